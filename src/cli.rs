@@ -1,0 +1,85 @@
+//! Command-line arguments (clap derive only; no logic).
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+const EXIT_CODES: &str = "\
+Exit codes:
+  0  success
+  1  an expectation failed (check)
+  2  invalid scenario, preset or arguments
+  3  the run or its outputs failed (I/O, threads)";
+
+/// Monte Carlo simulation of the costs and benefits of inclusive job placements.
+///
+/// A scenario file (TOML) describes one or more placements of people with a distance to the
+/// labour market and the financing arrangements to compare. inclusim simulates them month by
+/// month many thousands of times and reports distributions: the employer's net present value,
+/// the chance that the placement pays off, break-even, retention, and who pays what.
+#[derive(Debug, Parser)]
+#[command(name = "inclusim", version, after_help = EXIT_CODES, arg_required_else_help = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Simulate a scenario and report the distribution of outcomes per arrangement.
+    ///
+    /// Without --json, prints readable tables. With --out DIR, writes summary.json,
+    /// samples.csv (one row per iteration and arrangement, with the drawn inputs),
+    /// monthly.csv and ledger.csv; every file is written atomically.
+    #[command(after_help = EXIT_CODES)]
+    Run(RunArgs),
+    /// Parse and validate scenario files without running them.
+    ///
+    /// Takes files or folders (searched recursively for *.toml). Errors go to stderr as
+    /// `file:line:col: error: key: message`, the form editors and CI annotate.
+    #[command(after_help = EXIT_CODES)]
+    Validate(ValidateArgs),
+    /// Print a rates preset: every legal figure with its dates and source.
+    #[command(after_help = EXIT_CODES)]
+    Rates(RatesArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// The scenario file (TOML).
+    pub scenario: PathBuf,
+    /// Number of iterations (default: the scenario's `iterations`, else 10000).
+    #[arg(long, short = 'n', value_parser = clap::value_parser!(u64).range(1..=100_000_000))]
+    pub iterations: Option<u64>,
+    /// Random seed (default: the scenario's `seed`, else 1).
+    #[arg(long, short = 's')]
+    pub seed: Option<u64>,
+    /// Worker threads (default: one per core). Results do not depend on it.
+    #[arg(long, short = 'j', value_parser = clap::value_parser!(u16).range(1..=1024))]
+    pub threads: Option<u16>,
+    /// Print the summary as JSON on stdout instead of tables.
+    #[arg(long)]
+    pub json: bool,
+    /// Write summary.json, samples.csv, monthly.csv and ledger.csv into this folder.
+    #[arg(long, short = 'o', value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Never show a progress bar.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// Scenario files or folders.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct RatesArgs {
+    /// Preset name (default: the newest, nl-2026). Known: nl-2025, nl-2026.
+    pub preset: Option<String>,
+    /// Print the preset as JSON.
+    #[arg(long)]
+    pub json: bool,
+}

@@ -1,0 +1,198 @@
+//! CSV outputs: `monthly.csv` and `ledger.csv` from the summary, and `samples.csv` streamed
+//! row by row as the engine's chunks arrive (one row per iteration and arrangement).
+
+use std::io::Write;
+
+use crate::model::Model;
+use crate::sim::Chunk;
+use crate::sim::ledger::LineBook;
+use crate::stats::Summary;
+use crate::stats::summary::LEVELS;
+
+/// `monthly.csv`: per arrangement and month, the share active, mean productivity and the
+/// quantiles of cumulative discounted net cash.
+pub fn monthly(summary: &Summary) -> Result<Vec<u8>, csv::Error> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut header = vec![
+        "arrangement",
+        "month",
+        "calendar",
+        "share_active",
+        "mean_productivity",
+    ];
+    let names: Vec<String> = LEVELS
+        .iter()
+        .map(|(_, n)| format!("cumulative_net_{n}"))
+        .collect();
+    header.extend(names.iter().map(String::as_str));
+    w.write_record(&header)?;
+    for a in &summary.arrangements {
+        for m in &a.monthly {
+            let mut row = vec![
+                a.name.clone(),
+                m.month.to_string(),
+                m.calendar.clone(),
+                m.share_active.to_string(),
+                m.mean_productivity.map(|p| p.to_string()).unwrap_or_default(),
+            ];
+            row.extend(
+                LEVELS
+                    .iter()
+                    .map(|(_, n)| m.cumulative_net.get(n).map(f64::to_string).unwrap_or_default()),
+            );
+            w.write_record(&row)?;
+        }
+    }
+    w.into_inner().map_err(|e| e.into_error().into())
+}
+
+/// `ledger.csv`: per arrangement and line, payer, payee and the mean nominal total.
+pub fn ledger(summary: &Summary) -> Result<Vec<u8>, csv::Error> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(["arrangement", "payer", "payee", "line", "mean"])?;
+    for a in &summary.arrangements {
+        for flow in &a.ledger {
+            for line in &flow.lines {
+                let mean = a.lines.get(line).copied().unwrap_or(0.0);
+                w.write_record([&a.name, &flow.payer, &flow.payee, line, &mean.to_string()])?;
+            }
+        }
+    }
+    w.into_inner().map_err(|e| e.into_error().into())
+}
+
+/// Streams `samples.csv`: one row per iteration and arrangement with the outcomes, every
+/// line total of the union of the arrangements' lines, and the drawn static inputs.
+pub struct SamplesWriter<W: Write> {
+    w: csv::Writer<W>,
+    /// For each arrangement, the column of each of its lines.
+    line_columns: Vec<Vec<usize>>,
+    line_count: usize,
+    /// (copy, slot) of each input column.
+    input_columns: Vec<(usize, usize)>,
+    arrangement_names: Vec<String>,
+    row: Vec<String>,
+}
+
+impl<W: Write> SamplesWriter<W> {
+    pub fn new(model: &Model, out: W) -> Result<Self, csv::Error> {
+        let books: Vec<LineBook> = model
+            .arrangements
+            .iter()
+            .map(|a| LineBook::new(model, a))
+            .collect();
+        let mut line_names: Vec<String> = Vec::new();
+        let line_columns = books
+            .iter()
+            .map(|b| {
+                b.lines
+                    .iter()
+                    .map(|l| match line_names.iter().position(|n| *n == l.name) {
+                        Some(i) => i,
+                        None => {
+                            line_names.push(l.name.clone());
+                            line_names.len() - 1
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
+        let mut header: Vec<String> = [
+            "iteration",
+            "arrangement",
+            "npv",
+            "break_even_month",
+            "retained",
+            "months_active",
+            "final_productivity",
+            "supervision_hours",
+            "sick_months",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        header.extend(line_names.iter().map(|n| format!("line.{n}")));
+        let mut input_columns = Vec::new();
+        let mut copy = 0;
+        for p in &model.placements {
+            for k in 0..p.count {
+                for (slot, input) in p.inputs.iter().enumerate() {
+                    if input.used {
+                        let who = if p.count == 1 {
+                            p.name.clone()
+                        } else {
+                            format!("{}#{}", p.name, k + 1)
+                        };
+                        header.push(format!("input.{who}.{}", input.path));
+                        input_columns.push((copy, slot));
+                    }
+                }
+                copy += 1;
+            }
+        }
+        let mut w = csv::Writer::from_writer(out);
+        w.write_record(&header)?;
+        Ok(Self {
+            w,
+            line_columns,
+            line_count: line_names.len(),
+            input_columns,
+            arrangement_names: model.arrangements.iter().map(|a| a.name.clone()).collect(),
+            row: Vec::with_capacity(header.len()),
+        })
+    }
+
+    /// Writes the rows of one chunk (which must carry its draws).
+    pub fn write_chunk(&mut self, model: &Model, chunk: &Chunk) -> Result<(), csv::Error> {
+        let n_arr = self.arrangement_names.len();
+        let offsets: Vec<usize> = model
+            .placements
+            .iter()
+            .flat_map(|p| std::iter::repeat_n(p.inputs.len(), p.count))
+            .scan(0, |acc, len| {
+                let start = *acc;
+                *acc += len;
+                Some(start)
+            })
+            .collect();
+        for (i, outcomes) in chunk.outcomes.chunks(n_arr).enumerate() {
+            let iteration = chunk.first + i as u64;
+            let draws = chunk.draws.get(i);
+            for (ai, o) in outcomes.iter().enumerate() {
+                self.row.clear();
+                self.row.push(iteration.to_string());
+                self.row.push(self.arrangement_names[ai].clone());
+                self.row.push(o.npv.to_string());
+                self.row
+                    .push(o.break_even_month.map(|m| m.to_string()).unwrap_or_default());
+                for v in [
+                    o.retained,
+                    o.months_active,
+                    o.final_productivity,
+                    o.supervision_hours,
+                    o.sick_months,
+                ] {
+                    self.row.push(v.to_string());
+                }
+                let mut lines = vec![0.0; self.line_count];
+                for (col, v) in self.line_columns[ai].iter().zip(&o.lines) {
+                    lines[*col] = *v;
+                }
+                self.row.extend(lines.iter().map(f64::to_string));
+                for &(copy, slot) in &self.input_columns {
+                    let v = draws
+                        .and_then(|d| d.get(offsets[copy] + slot))
+                        .copied()
+                        .unwrap_or(f64::NAN);
+                    self.row.push(v.to_string());
+                }
+                self.w.write_record(&self.row)?;
+            }
+        }
+        Ok(())
+    }
+
+    pub fn finish(self) -> Result<W, csv::Error> {
+        self.w.into_inner().map_err(|e| e.into_error().into())
+    }
+}

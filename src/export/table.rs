@@ -1,0 +1,149 @@
+//! The readable console summary printed by `inclusim run` without `--json`.
+
+use std::fmt::Write;
+
+use super::euros;
+use crate::stats::Summary;
+use crate::stats::summary::ArrangementSummary;
+
+/// Renders the summary as plain-text tables.
+pub fn render(s: &Summary) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", s.scenario);
+    let _ = writeln!(
+        out,
+        "{} iterations, seed {}, {} months from {}, {} placement(s), discount {}%/yr, rates {} (model {})",
+        s.iterations,
+        s.seed,
+        s.horizon_months,
+        s.start,
+        s.placements,
+        s.discount_rate * 100.0,
+        s.rates.preset,
+        s.model_version
+    );
+    let _ = writeln!(out);
+    let name_w = s
+        .arrangements
+        .iter()
+        .map(|a| a.name.chars().count())
+        .max()
+        .unwrap_or(10)
+        .max(11);
+    let _ = writeln!(
+        out,
+        "{:<name_w$}  {:>18}  {:>10}  {:>10}  {:>10}  {:>9}  {:>10}  {:>9}",
+        "Employer NPV (EUR)", "mean ± mcse", "p10", "p50", "p90", "P(NPV>0)", "break-even", "retained"
+    );
+    for a in &s.arrangements {
+        let be = a
+            .break_even
+            .p50_month
+            .map_or_else(|| "none".to_owned(), |m| format!("month {m}"));
+        let _ = writeln!(
+            out,
+            "{:<name_w$}  {:>18}  {:>10}  {:>10}  {:>10}  {:>8.1}%  {:>10}  {:>8.1}%",
+            a.name,
+            format!("{} ± {}", euros(a.npv.mean), euros(a.npv.mcse)),
+            euros(a.npv.p10),
+            euros(a.npv.p50),
+            euros(a.npv.p90),
+            a.p_npv_positive * 100.0,
+            be,
+            a.retention_at_horizon * 100.0
+        );
+    }
+
+    let _ = writeln!(out);
+    let mut line_names: Vec<&String> = Vec::new();
+    for a in &s.arrangements {
+        for name in a.lines.keys() {
+            if !line_names.contains(&name) {
+                line_names.push(name);
+            }
+        }
+    }
+    let col_w = s
+        .arrangements
+        .iter()
+        .map(|a| a.name.chars().count())
+        .max()
+        .unwrap_or(10)
+        .clamp(12, 24);
+    let label_w = line_names
+        .iter()
+        .map(|n| n.chars().count())
+        .max()
+        .unwrap_or(10)
+        .max(24);
+    let _ = write!(out, "{:<label_w$}", "Employer, mean per line (EUR)");
+    for a in &s.arrangements {
+        let _ = write!(out, "  {:>col_w$}", truncate(&a.name, col_w));
+    }
+    let _ = writeln!(out);
+    for name in line_names {
+        let _ = write!(out, "{name:<label_w$}");
+        for a in &s.arrangements {
+            let v = a
+                .lines
+                .get(name)
+                .map_or_else(|| "–".to_owned(), |v| euros(employer_sign(a, name) * v));
+            let _ = write!(out, "  {v:>col_w$}");
+        }
+        let _ = writeln!(out);
+    }
+    let _ = write!(out, "{:<label_w$}", "net (nominal)");
+    for a in &s.arrangements {
+        let net = a.party_net.get("employer").copied().unwrap_or(0.0);
+        let _ = write!(out, "  {:>col_w$}", euros(net));
+    }
+    let _ = writeln!(out);
+
+    if !s.comparisons.is_empty() {
+        let _ = writeln!(out);
+        let _ = writeln!(
+            out,
+            "Paired comparison of NPV (same random futures for every arrangement)"
+        );
+        for c in &s.comparisons {
+            let _ = writeln!(
+                out,
+                "  {} − {}: {} EUR (95% CI {} to {}), {} better in {:.1}% of futures",
+                c.a,
+                c.b,
+                euros(c.mean_diff),
+                euros(c.ci95[0]),
+                euros(c.ci95[1]),
+                c.a,
+                c.p_a_better * 100.0
+            );
+        }
+    }
+    out
+}
+
+/// +1 for lines the employer receives, −1 for lines it pays, 0 for flows between others.
+fn employer_sign(a: &ArrangementSummary, line: &str) -> f64 {
+    a.ledger
+        .iter()
+        .find(|f| f.lines.iter().any(|l| l == line))
+        .map_or(0.0, |f| {
+            if f.payee == "employer" {
+                1.0
+            } else if f.payer == "employer" {
+                -1.0
+            } else {
+                0.0
+            }
+        })
+}
+
+fn truncate(s: &str, width: usize) -> String {
+    if s.chars().count() <= width {
+        s.to_owned()
+    } else {
+        let mut t: String = s.chars().take(width - 1).collect();
+        t.push('…');
+        t
+    }
+}

@@ -1,0 +1,316 @@
+//! The validated model: what the engine simulates. A `Model` that exists is a valid one;
+//! `scenario::load` is the only way to build one from a file.
+
+use crate::calendar::YearMonth;
+use crate::dist::Dist;
+use crate::rates::Rates;
+use crate::scenario::raw::{PayBasis, RampShape, RawInstrument};
+use crate::sim::copula::Copula;
+
+/// Version of the model's equations. Bumped whenever the same scenario, seed and iterations
+/// would give different numbers; written into every output.
+pub const MODEL_VERSION: &str = "1.0.0";
+
+/// Weeks per month: hours per week convert to hours per month with 52/12.
+pub const WEEKS_PER_MONTH: f64 = 52.0 / 12.0;
+
+#[derive(Debug, Clone)]
+pub struct Model {
+    pub name: String,
+    pub description: Option<String>,
+    /// The scenario file the model came from, as given on the command line.
+    pub source: String,
+    pub start: YearMonth,
+    pub horizon: usize,
+    pub iterations: u64,
+    pub seed: u64,
+    /// Yearly discount rate.
+    pub discount_rate: f64,
+    pub rates: Rates,
+    pub placements: Vec<Placement>,
+    pub pools: Vec<Pool>,
+    /// Peak profile by calendar month (index 0 = January).
+    pub peak_profile: [PeakProfile; 12],
+    pub peaks: Vec<Peak>,
+    pub arrangements: Vec<Arrangement>,
+    pub expectations: Vec<Expectation>,
+}
+
+impl Model {
+    /// Total number of placement copies in one iteration.
+    pub fn copies(&self) -> usize {
+        self.placements.iter().map(|p| p.count).sum()
+    }
+}
+
+/// The static inputs every placement has, in slot order. Cost and benefit amounts follow
+/// them (slot `Slot::COUNT + i` for the i-th line of the placement).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Slot {
+    HoursPerWeek,
+    Wage,
+    ValuePerProductiveHour,
+    EmployerBurden,
+    ProductivityStart,
+    ProductivityTarget,
+    RampMonths,
+    CapacityTypical,
+    CapacityVolatility,
+    CapacityPersistence,
+    SickStartProbability,
+    SupervisionInitial,
+    SupervisionSteady,
+    SupervisionHalving,
+    SupervisorCost,
+    SupervisionAvailable,
+    DropoutMonthly,
+    DropoutShortfallFactor,
+    DropoutExitCost,
+    JobcoachTariff,
+    JobcoachHours,
+}
+
+impl Slot {
+    pub const COUNT: usize = 21;
+    pub const ALL: [Slot; Slot::COUNT] = [
+        Slot::HoursPerWeek,
+        Slot::Wage,
+        Slot::ValuePerProductiveHour,
+        Slot::EmployerBurden,
+        Slot::ProductivityStart,
+        Slot::ProductivityTarget,
+        Slot::RampMonths,
+        Slot::CapacityTypical,
+        Slot::CapacityVolatility,
+        Slot::CapacityPersistence,
+        Slot::SickStartProbability,
+        Slot::SupervisionInitial,
+        Slot::SupervisionSteady,
+        Slot::SupervisionHalving,
+        Slot::SupervisorCost,
+        Slot::SupervisionAvailable,
+        Slot::DropoutMonthly,
+        Slot::DropoutShortfallFactor,
+        Slot::DropoutExitCost,
+        Slot::JobcoachTariff,
+        Slot::JobcoachHours,
+    ];
+
+    /// The input's key path inside `[[placement]]`; also its name in `[[correlation]]` and
+    /// in `samples.csv`.
+    pub fn path(self) -> &'static str {
+        match self {
+            Slot::HoursPerWeek => "hours_per_week",
+            Slot::Wage => "wage",
+            Slot::ValuePerProductiveHour => "value_per_productive_hour",
+            Slot::EmployerBurden => "employer_burden",
+            Slot::ProductivityStart => "productivity.start",
+            Slot::ProductivityTarget => "productivity.target",
+            Slot::RampMonths => "productivity.ramp_months",
+            Slot::CapacityTypical => "capacity.typical",
+            Slot::CapacityVolatility => "capacity.volatility",
+            Slot::CapacityPersistence => "capacity.persistence",
+            Slot::SickStartProbability => "capacity.sick_start_probability",
+            Slot::SupervisionInitial => "supervision.initial_hours_per_week",
+            Slot::SupervisionSteady => "supervision.steady_hours_per_week",
+            Slot::SupervisionHalving => "supervision.halving_months",
+            Slot::SupervisorCost => "supervision.supervisor_cost",
+            Slot::SupervisionAvailable => "supervision.available_hours_per_week",
+            Slot::DropoutMonthly => "dropout.monthly",
+            Slot::DropoutShortfallFactor => "dropout.shortfall_factor",
+            Slot::DropoutExitCost => "dropout.exit_cost",
+            Slot::JobcoachTariff => "jobcoach.tariff_per_hour",
+            Slot::JobcoachHours => "jobcoach.hours_per_month",
+        }
+    }
+}
+
+/// One uncertain (or constant) input, drawn once per iteration and placement copy.
+#[derive(Debug, Clone)]
+pub struct StaticInput {
+    /// Key path inside the placement (`productivity.start`, `cost "training" .amount`).
+    pub path: String,
+    pub dist: Dist,
+    /// Whether the input matters for this placement (a wage of `"wml"` or an absent block
+    /// does not); unused inputs are not written to `samples.csv`.
+    pub used: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Placement {
+    pub name: String,
+    pub count: usize,
+    /// Scenario month in which the placement starts.
+    pub start_month: usize,
+    /// Scenario month from which the contract no longer runs (exclusive).
+    pub contract_end_month: Option<usize>,
+    /// Static inputs in slot order (see [`Slot`]), then one amount per cost/benefit line.
+    pub inputs: Vec<StaticInput>,
+    /// Gaussian copula over correlated inputs, if any.
+    pub copula: Option<Copula>,
+    /// Wage is the legal minimum wage in force each month (`wage = "wml"`).
+    pub wage_is_wml: bool,
+    pub holiday_pay: f64,
+    pub pay_basis: PayBasis,
+    pub sick_pay_first_year: f64,
+    pub sick_pay_second_year: f64,
+    pub ramp: RampShape,
+    /// Length of a sick spell in months, drawn per spell; `None` when no spell can start.
+    pub sick_months: Option<Dist>,
+    pub supervision: SupervisionSource,
+    pub jobcoach: Option<JobcoachPlan>,
+    pub lines: Vec<OtherLine>,
+}
+
+impl Placement {
+    pub fn dist(&self, slot: Slot) -> &Dist {
+        &self.inputs[slot as usize].dist
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SupervisionSource {
+    /// Each copy has `supervision.available_hours_per_week` of its own.
+    Own,
+    /// Shares the hours of `model.pools[i]` with every placement naming the same pool.
+    Pool(usize),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct JobcoachPlan {
+    /// Hours follow the preset's norm (share of worked hours by year of tenure).
+    pub norm: bool,
+    /// Tenure months after which coaching stops.
+    pub max_months: Option<usize>,
+}
+
+/// A cost or benefit line other than the built-in ones.
+#[derive(Debug, Clone)]
+pub struct OtherLine {
+    pub name: String,
+    pub is_benefit: bool,
+    /// Input slot holding the amount.
+    pub slot: usize,
+    pub timing: LineTiming,
+    /// The other party of the flow.
+    pub party: Party,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineTiming {
+    /// Once, in this tenure month.
+    OneOff(usize),
+    /// Every month from..=to (tenure months).
+    Monthly { from: usize, to: usize },
+}
+
+#[derive(Debug, Clone)]
+pub struct Pool {
+    pub name: String,
+    pub available: Dist,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PeakProfile {
+    /// V: multiplier on the value of production.
+    pub value: f64,
+    /// α: share of the supervisor hours that stays available.
+    pub availability: f64,
+    /// κ: multiplier on the cost of a supervisor hour.
+    pub cost: f64,
+}
+
+impl Default for PeakProfile {
+    fn default() -> Self {
+        Self {
+            value: 1.0,
+            availability: 1.0,
+            cost: 1.0,
+        }
+    }
+}
+
+/// A peak as written, kept for reports.
+#[derive(Debug, Clone)]
+pub struct Peak {
+    pub name: Option<String>,
+    pub months: Vec<u32>,
+    pub profile: PeakProfile,
+}
+
+#[derive(Debug, Clone)]
+pub struct Arrangement {
+    pub name: String,
+    pub description: Option<String>,
+    /// The built-in "no support" baseline (no instruments).
+    pub is_baseline: bool,
+    pub instruments: Vec<RawInstrument>,
+}
+
+/// A party of a flow in the ledger.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Party {
+    Employer,
+    Worker,
+    Gemeente,
+    Uwv,
+    Provider,
+    School,
+    /// Customers: the value of what the worker produces, and market benefits.
+    Market,
+    /// The employer's own staff whose time supervises the worker.
+    Colleagues,
+    /// Suppliers of training, adaptations and other bought services.
+    Supplier,
+    /// Tax office and pension fund: employer premiums.
+    TaxAndPension,
+}
+
+impl Party {
+    pub const ALL: [Party; 10] = [
+        Party::Employer,
+        Party::Worker,
+        Party::Gemeente,
+        Party::Uwv,
+        Party::Provider,
+        Party::School,
+        Party::Market,
+        Party::Colleagues,
+        Party::Supplier,
+        Party::TaxAndPension,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Party::Employer => "employer",
+            Party::Worker => "worker",
+            Party::Gemeente => "gemeente",
+            Party::Uwv => "uwv",
+            Party::Provider => "provider",
+            Party::School => "school",
+            Party::Market => "market",
+            Party::Colleagues => "colleagues",
+            Party::Supplier => "supplier",
+            Party::TaxAndPension => "tax_and_pension",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Party> {
+        Party::ALL.into_iter().find(|p| p.as_str() == key)
+    }
+}
+
+/// A validated `[[expect]]`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Expectation {
+    pub target: ExpectTarget,
+    pub metric: String,
+    pub at_least: Option<f64>,
+    pub at_most: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExpectTarget {
+    Arrangement(String),
+    Pair { a: String, b: String },
+}

@@ -1,0 +1,454 @@
+//! The scenario file as written: serde types that mirror the TOML one to one.
+//!
+//! Nothing here is trusted: `validate` turns these into a [`crate::model::Model`]. Units are in
+//! the key names (`_hours_per_week`, `_per_hour` in euros, `_months`) or documented on the field.
+
+// Parse-time types, built once per file: variant size does not matter here.
+#![allow(clippy::large_enum_variant)]
+
+use serde::de::{self, Deserializer, Visitor};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+use crate::dist::InputSpec;
+
+/// The whole file.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawScenario {
+    pub scenario: RawMeta,
+    /// Overrides of legal figures of the rates preset: `key = value` or
+    /// `key = [{ from = "2027-01", value = … }, …]`.
+    #[serde(default)]
+    pub rates: Option<toml::Table>,
+    #[serde(default, rename = "placement")]
+    pub placements: Vec<RawPlacement>,
+    #[serde(default, rename = "pool")]
+    pub pools: Vec<RawPool>,
+    #[serde(default, rename = "peak")]
+    pub peaks: Vec<RawPeak>,
+    #[serde(default, rename = "arrangement")]
+    pub arrangements: Vec<RawArrangement>,
+    #[serde(default, rename = "correlation")]
+    pub correlations: Vec<RawCorrelation>,
+    #[serde(default, rename = "expect")]
+    pub expectations: Vec<RawExpect>,
+}
+
+/// `[scenario]`: what is simulated, from when, how often.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawMeta {
+    pub name: String,
+    pub description: Option<String>,
+    /// First simulated calendar month, `YYYY-MM`.
+    pub start: String,
+    pub horizon_months: i64,
+    pub iterations: Option<i64>,
+    pub seed: Option<i64>,
+    /// Yearly discount rate, applied per month.
+    pub discount_rate: Option<f64>,
+    /// Name of the rates preset (`nl-2025`, `nl-2026`).
+    pub rates: Option<String>,
+    /// Assumed yearly growth of the minimum wage past the preset's last published figure.
+    pub wage_growth_per_year: Option<f64>,
+    /// Simulate the "no support" baseline beside the named arrangements (default true).
+    pub baseline: Option<bool>,
+}
+
+/// `[[placement]]`: one worker (or `count` identical copies) at the employer.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPlacement {
+    pub name: String,
+    pub count: Option<i64>,
+    /// Scenario month (0 = `scenario.start`) in which the placement starts.
+    pub start_month: Option<i64>,
+    /// Scenario month from which the contract no longer runs (exclusive end).
+    pub contract_end_month: Option<i64>,
+    pub hours_per_week: InputSpec,
+    /// Gross hourly wage in euros, or `"wml"` for the legal minimum wage in force each month.
+    pub wage: WageSpec,
+    /// Holiday pay as a share of the wage (default: the preset's legal 8%).
+    pub holiday_pay: Option<f64>,
+    /// Employer's premiums and pension on the wage including holiday pay.
+    pub employer_burden: Option<InputSpec>,
+    /// Whether pay follows the contract hours or the worked hours (flexible contract).
+    pub pay_basis: Option<PayBasis>,
+    pub sick_pay: Option<RawSickPay>,
+    /// Value to the employer of one fully productive hour, in euros.
+    pub value_per_productive_hour: InputSpec,
+    pub productivity: RawProductivity,
+    pub capacity: Option<RawCapacity>,
+    pub supervision: RawSupervision,
+    pub dropout: Option<RawDropout>,
+    pub jobcoach: Option<RawJobcoach>,
+    #[serde(default, rename = "cost")]
+    pub costs: Vec<RawLine>,
+    #[serde(default, rename = "benefit")]
+    pub benefits: Vec<RawLine>,
+}
+
+/// `wage = "wml"` or a number / distribution of euros per hour.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum WageSpec {
+    #[serde(serialize_with = "serialize_wml")]
+    Wml,
+    Hourly(InputSpec),
+}
+
+fn serialize_wml<S: serde::Serializer>(s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str("wml")
+}
+
+impl<'de> Deserialize<'de> for WageSpec {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = WageSpec;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(
+                    "\"wml\" (the legal minimum wage) or a gross hourly wage in euros (a number or a distribution table)",
+                )
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<WageSpec, E> {
+                if v.eq_ignore_ascii_case("wml") {
+                    Ok(WageSpec::Wml)
+                } else {
+                    Err(E::custom(format!(
+                        "unknown wage `{v}`: write \"wml\" for the legal minimum wage, or a number of euros per hour"
+                    )))
+                }
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<WageSpec, E> {
+                Ok(WageSpec::Hourly(InputSpec::Constant(v as f64)))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<WageSpec, E> {
+                Ok(WageSpec::Hourly(InputSpec::Constant(v as f64)))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<WageSpec, E> {
+                Ok(WageSpec::Hourly(InputSpec::Constant(v)))
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<WageSpec, A::Error> {
+                InputSpec::deserialize(de::value::MapAccessDeserializer::new(map)).map(WageSpec::Hourly)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PayBasis {
+    /// Paid for the contract hours whatever the worker manages (the usual contract).
+    Contract,
+    /// Paid for the hours actually worked (flexible / on-call contract).
+    Worked,
+}
+
+/// Share of the wage the employer continues during sickness (BW 7:629 and the CAO).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSickPay {
+    pub first_year: Option<f64>,
+    pub second_year: Option<f64>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawProductivity {
+    /// Productivity (loonwaarde, 0..1) at the start.
+    pub start: InputSpec,
+    /// Productivity the worker grows to.
+    pub target: InputSpec,
+    /// T90: well-supervised months to close 90% of the gap.
+    pub ramp_months: InputSpec,
+    pub shape: Option<RampShape>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RampShape {
+    Exponential,
+    Linear,
+    SCurve,
+}
+
+/// Load capacity (belastbaarheid) and sickness.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCapacity {
+    /// Typical share of contract hours the worker can work (0..1).
+    pub typical: InputSpec,
+    /// σ of the monthly shock on the logit scale.
+    pub volatility: Option<InputSpec>,
+    /// φ: how much of last month's deviation persists (0 ≤ φ < 1).
+    pub persistence: Option<InputSpec>,
+    /// Probability that a sick spell starts in a month without one.
+    pub sick_start_probability: Option<InputSpec>,
+    /// Length of one sick spell in months (drawn anew for each spell).
+    pub sick_months: Option<InputSpec>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSupervision {
+    pub initial_hours_per_week: InputSpec,
+    pub steady_hours_per_week: InputSpec,
+    /// Months in which the extra need above steady halves.
+    pub halving_months: InputSpec,
+    /// Cost of one supervisor hour to the employer, in euros.
+    pub supervisor_cost: InputSpec,
+    /// Supervisor hours per week available to this placement (each copy its own).
+    pub available_hours_per_week: Option<InputSpec>,
+    /// Name of a `[[pool]]` of supervisor hours shared with other placements.
+    pub pool: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDropout {
+    /// Base probability per month that the placement ends early.
+    pub monthly: InputSpec,
+    /// k: how much a supervision shortfall raises the dropout probability.
+    pub shortfall_factor: Option<InputSpec>,
+    /// One-off cost to the employer when the placement ends early, in euros.
+    pub exit_cost: Option<InputSpec>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawJobcoach {
+    /// Euros per jobcoach hour.
+    pub tariff_per_hour: InputSpec,
+    /// Jobcoach hours per month, or `"norm"` for the preset's norm (a share of the worked hours
+    /// by year of tenure).
+    pub hours_per_month: JobcoachHoursSpec,
+    /// Months of tenure after which coaching stops.
+    pub max_months: Option<i64>,
+}
+
+/// `hours_per_month = "norm"` or a number / distribution.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum JobcoachHoursSpec {
+    #[serde(serialize_with = "serialize_norm")]
+    Norm,
+    PerMonth(InputSpec),
+}
+
+fn serialize_norm<S: serde::Serializer>(s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str("norm")
+}
+
+impl<'de> Deserialize<'de> for JobcoachHoursSpec {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = JobcoachHoursSpec;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("\"norm\" or jobcoach hours per month (a number or a distribution table)")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<JobcoachHoursSpec, E> {
+                if v.eq_ignore_ascii_case("norm") {
+                    Ok(JobcoachHoursSpec::Norm)
+                } else {
+                    Err(E::custom(format!(
+                        "unknown jobcoach hours `{v}`: write \"norm\" or a number of hours per month"
+                    )))
+                }
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<JobcoachHoursSpec, E> {
+                Ok(JobcoachHoursSpec::PerMonth(InputSpec::Constant(v as f64)))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<JobcoachHoursSpec, E> {
+                Ok(JobcoachHoursSpec::PerMonth(InputSpec::Constant(v as f64)))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<JobcoachHoursSpec, E> {
+                Ok(JobcoachHoursSpec::PerMonth(InputSpec::Constant(v)))
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<JobcoachHoursSpec, A::Error> {
+                InputSpec::deserialize(de::value::MapAccessDeserializer::new(map))
+                    .map(JobcoachHoursSpec::PerMonth)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// `[[placement.cost]]` / `[[placement.benefit]]`: a one-off amount at a tenure month, or a
+/// monthly amount between two tenure months (inclusive).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawLine {
+    pub name: String,
+    /// Euros: once (with `at_month`) or per month (with `from_month`/`to_month`).
+    pub amount: InputSpec,
+    pub at_month: Option<i64>,
+    pub from_month: Option<i64>,
+    pub to_month: Option<i64>,
+    /// The other party of the flow (default: `supplier` for a cost, `market` for a benefit).
+    pub party: Option<String>,
+}
+
+/// `[[pool]]`: supervisor hours shared by the placements that name it.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPool {
+    pub name: String,
+    pub available_hours_per_week: InputSpec,
+}
+
+/// `[[peak]]`: calendar months with more demand and less time to supervise.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPeak {
+    pub name: Option<String>,
+    pub months: Vec<MonthRef>,
+    pub value_multiplier: Option<f64>,
+    pub supervision_availability: Option<f64>,
+    pub supervisor_cost_multiplier: Option<f64>,
+}
+
+/// A calendar month by number (1–12) or name (`"nov"`, `"november"`, `"okt"`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum MonthRef {
+    Number(i64),
+    Name(String),
+}
+
+impl<'de> Deserialize<'de> for MonthRef {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = MonthRef;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a month number 1–12 or a month name such as \"nov\"")
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<MonthRef, E> {
+                Ok(MonthRef::Number(v))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<MonthRef, E> {
+                Ok(MonthRef::Number(i64::try_from(v).unwrap_or(i64::MAX)))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<MonthRef, E> {
+                Ok(MonthRef::Name(v.to_owned()))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// `[[arrangement]]`: a named set of financing instruments.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawArrangement {
+    pub name: String,
+    pub description: Option<String>,
+    #[serde(default)]
+    pub instruments: Vec<RawInstrument>,
+}
+
+/// One financing instrument (regeling). The money rules live in `sim::instruments`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum RawInstrument {
+    /// Loonkostensubsidie (Participatiewet art. 10d).
+    Lks {
+        reassess_months: Option<i64>,
+        assessment_noise_sd: Option<f64>,
+        assessment_admin_hours: Option<f64>,
+        forfaitaire_phase_months: Option<i64>,
+    },
+    /// Loondispensatie (Wajong).
+    Loondispensatie { months: Option<i64> },
+    /// No-risk polis (Ziektewet art. 29b).
+    NoRiskPolis {
+        employer_pays_full_first_year: Option<bool>,
+        unlimited_window: Option<bool>,
+    },
+    /// Loonkostenvoordeel (Wet tegemoetkomingen loondomein).
+    Lkv {
+        category: String,
+        pay_month: Option<i64>,
+    },
+    /// Funding of jobcoach hours by gemeente or UWV.
+    JobcoachFunding {
+        share: Option<f64>,
+        yearly_budget: Option<f64>,
+        payer: Option<String>,
+    },
+    /// Reimbursement of a share of a named cost line.
+    WorkplaceAdaptation {
+        cost_line: String,
+        share: Option<f64>,
+        payer: Option<String>,
+    },
+    /// Trial placement with benefit kept (proefplaatsing).
+    Proefplaatsing {
+        months: Option<i64>,
+        hire_probability: Option<f64>,
+        hire_threshold: Option<f64>,
+    },
+    /// Subsidieregeling praktijkleren.
+    Praktijkleren { amount_per_year: Option<f64> },
+    /// Secondment through a provider (detachering).
+    Detachering {
+        tariff_per_hour: InputSpec,
+        basis: Option<PayBasis>,
+        provider_supervision_share: Option<f64>,
+    },
+    /// Any other grant.
+    Grant {
+        name: String,
+        amount: f64,
+        per: String,
+        from_month: Option<i64>,
+        to_month: Option<i64>,
+        cap: Option<f64>,
+        payer: Option<String>,
+    },
+}
+
+impl RawInstrument {
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Self::Lks { .. } => "lks",
+            Self::Loondispensatie { .. } => "loondispensatie",
+            Self::NoRiskPolis { .. } => "no_risk_polis",
+            Self::Lkv { .. } => "lkv",
+            Self::JobcoachFunding { .. } => "jobcoach_funding",
+            Self::WorkplaceAdaptation { .. } => "workplace_adaptation",
+            Self::Proefplaatsing { .. } => "proefplaatsing",
+            Self::Praktijkleren { .. } => "praktijkleren",
+            Self::Detachering { .. } => "detachering",
+            Self::Grant { .. } => "grant",
+        }
+    }
+}
+
+/// `[[correlation]]`: a rank-type correlation between two static inputs of one placement.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCorrelation {
+    pub placement: String,
+    /// Two input paths inside the placement, e.g. `["productivity.start", "productivity.ramp_months"]`.
+    pub inputs: Vec<String>,
+    /// Normal-scores (Gaussian copula) correlation coefficient, −1 < rho < 1.
+    pub rho: f64,
+}
+
+/// `[[expect]]`: a bound on a result metric, checked by `inclusim check`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawExpect {
+    pub arrangement: Option<String>,
+    /// For pair metrics: the two arrangements compared (a − b).
+    pub a: Option<String>,
+    pub b: Option<String>,
+    pub metric: String,
+    pub at_least: Option<f64>,
+    pub at_most: Option<f64>,
+}

@@ -1,0 +1,117 @@
+//! The random draws of one iteration, made once and shared by every arrangement
+//! (common random numbers): static inputs per placement copy, the pools' available hours,
+//! and the monthly shocks (capacity, sick-spell start and length, dropout).
+
+use rand_distr::{Distribution, StandardNormal};
+
+use super::rng::{Purpose, open_uniform, stream};
+use crate::model::{Model, Slot};
+
+/// Monthly shocks of one copy for one month.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Shock {
+    /// ε ~ N(0, 1): the capacity innovation.
+    pub capacity: f64,
+    /// U(0, 1): a sick spell starts when below the start probability.
+    pub sick_start: f64,
+    /// U(0, 1): the spell length is the sick-months quantile at this point.
+    pub sick_length: f64,
+    /// U(0, 1): the placement ends when below the dropout probability.
+    pub dropout: f64,
+}
+
+/// Everything drawn for one iteration. Buffers are reused across iterations.
+#[derive(Debug, Default)]
+pub struct IterationDraws {
+    /// Static inputs of every copy, copy after copy; `input_offsets[c]` is where copy c starts.
+    pub inputs: Vec<f64>,
+    pub input_offsets: Vec<usize>,
+    /// Initial capacity state of each copy as a standard normal (scaled by the engine).
+    pub capacity_z0: Vec<f64>,
+    /// Shocks of copy c in month t at `shocks[c * horizon + t]`.
+    pub shocks: Vec<Shock>,
+    /// Available hours per week of each pool.
+    pub pool_hours: Vec<f64>,
+    z: Vec<f64>,
+    u: Vec<f64>,
+}
+
+impl IterationDraws {
+    /// Draws iteration `iteration` of `model` into the buffers.
+    pub fn draw(&mut self, model: &Model, iteration: u64) {
+        let horizon = model.horizon;
+        let copies = model.copies();
+        self.inputs.clear();
+        self.input_offsets.clear();
+        self.capacity_z0.clear();
+        self.shocks.clear();
+        self.shocks.resize(copies * horizon, Shock::default());
+        self.pool_hours.clear();
+
+        let mut copy = 0usize;
+        for p in &model.placements {
+            let end = p.contract_end_month.unwrap_or(horizon).min(horizon);
+            for _ in 0..p.count {
+                let unit = copy as u64;
+                let mut rng = stream(model.seed, iteration, unit, Purpose::Inputs);
+                let offset = self.inputs.len();
+                self.input_offsets.push(offset);
+                self.inputs.extend(p.inputs.iter().map(|_| 0.0));
+                let values = &mut self.inputs[offset..];
+                let correlated = p.copula.as_ref().map_or(&[][..], |c| c.slots());
+                if let Some(copula) = &p.copula {
+                    copula.draw_uniforms(&mut rng, &mut self.z, &mut self.u);
+                    for (&slot, &u) in copula.slots().iter().zip(&self.u) {
+                        values[slot] = p.inputs[slot].dist.quantile(u);
+                    }
+                }
+                for (slot, input) in p.inputs.iter().enumerate() {
+                    if !correlated.contains(&slot) {
+                        values[slot] = input.dist.sample(&mut rng);
+                    }
+                }
+                self.capacity_z0.push(StandardNormal.sample(&mut rng));
+
+                let mut rng = stream(model.seed, iteration, unit, Purpose::Monthly);
+                let row = &mut self.shocks[copy * horizon..(copy + 1) * horizon];
+                for shock in &mut row[p.start_month.min(end)..end] {
+                    *shock = Shock {
+                        capacity: StandardNormal.sample(&mut rng),
+                        sick_start: open_uniform(&mut rng),
+                        sick_length: open_uniform(&mut rng),
+                        dropout: open_uniform(&mut rng),
+                    };
+                }
+                copy += 1;
+            }
+        }
+        for (i, pool) in model.pools.iter().enumerate() {
+            let mut rng = stream(model.seed, iteration, i as u64, Purpose::Pool);
+            self.pool_hours.push(pool.available.sample(&mut rng));
+        }
+    }
+
+    /// The static inputs of copy `c`.
+    pub fn copy_inputs(&self, c: usize) -> &[f64] {
+        let start = self.input_offsets[c];
+        let end = self
+            .input_offsets
+            .get(c + 1)
+            .copied()
+            .unwrap_or(self.inputs.len());
+        &self.inputs[start..end]
+    }
+
+    /// One static input of copy `c`.
+    #[inline]
+    pub fn input(&self, c: usize, slot: Slot) -> f64 {
+        self.input_at(c, slot as usize)
+    }
+
+    /// The static input in slot index `slot` of copy `c` (cost and benefit amounts follow
+    /// the fixed slots).
+    #[inline]
+    pub fn input_at(&self, c: usize, slot: usize) -> f64 {
+        self.inputs[self.input_offsets[c] + slot]
+    }
+}

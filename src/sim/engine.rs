@@ -1,0 +1,565 @@
+//! One iteration, month by month, in the order of the reference model (docs/model.md):
+//! peak profile → productivity → capacity → sickness → hours → supervision (pools) →
+//! money → instruments → dropout.
+//!
+//! Capacity and sickness depend only on the draws, so they are computed once per iteration
+//! ([`CopyPath`]) and shared by every arrangement; the rest is evaluated per arrangement
+//! because an instrument may change who is active.
+
+use crate::calendar::YearMonth;
+use crate::model::{LineTiming, Model, PeakProfile, Slot, SupervisionSource, WEEKS_PER_MONTH};
+use crate::rates::Figure;
+use crate::scenario::raw::{PayBasis, RampShape};
+
+use super::draws::IterationDraws;
+use super::ledger::{self, LineBook};
+
+/// ln(0.1): the exponential ramp closes 90% of the gap at u = 1.
+const LN_TENTH: f64 = -std::f64::consts::LN_10;
+
+/// Calendar facts of one simulated month, the same in every iteration.
+#[derive(Debug, Clone, Copy)]
+pub struct MonthInfo {
+    pub calendar: YearMonth,
+    pub profile: PeakProfile,
+    /// Legal minimum wage per hour in force this month.
+    pub min_wage_hour: f64,
+    /// Discount factor (1 + r)^(−(t + 1)/12).
+    pub discount: f64,
+}
+
+/// What is fixed for a run: the calendar, the line books, the copy layout.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub months: Vec<MonthInfo>,
+    pub books: Vec<LineBook>,
+    /// Placement index of each copy.
+    pub copy_placement: Vec<usize>,
+    /// Jobcoach norm: share of worked hours in tenure years 1, 2, 3.
+    pub jobcoach_norm: [f64; 3],
+}
+
+impl Plan {
+    pub fn new(model: &Model) -> Result<Self, super::SimError> {
+        for a in &model.arrangements {
+            if let Some(i) = a.instruments.first() {
+                return Err(super::SimError::InstrumentNotSimulated {
+                    arrangement: a.name.clone(),
+                    kind: i.kind(),
+                });
+            }
+        }
+        let months = (0..model.horizon)
+            .map(|t| {
+                let calendar = model.start.add_months(t as i64);
+                MonthInfo {
+                    calendar,
+                    profile: model.peak_profile[calendar.month() as usize - 1],
+                    min_wage_hour: model.rates.get(Figure::MinWageHour, calendar),
+                    discount: (1.0 + model.discount_rate).powf(-((t + 1) as f64) / 12.0),
+                }
+            })
+            .collect();
+        let books = model
+            .arrangements
+            .iter()
+            .map(|a| LineBook::new(model, a))
+            .collect();
+        let copy_placement = model
+            .placements
+            .iter()
+            .enumerate()
+            .flat_map(|(i, p)| std::iter::repeat_n(i, p.count))
+            .collect();
+        let norm_at = model.start;
+        Ok(Self {
+            months,
+            books,
+            copy_placement,
+            jobcoach_norm: [
+                model.rates.get(Figure::JobcoachNormYear1, norm_at),
+                model.rates.get(Figure::JobcoachNormYear2, norm_at),
+                model.rates.get(Figure::JobcoachNormYear3, norm_at),
+            ],
+        })
+    }
+}
+
+/// The outcome of one arrangement in one iteration.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome {
+    /// Net present value of the employer's net cash, euros.
+    pub npv: f64,
+    /// 1-based scenario month from which the cumulative discounted net stays ≥ 0 until the
+    /// horizon; `None` if it never does.
+    pub break_even_month: Option<u32>,
+    /// Share of the copies that did not drop out.
+    pub retained: f64,
+    /// Mean months active per copy.
+    pub months_active: f64,
+    /// Mean productivity in each copy's last active month.
+    pub final_productivity: f64,
+    /// Supervision hours given, all copies together.
+    pub supervision_hours: f64,
+    /// Sick months (absent fraction summed over months), all copies together.
+    pub sick_months: f64,
+    /// Nominal total per line of the arrangement's line book, euros.
+    pub lines: Vec<f64>,
+}
+
+/// Per-month aggregates of one arrangement in one iteration.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct MonthPoint {
+    pub active: u32,
+    pub started: u32,
+    pub productivity_sum: f64,
+    /// Cumulative discounted employer net cash up to and including this month.
+    pub cumulative_net: f64,
+}
+
+/// The arrangement-independent path of one copy: capacity and sickness by month.
+#[derive(Debug, Clone, Copy, Default)]
+struct MonthCapacity {
+    capacity: f64,
+    absent: f64,
+    /// Share of the wage paid for the absent part (first or second year of the spell).
+    sick_pay: f64,
+}
+
+/// Static parameters of one copy in one iteration (from its draws).
+#[derive(Debug, Clone, Copy, Default)]
+struct CopyParams {
+    start: usize,
+    end: usize,
+    contract_hours: f64,
+    wage_hour: Option<f64>,
+    holiday_pay: f64,
+    burden: f64,
+    value: f64,
+    prod_start: f64,
+    prod_gap: f64,
+    ramp_months: f64,
+    ramp: RampShapeCode,
+    /// 0.1^(1/T90): the exponential ramp's remaining-gap factor after one full learning month.
+    ramp_step: f64,
+    sup_initial: f64,
+    sup_steady: f64,
+    sup_decay: f64,
+    supervisor_cost: f64,
+    available: f64,
+    pool: Option<usize>,
+    dropout: f64,
+    shortfall_factor: f64,
+    exit_cost: f64,
+    jobcoach_tariff: f64,
+    jobcoach_hours: f64,
+    jobcoach_norm: bool,
+    jobcoach_max: usize,
+    has_jobcoach: bool,
+    pay_by_worked: bool,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+enum RampShapeCode {
+    #[default]
+    Exponential,
+    Linear,
+    SCurve,
+}
+
+/// g(u): share of the productivity gap closed after u = L / T90 well-supervised ramp periods.
+/// g(0) = 0, g(1) = 0.9, g(∞) = 1.
+#[inline]
+fn ramp(shape: RampShapeCode, u: f64) -> f64 {
+    match shape {
+        RampShapeCode::Exponential => 1.0 - (LN_TENTH * u).exp(),
+        RampShapeCode::Linear => (0.9 * u).min(1.0),
+        RampShapeCode::SCurve => 1.0 - (LN_TENTH * u * u).exp(),
+    }
+}
+
+/// Mutable state of one copy while an arrangement is evaluated.
+#[derive(Debug, Clone, Copy, Default)]
+struct CopyState {
+    active: bool,
+    done: bool,
+    dropped: bool,
+    tenure: usize,
+    learning: f64,
+    /// 0.1^(L/T90), the share of the gap still open on the exponential ramp.
+    gap_open: f64,
+    decay: f64,
+    productivity: f64,
+    need: f64,
+    months_active: u32,
+}
+
+/// Reusable buffers for evaluating iterations; one per worker thread.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    params: Vec<CopyParams>,
+    paths: Vec<MonthCapacity>,
+    states: Vec<CopyState>,
+    pool_need: Vec<f64>,
+    month_net: Vec<f64>,
+}
+
+/// Evaluates every arrangement of one iteration. `monthly` receives `arrangements × horizon`
+/// points (arrangement-major).
+pub fn simulate_iteration(
+    model: &Model,
+    plan: &Plan,
+    draws: &IterationDraws,
+    scratch: &mut Scratch,
+    outcomes: &mut Vec<Outcome>,
+    monthly: &mut Vec<MonthPoint>,
+) {
+    prepare(model, plan, draws, scratch);
+    outcomes.clear();
+    monthly.clear();
+    for book in &plan.books {
+        let start = monthly.len();
+        monthly.resize(start + model.horizon, MonthPoint::default());
+        let outcome = evaluate(model, plan, book, draws, scratch, &mut monthly[start..]);
+        outcomes.push(outcome);
+    }
+}
+
+/// Derives the copies' parameters and their capacity/sickness paths from the draws.
+fn prepare(model: &Model, plan: &Plan, draws: &IterationDraws, s: &mut Scratch) {
+    let horizon = model.horizon;
+    let copies = plan.copy_placement.len();
+    s.params.clear();
+    s.paths.clear();
+    s.paths.resize(copies * horizon, MonthCapacity::default());
+    for (c, &pi) in plan.copy_placement.iter().enumerate() {
+        let p = &model.placements[pi];
+        let x = |slot: Slot| draws.input(c, slot);
+        let end = p.contract_end_month.unwrap_or(horizon).min(horizon);
+        let prod_start = x(Slot::ProductivityStart);
+        let (pool, available) = match p.supervision {
+            SupervisionSource::Own => (None, x(Slot::SupervisionAvailable)),
+            SupervisionSource::Pool(i) => (Some(i), draws.pool_hours[i]),
+        };
+        let params = CopyParams {
+            start: p.start_month,
+            end,
+            contract_hours: x(Slot::HoursPerWeek) * WEEKS_PER_MONTH,
+            wage_hour: (!p.wage_is_wml).then(|| x(Slot::Wage)),
+            holiday_pay: p.holiday_pay,
+            burden: x(Slot::EmployerBurden),
+            value: x(Slot::ValuePerProductiveHour),
+            prod_start,
+            prod_gap: x(Slot::ProductivityTarget) - prod_start,
+            ramp_months: x(Slot::RampMonths),
+            ramp_step: (LN_TENTH / x(Slot::RampMonths)).exp(),
+            ramp: match p.ramp {
+                RampShape::Exponential => RampShapeCode::Exponential,
+                RampShape::Linear => RampShapeCode::Linear,
+                RampShape::SCurve => RampShapeCode::SCurve,
+            },
+            sup_initial: x(Slot::SupervisionInitial),
+            sup_steady: x(Slot::SupervisionSteady),
+            sup_decay: 0.5f64.powf(1.0 / x(Slot::SupervisionHalving)),
+            supervisor_cost: x(Slot::SupervisorCost),
+            available,
+            pool,
+            dropout: x(Slot::DropoutMonthly),
+            shortfall_factor: x(Slot::DropoutShortfallFactor),
+            exit_cost: x(Slot::DropoutExitCost),
+            jobcoach_tariff: x(Slot::JobcoachTariff),
+            jobcoach_hours: x(Slot::JobcoachHours),
+            jobcoach_norm: p.jobcoach.is_some_and(|j| j.norm),
+            jobcoach_max: p.jobcoach.and_then(|j| j.max_months).unwrap_or(usize::MAX),
+            has_jobcoach: p.jobcoach.is_some(),
+            pay_by_worked: p.pay_basis == PayBasis::Worked,
+        };
+        s.params.push(params);
+        fill_capacity_path(
+            p,
+            draws,
+            c,
+            &params,
+            horizon,
+            &mut s.paths[c * horizon..(c + 1) * horizon],
+        );
+    }
+}
+
+/// Capacity (mean-reverting logit process) and sickness (spells with fractional months).
+fn fill_capacity_path(
+    p: &crate::model::Placement,
+    draws: &IterationDraws,
+    c: usize,
+    params: &CopyParams,
+    horizon: usize,
+    path: &mut [MonthCapacity],
+) {
+    let typical = draws.input(c, Slot::CapacityTypical);
+    let sigma = draws.input(c, Slot::CapacityVolatility);
+    let phi = draws.input(c, Slot::CapacityPersistence);
+    let p_sick = draws.input(c, Slot::SickStartProbability);
+    let logit_typical = (typical / (1.0 - typical)).ln();
+    // Start from the stationary distribution N(0, σ²/(1 − φ²)).
+    let mut x = draws.capacity_z0[c] * sigma / (1.0 - phi * phi).sqrt();
+    let mut remaining = 0.0f64;
+    let mut spell_elapsed = 0.0f64;
+    let shocks = &draws.shocks[c * horizon..(c + 1) * horizon];
+    for t in params.start..params.end {
+        let shock = shocks[t];
+        x = phi * x + sigma * shock.capacity;
+        let capacity = if sigma == 0.0 {
+            typical
+        } else {
+            1.0 / (1.0 + (-(logit_typical + x)).exp())
+        };
+        if remaining <= 0.0 {
+            spell_elapsed = 0.0;
+            if shock.sick_start < p_sick {
+                if let Some(d) = &p.sick_months {
+                    remaining = d.quantile(shock.sick_length);
+                }
+            }
+        }
+        let absent = remaining.clamp(0.0, 1.0);
+        // BW 7:629: wage continues during a spell for up to 104 weeks (24 months), first year
+        // at the first-year share, second year at the second-year share.
+        let sick_pay = if spell_elapsed < 12.0 {
+            p.sick_pay_first_year
+        } else if spell_elapsed < 24.0 {
+            p.sick_pay_second_year
+        } else {
+            0.0
+        };
+        remaining -= absent;
+        spell_elapsed += absent;
+        path[t] = MonthCapacity {
+            capacity,
+            absent,
+            sick_pay,
+        };
+    }
+}
+
+/// Evaluates one arrangement over the horizon; fills `monthly` (length = horizon).
+fn evaluate(
+    model: &Model,
+    plan: &Plan,
+    book: &LineBook,
+    draws: &IterationDraws,
+    s: &mut Scratch,
+    monthly: &mut [MonthPoint],
+) -> Outcome {
+    let horizon = model.horizon;
+    let copies = s.params.len();
+    let mut lines = vec![0.0; book.len()];
+    s.states.clear();
+    s.states.resize(copies, CopyState::default());
+    s.month_net.clear();
+    s.month_net.resize(horizon, 0.0);
+    s.pool_need.clear();
+    s.pool_need.resize(model.pools.len(), 0.0);
+    let mut supervision_hours = 0.0;
+    let mut sick_months = 0.0;
+    let sign = &book.employer_sign;
+
+    for (t, month) in plan.months.iter().enumerate() {
+        let profile = month.profile;
+        s.pool_need.iter_mut().for_each(|n| *n = 0.0);
+        // Phase 1: who is active, productivity from learning so far, supervision need.
+        for (c, (st, pr)) in s.states.iter_mut().zip(&s.params).enumerate() {
+            if !st.active && !st.done && t == pr.start {
+                *st = CopyState {
+                    active: true,
+                    gap_open: 1.0,
+                    decay: 1.0,
+                    ..CopyState::default()
+                };
+            }
+            if !st.active {
+                continue;
+            }
+            let cap = s.paths[c * horizon + t];
+            let closed = match pr.ramp {
+                RampShapeCode::Exponential => 1.0 - st.gap_open,
+                shape => ramp(shape, st.learning / pr.ramp_months),
+            };
+            st.productivity = pr.prod_start + pr.prod_gap * closed;
+            st.need = (pr.sup_steady + (pr.sup_initial - pr.sup_steady) * st.decay) * (1.0 - cap.absent);
+            if let Some(pool) = pr.pool {
+                s.pool_need[pool] += st.need;
+            }
+        }
+        // Phase 2: supervision given, coverage, learning, money, dropout.
+        let mut net = 0.0;
+        let mut point = MonthPoint::default();
+        for (c, (st, pr)) in s.states.iter_mut().zip(&s.params).enumerate() {
+            if t >= pr.start {
+                point.started += 1;
+            }
+            if !st.active {
+                continue;
+            }
+            let cap = s.paths[c * horizon + t];
+            let given = match pr.pool {
+                None => st.need.min(pr.available * profile.availability),
+                Some(pool) => {
+                    let total = s.pool_need[pool];
+                    let available = draws.pool_hours[pool] * profile.availability;
+                    if total <= available {
+                        st.need
+                    } else {
+                        st.need * available / total
+                    }
+                }
+            };
+            let coverage = if st.need > 0.0 { given / st.need } else { 1.0 };
+            let progress = coverage * (1.0 - cap.absent);
+            st.learning += progress;
+            // A full learning month multiplies the open gap by 0.1^(1/T90); any other step
+            // recomputes it from L, so both paths give 0.1^(L/T90).
+            st.gap_open = if progress == 1.0 {
+                st.gap_open * pr.ramp_step
+            } else {
+                (LN_TENTH * st.learning / pr.ramp_months).exp()
+            };
+
+            // Hours (per month).
+            let contract = pr.contract_hours;
+            let worked = contract * cap.capacity * (1.0 - cap.absent);
+            let pay_factor = (1.0 - cap.absent) + cap.absent * cap.sick_pay;
+            let paid = if pr.pay_by_worked {
+                contract * cap.capacity * pay_factor
+            } else {
+                contract * pay_factor
+            };
+
+            // Money.
+            let mut book_line = |line: usize, amount: f64| {
+                lines[line] += amount;
+                net += sign[line] * amount;
+            };
+            book_line(
+                ledger::PRODUCTION_VALUE,
+                worked * st.productivity * pr.value * profile.value,
+            );
+            let wage_hour = pr.wage_hour.unwrap_or(month.min_wage_hour);
+            let wage = paid * wage_hour * (1.0 + pr.holiday_pay);
+            book_line(ledger::WAGE, wage);
+            book_line(ledger::EMPLOYER_BURDEN, wage * pr.burden);
+            book_line(
+                ledger::SUPERVISION,
+                given * WEEKS_PER_MONTH * pr.supervisor_cost * profile.cost,
+            );
+            if pr.has_jobcoach && st.tenure < pr.jobcoach_max {
+                let hours = if pr.jobcoach_norm {
+                    plan.jobcoach_norm.get(st.tenure / 12).copied().unwrap_or(0.0) * worked
+                } else {
+                    pr.jobcoach_hours * (1.0 - cap.absent)
+                };
+                book_line(ledger::JOBCOACH, hours * pr.jobcoach_tariff);
+            }
+            let placement = &model.placements[plan.copy_placement[c]];
+            for (line, &id) in placement
+                .lines
+                .iter()
+                .zip(&book.other_line_ids[plan.copy_placement[c]])
+            {
+                let due = match line.timing {
+                    LineTiming::OneOff(m) => st.tenure == m,
+                    LineTiming::Monthly { from, to } => (from..=to).contains(&st.tenure),
+                };
+                if due {
+                    book_line(id, draws.input_at(c, line.slot));
+                }
+            }
+
+            // Outcomes of the month.
+            supervision_hours += given * WEEKS_PER_MONTH;
+            sick_months += cap.absent;
+            point.active += 1;
+            point.productivity_sum += st.productivity;
+            st.months_active += 1;
+
+            // Dropout at the end of the month; a contract end also ends the placement.
+            let q = (pr.dropout * (1.0 + pr.shortfall_factor * (1.0 - coverage))).clamp(0.0, 1.0);
+            if draws.shocks[c * horizon + t].dropout < q {
+                book_line(ledger::EXIT_COST, pr.exit_cost);
+                st.active = false;
+                st.done = true;
+                st.dropped = true;
+            } else if t + 1 >= pr.end {
+                st.active = false;
+                st.done = true;
+            }
+            st.tenure += 1;
+            st.decay *= pr.sup_decay;
+        }
+        s.month_net[t] = net;
+        monthly[t] = point;
+    }
+
+    let mut npv = 0.0;
+    for (t, (net, month)) in s.month_net.iter().zip(&plan.months).enumerate() {
+        npv += net * month.discount;
+        monthly[t].cumulative_net = npv;
+    }
+    let n = copies as f64;
+    Outcome {
+        npv,
+        break_even_month: break_even(monthly),
+        retained: s.states.iter().filter(|st| !st.dropped).count() as f64 / n,
+        months_active: s.states.iter().map(|st| f64::from(st.months_active)).sum::<f64>() / n,
+        final_productivity: s.states.iter().map(|st| st.productivity).sum::<f64>() / n,
+        supervision_hours,
+        sick_months,
+        lines,
+    }
+}
+
+/// The first month (1-based) from which the cumulative discounted net stays at or above zero
+/// until the horizon.
+fn break_even(monthly: &[MonthPoint]) -> Option<u32> {
+    let trailing = monthly
+        .iter()
+        .rev()
+        .take_while(|m| m.cumulative_net >= 0.0)
+        .count();
+    (trailing > 0).then(|| (monthly.len() - trailing + 1) as u32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ramp_shapes_meet_their_anchors() {
+        for shape in [
+            RampShapeCode::Exponential,
+            RampShapeCode::Linear,
+            RampShapeCode::SCurve,
+        ] {
+            assert_eq!(ramp(shape, 0.0), 0.0);
+            assert!((ramp(shape, 1.0) - 0.9).abs() < 1e-12, "{shape:?}");
+            assert!((ramp(shape, 50.0) - 1.0).abs() < 1e-12, "{shape:?}");
+        }
+        // The s-curve starts slower and the linear ramp faster than the exponential at first.
+        assert!(ramp(RampShapeCode::SCurve, 0.2) < ramp(RampShapeCode::Exponential, 0.2));
+    }
+
+    #[test]
+    fn break_even_is_the_start_of_the_final_non_negative_run() {
+        let pts = |v: &[f64]| -> Vec<MonthPoint> {
+            v.iter()
+                .map(|&c| MonthPoint {
+                    cumulative_net: c,
+                    ..MonthPoint::default()
+                })
+                .collect()
+        };
+        assert_eq!(break_even(&pts(&[-5.0, -1.0, 2.0, 3.0])), Some(3));
+        assert_eq!(break_even(&pts(&[1.0, -1.0, 0.0, 3.0])), Some(3));
+        assert_eq!(break_even(&pts(&[1.0, 2.0])), Some(1));
+        assert_eq!(break_even(&pts(&[1.0, -2.0])), None);
+    }
+}

@@ -1,0 +1,114 @@
+//! The ledger: every amount is a flow from a payer to a payee under a line name.
+//!
+//! The engine books amounts on lines; each line has a fixed payer and payee per arrangement.
+//! The employer's net cash is one view (inflows to the employer minus outflows); totals by
+//! payer → payee give the gemeente's, UWV's and worker's views.
+
+use crate::model::{Arrangement, Model, Party};
+
+/// Built-in lines, at fixed indices in every arrangement's line book.
+pub const BUILTIN_LINES: [&str; 6] = [
+    "production_value",
+    "wage",
+    "employer_burden",
+    "supervision",
+    "jobcoach",
+    "exit_cost",
+];
+pub const PRODUCTION_VALUE: usize = 0;
+pub const WAGE: usize = 1;
+pub const EMPLOYER_BURDEN: usize = 2;
+pub const SUPERVISION: usize = 3;
+pub const JOBCOACH: usize = 4;
+pub const EXIT_COST: usize = 5;
+
+/// One line of the ledger: a name and the direction of its flows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LineDef {
+    pub name: String,
+    pub payer: Party,
+    pub payee: Party,
+}
+
+impl LineDef {
+    fn new(name: &str, payer: Party, payee: Party) -> Self {
+        Self {
+            name: name.to_owned(),
+            payer,
+            payee,
+        }
+    }
+
+    /// +1 when the employer receives, −1 when it pays, 0 when the flow passes it by.
+    pub fn employer_sign(&self) -> f64 {
+        match (self.payer, self.payee) {
+            (_, Party::Employer) => 1.0,
+            (Party::Employer, _) => -1.0,
+            _ => 0.0,
+        }
+    }
+}
+
+/// The lines of one arrangement, with the employer's sign of each.
+#[derive(Debug, Clone)]
+pub struct LineBook {
+    pub lines: Vec<LineDef>,
+    pub employer_sign: Vec<f64>,
+    /// For each placement, the line index of each of its cost/benefit lines.
+    pub other_line_ids: Vec<Vec<usize>>,
+}
+
+impl LineBook {
+    /// The built-in lines, then the placements' cost and benefit lines (one line per name:
+    /// placements that use the same name share it).
+    pub fn new(model: &Model, _arrangement: &Arrangement) -> Self {
+        let mut lines = vec![
+            LineDef::new(BUILTIN_LINES[PRODUCTION_VALUE], Party::Market, Party::Employer),
+            LineDef::new(BUILTIN_LINES[WAGE], Party::Employer, Party::Worker),
+            LineDef::new(
+                BUILTIN_LINES[EMPLOYER_BURDEN],
+                Party::Employer,
+                Party::TaxAndPension,
+            ),
+            LineDef::new(BUILTIN_LINES[SUPERVISION], Party::Employer, Party::Colleagues),
+            LineDef::new(BUILTIN_LINES[JOBCOACH], Party::Employer, Party::Provider),
+            LineDef::new(BUILTIN_LINES[EXIT_COST], Party::Employer, Party::Supplier),
+        ];
+        let mut other_line_ids = Vec::with_capacity(model.placements.len());
+        for p in &model.placements {
+            let ids = p
+                .lines
+                .iter()
+                .map(|l| {
+                    let (payer, payee) = if l.is_benefit {
+                        (l.party, Party::Employer)
+                    } else {
+                        (Party::Employer, l.party)
+                    };
+                    match lines.iter().position(|d| d.name == l.name) {
+                        Some(i) => i,
+                        None => {
+                            lines.push(LineDef::new(&l.name, payer, payee));
+                            lines.len() - 1
+                        }
+                    }
+                })
+                .collect();
+            other_line_ids.push(ids);
+        }
+        let employer_sign = lines.iter().map(LineDef::employer_sign).collect();
+        Self {
+            lines,
+            employer_sign,
+            other_line_ids,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.lines.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.lines.is_empty()
+    }
+}

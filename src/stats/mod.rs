@@ -1,0 +1,7 @@
+//! Statistics of a run: pure functions over the engine's outcomes, no I/O.
+
+pub mod describe;
+pub mod metrics;
+pub mod summary;
+
+pub use summary::{Accumulator, Summary};

@@ -1,0 +1,448 @@
+//! Summaries of a run: per arrangement, per pair of arrangements, per month. Built by an
+//! [`Accumulator`] that takes the engine's chunks in iteration order.
+
+use std::collections::BTreeMap;
+
+use indexmap::IndexMap;
+use serde::Serialize;
+
+use super::describe::{self, lower_tail_mean, paired, proportion, quantile_sorted, sd_from_sums, sorted};
+use crate::model::{MODEL_VERSION, Model, Party};
+use crate::rates::Figure;
+use crate::sim::ledger::LineBook;
+use crate::sim::{Chunk, MonthSums};
+
+/// The quantile levels reported for NPV and for the monthly cumulative net cash.
+pub const LEVELS: [(f64, &str); 7] = [
+    (0.05, "p5"),
+    (0.10, "p10"),
+    (0.25, "p25"),
+    (0.50, "p50"),
+    (0.75, "p75"),
+    (0.90, "p90"),
+    (0.95, "p95"),
+];
+
+/// Share of the worst outcomes averaged in CVaR.
+pub const CVAR_ALPHA: f64 = 0.05;
+
+/// At most this many values (iterations × arrangements × months) are kept for the monthly
+/// quantiles; beyond it the monthly quantiles use the first iterations only.
+pub const MONTHLY_VALUE_BUDGET: u64 = 1 << 23;
+
+/// Everything a run reports. Written as `summary.json`; see docs/output.md.
+#[derive(Debug, Clone, Serialize)]
+pub struct Summary {
+    /// Version of the model's equations (changes when results would change).
+    pub model_version: String,
+    /// Version of the inclusim program.
+    pub inclusim_version: String,
+    /// Scenario name.
+    pub scenario: String,
+    /// Scenario file as given.
+    pub scenario_file: String,
+    pub seed: u64,
+    pub iterations: u64,
+    pub horizon_months: usize,
+    /// First simulated month, YYYY-MM.
+    pub start: String,
+    pub discount_rate: f64,
+    /// Placement copies per iteration.
+    pub placements: usize,
+    pub rates: RatesInfo,
+    /// Iterations behind the monthly quantiles of cumulative net cash.
+    pub monthly_quantile_iterations: u64,
+    pub arrangements: Vec<ArrangementSummary>,
+    pub comparisons: Vec<Comparison>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RatesInfo {
+    pub preset: String,
+    /// Assumed yearly growth of the minimum wage past the last published figure.
+    pub wage_growth_per_year: f64,
+    /// Last month with a published minimum wage; later months are indexed.
+    pub min_wage_published_until: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ArrangementSummary {
+    pub name: String,
+    pub description: Option<String>,
+    /// True for the built-in "no support" baseline.
+    pub baseline: bool,
+    /// Employer's net present value, euros.
+    pub npv: NpvSummary,
+    /// P(NPV > 0).
+    pub p_npv_positive: f64,
+    /// Binomial standard error of `p_npv_positive`.
+    pub p_npv_positive_se: f64,
+    /// Mean NPV of the worst 5% of iterations.
+    pub cvar5: f64,
+    pub break_even: BreakEven,
+    /// Mean share of placements that did not drop out by the horizon.
+    pub retention_at_horizon: f64,
+    /// Standard error of `retention_at_horizon`.
+    pub retention_at_horizon_se: f64,
+    /// Mean months active per placement.
+    pub months_active_mean: f64,
+    /// Mean productivity in the last active month.
+    pub final_productivity_mean: f64,
+    /// Mean supervision hours given, all placements together.
+    pub supervision_hours_mean: f64,
+    /// Mean sick months, all placements together.
+    pub sick_months_mean: f64,
+    /// Mean nominal total per line, euros, in ledger order.
+    pub lines: IndexMap<String, f64>,
+    /// Mean nominal totals by payer → payee.
+    pub ledger: Vec<Flow>,
+    /// Mean nominal net per party (received − paid).
+    pub party_net: BTreeMap<String, f64>,
+    pub monthly: Vec<MonthSummary>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct NpvSummary {
+    pub mean: f64,
+    /// Monte Carlo standard error of the mean (sd / √n).
+    pub mcse: f64,
+    pub sd: f64,
+    pub p5: f64,
+    pub p10: f64,
+    pub p25: f64,
+    pub p50: f64,
+    pub p75: f64,
+    pub p90: f64,
+    pub p95: f64,
+    pub min: f64,
+    pub max: f64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct BreakEven {
+    /// Smallest month m (1-based) with P(break-even ≤ m) ≥ 0.5; null when fewer than half
+    /// of the iterations break even within the horizon.
+    pub p50_month: Option<u32>,
+    /// P(break-even within the horizon).
+    pub p_within_horizon: f64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Flow {
+    pub payer: String,
+    pub payee: String,
+    /// Mean nominal total, euros.
+    pub mean: f64,
+    /// The lines that make up this flow.
+    pub lines: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MonthSummary {
+    /// 1-based scenario month.
+    pub month: usize,
+    /// Calendar month, YYYY-MM.
+    pub calendar: String,
+    /// Share of started placements still active.
+    pub share_active: f64,
+    /// Mean productivity of the active placements (null when none is active).
+    pub mean_productivity: Option<f64>,
+    /// Quantiles of the cumulative discounted employer net cash, euros.
+    pub cumulative_net: BTreeMap<&'static str, f64>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Comparison {
+    pub a: String,
+    pub b: String,
+    /// Mean of NPV(a) − NPV(b) over the iterations (common random numbers).
+    pub mean_diff: f64,
+    /// 95% interval of the mean difference (Student's t on the paired differences).
+    pub ci95: [f64; 2],
+    /// Standard deviation of the paired differences.
+    pub sd_diff: f64,
+    /// Share of iterations in which a has the higher NPV (ties count half).
+    pub p_a_better: f64,
+    /// P(NPV(a) > 0) − P(NPV(b) > 0).
+    pub p_npv_positive_diff: f64,
+}
+
+/// Running sums for one arrangement.
+#[derive(Debug, Clone, Default)]
+struct ArrangementAcc {
+    npv: Vec<f64>,
+    break_even: Vec<u32>,
+    break_even_hits: u64,
+    retained: (f64, f64),
+    months_active: f64,
+    final_productivity: f64,
+    supervision_hours: f64,
+    sick_months: f64,
+    lines: Vec<f64>,
+}
+
+/// Folds chunks (in iteration order) into a [`Summary`].
+pub struct Accumulator<'m> {
+    model: &'m Model,
+    books: Vec<LineBook>,
+    arrangements: Vec<ArrangementAcc>,
+    monthly: Vec<MonthSums>,
+    /// Per (arrangement, month): the kept iterations' cumulative net.
+    paths: Vec<Vec<f64>>,
+    keep_paths: u64,
+    iterations: u64,
+}
+
+impl<'m> Accumulator<'m> {
+    pub fn new(model: &'m Model, iterations: u64) -> Self {
+        let books: Vec<LineBook> = model
+            .arrangements
+            .iter()
+            .map(|a| LineBook::new(model, a))
+            .collect();
+        let arrangements = books
+            .iter()
+            .map(|b| ArrangementAcc {
+                npv: Vec::with_capacity(iterations as usize),
+                lines: vec![0.0; b.len()],
+                ..ArrangementAcc::default()
+            })
+            .collect();
+        let cells = model.arrangements.len() * model.horizon;
+        Self {
+            model,
+            books,
+            arrangements,
+            monthly: vec![MonthSums::default(); cells],
+            paths: vec![Vec::new(); cells],
+            keep_paths: keep_paths(model, iterations),
+            iterations: 0,
+        }
+    }
+
+    /// How many iterations' monthly paths the engine should keep.
+    pub fn keep_paths(&self) -> u64 {
+        self.keep_paths
+    }
+
+    pub fn add(&mut self, chunk: &Chunk) {
+        let n_arr = self.arrangements.len();
+        for (i, outcomes) in chunk.outcomes.chunks(n_arr).enumerate() {
+            for (acc, o) in self.arrangements.iter_mut().zip(outcomes) {
+                acc.npv.push(o.npv);
+                if let Some(m) = o.break_even_month {
+                    acc.break_even.push(m);
+                    acc.break_even_hits += 1;
+                }
+                acc.retained.0 += o.retained;
+                acc.retained.1 += o.retained * o.retained;
+                acc.months_active += o.months_active;
+                acc.final_productivity += o.final_productivity;
+                acc.supervision_hours += o.supervision_hours;
+                acc.sick_months += o.sick_months;
+                for (sum, v) in acc.lines.iter_mut().zip(&o.lines) {
+                    *sum += v;
+                }
+            }
+            let _ = i;
+        }
+        for (sum, m) in self.monthly.iter_mut().zip(&chunk.monthly) {
+            sum.active += m.active;
+            sum.started += m.started;
+            sum.productivity_sum += m.productivity_sum;
+        }
+        let cells = self.paths.len();
+        if cells > 0 {
+            for path in chunk.paths.chunks(cells) {
+                for (cell, v) in self.paths.iter_mut().zip(path) {
+                    cell.push(*v);
+                }
+            }
+        }
+        self.iterations += chunk.iterations;
+    }
+
+    pub fn finish(self) -> Summary {
+        let model = self.model;
+        let n = self.iterations;
+        let nf = n as f64;
+        let horizon = model.horizon;
+        let mut arrangements = Vec::with_capacity(self.arrangements.len());
+        for (ai, (acc, book)) in self.arrangements.iter().zip(&self.books).enumerate() {
+            let arrangement = &model.arrangements[ai];
+            let sorted_npv = sorted(&acc.npv);
+            let q = |p: f64| quantile_sorted(&sorted_npv, p);
+            let mean = describe::mean(&acc.npv);
+            let sd = describe::sd(&acc.npv);
+            let positive = acc.npv.iter().filter(|v| **v > 0.0).count() as u64;
+            let (p_pos, p_pos_se) = proportion(positive, n);
+            let lines: IndexMap<String, f64> = book
+                .lines
+                .iter()
+                .zip(&acc.lines)
+                .map(|(l, s)| (l.name.clone(), s / nf))
+                .collect();
+            let monthly = (0..horizon)
+                .map(|t| {
+                    month_summary(
+                        model,
+                        &self.monthly[ai * horizon + t],
+                        &self.paths[ai * horizon + t],
+                        t,
+                    )
+                })
+                .collect();
+            arrangements.push(ArrangementSummary {
+                name: arrangement.name.clone(),
+                description: arrangement.description.clone(),
+                baseline: arrangement.is_baseline,
+                npv: NpvSummary {
+                    mean,
+                    mcse: sd / nf.sqrt(),
+                    sd,
+                    p5: q(0.05),
+                    p10: q(0.10),
+                    p25: q(0.25),
+                    p50: q(0.50),
+                    p75: q(0.75),
+                    p90: q(0.90),
+                    p95: q(0.95),
+                    min: sorted_npv.first().copied().unwrap_or(f64::NAN),
+                    max: sorted_npv.last().copied().unwrap_or(f64::NAN),
+                },
+                p_npv_positive: p_pos,
+                p_npv_positive_se: p_pos_se,
+                cvar5: lower_tail_mean(&sorted_npv, CVAR_ALPHA),
+                break_even: break_even(&acc.break_even, n),
+                retention_at_horizon: acc.retained.0 / nf,
+                retention_at_horizon_se: sd_from_sums(acc.retained.0, acc.retained.1, n) / nf.sqrt(),
+                months_active_mean: acc.months_active / nf,
+                final_productivity_mean: acc.final_productivity / nf,
+                supervision_hours_mean: acc.supervision_hours / nf,
+                sick_months_mean: acc.sick_months / nf,
+                ledger: ledger_flows(book, &acc.lines, nf),
+                party_net: party_net(book, &acc.lines, nf),
+                lines,
+                monthly,
+            });
+        }
+        let comparisons = comparisons(&self.arrangements, model);
+        Summary {
+            model_version: MODEL_VERSION.to_owned(),
+            inclusim_version: env!("CARGO_PKG_VERSION").to_owned(),
+            scenario: model.name.clone(),
+            scenario_file: model.source.clone(),
+            seed: model.seed,
+            iterations: n,
+            horizon_months: horizon,
+            start: model.start.to_string(),
+            discount_rate: model.discount_rate,
+            placements: model.copies(),
+            rates: RatesInfo {
+                preset: model.rates.name().to_owned(),
+                wage_growth_per_year: model.rates.wage_growth_per_year(),
+                min_wage_published_until: model.rates.last_published(Figure::MinWageHour).to_string(),
+            },
+            monthly_quantile_iterations: self.keep_paths.min(n),
+            arrangements,
+            comparisons,
+        }
+    }
+}
+
+/// Iterations whose monthly paths fit in [`MONTHLY_VALUE_BUDGET`].
+fn keep_paths(model: &Model, iterations: u64) -> u64 {
+    let per_iteration = (model.arrangements.len() * model.horizon).max(1) as u64;
+    iterations.min(MONTHLY_VALUE_BUDGET / per_iteration).max(1)
+}
+
+fn break_even(months: &[u32], n: u64) -> BreakEven {
+    let (p_within, _) = proportion(months.len() as u64, n);
+    let mut sorted = months.to_vec();
+    sorted.sort_unstable();
+    // Smallest m with #(BE ≤ m) ≥ n/2.
+    let needed = n.div_ceil(2) as usize;
+    BreakEven {
+        p50_month: (needed >= 1 && sorted.len() >= needed).then(|| sorted[needed - 1]),
+        p_within_horizon: p_within,
+    }
+}
+
+fn month_summary(model: &Model, sums: &MonthSums, path: &[f64], t: usize) -> MonthSummary {
+    let sorted_path = sorted(path);
+    MonthSummary {
+        month: t + 1,
+        calendar: model.start.add_months(t as i64).to_string(),
+        share_active: if sums.started == 0 {
+            0.0
+        } else {
+            sums.active as f64 / sums.started as f64
+        },
+        mean_productivity: (sums.active > 0).then(|| sums.productivity_sum / sums.active as f64),
+        cumulative_net: LEVELS
+            .iter()
+            .map(|&(p, name)| (name, quantile_sorted(&sorted_path, p)))
+            .collect(),
+    }
+}
+
+fn ledger_flows(book: &LineBook, sums: &[f64], n: f64) -> Vec<Flow> {
+    let mut flows: BTreeMap<(Party, Party), (f64, Vec<String>)> = BTreeMap::new();
+    for (line, sum) in book.lines.iter().zip(sums) {
+        let entry = flows.entry((line.payer, line.payee)).or_default();
+        entry.0 += sum / n;
+        entry.1.push(line.name.clone());
+    }
+    flows
+        .into_iter()
+        .map(|((payer, payee), (mean, lines))| Flow {
+            payer: payer.as_str().to_owned(),
+            payee: payee.as_str().to_owned(),
+            mean,
+            lines,
+        })
+        .collect()
+}
+
+fn party_net(book: &LineBook, sums: &[f64], n: f64) -> BTreeMap<String, f64> {
+    let mut net: BTreeMap<String, f64> = BTreeMap::new();
+    for (line, sum) in book.lines.iter().zip(sums) {
+        *net.entry(line.payee.as_str().to_owned()).or_default() += sum / n;
+        *net.entry(line.payer.as_str().to_owned()).or_default() -= sum / n;
+    }
+    net
+}
+
+fn comparisons(accs: &[ArrangementAcc], model: &Model) -> Vec<Comparison> {
+    let mut out = Vec::new();
+    for i in 0..accs.len() {
+        for j in i + 1..accs.len() {
+            let p = paired(&accs[i].npv, &accs[j].npv);
+            let share = |v: &[f64]| v.iter().filter(|x| **x > 0.0).count() as f64 / v.len().max(1) as f64;
+            out.push(Comparison {
+                a: model.arrangements[i].name.clone(),
+                b: model.arrangements[j].name.clone(),
+                mean_diff: p.mean_diff,
+                ci95: p.ci95,
+                sd_diff: p.sd_diff,
+                p_a_better: p.p_a_better,
+                p_npv_positive_diff: share(&accs[i].npv) - share(&accs[j].npv),
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn break_even_median_is_the_lower_median_with_never_as_infinity() {
+        assert_eq!(break_even(&[3, 5, 9], 4).p50_month, Some(5));
+        assert_eq!(break_even(&[3, 5, 9], 5).p50_month, Some(9));
+        assert_eq!(break_even(&[3, 5], 5).p50_month, None);
+        assert_eq!(break_even(&[3, 5], 5).p_within_horizon, 0.4);
+        assert_eq!(break_even(&[], 0).p50_month, None);
+    }
+}

@@ -1,0 +1,4 @@
+//! Integration tests: one binary, one module per area (as ripgrep does).
+
+mod engine;
+mod util;

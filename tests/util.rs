@@ -1,0 +1,54 @@
+//! Helpers shared by the integration tests.
+
+use std::path::Path;
+
+use inclusim::model::Model;
+use inclusim::stats::Summary;
+
+/// Parses scenario text or panics with the diagnostics.
+pub fn model(text: &str) -> Model {
+    match inclusim::scenario::parse(Path::new("test.toml"), text) {
+        Ok(m) => m,
+        Err(diags) => panic!(
+            "scenario invalid:\n{}",
+            diags
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n")
+        ),
+    }
+}
+
+/// Runs a model in memory with `threads` threads.
+pub fn run(model: &Model, threads: usize) -> Summary {
+    inclusim::app::simulate(model, threads, None, false).expect("run succeeds")
+}
+
+/// A scenario with one placement whose inputs are all constant; `placement_extra` is appended
+/// inside the `[[placement]]` table and `extra` at the end of the file.
+pub fn scenario(horizon: u32, iterations: u32, placement_extra: &str, extra: &str) -> String {
+    format!(
+        r#"
+[scenario]
+name = "test"
+start = "2027-01"
+horizon_months = {horizon}
+iterations = {iterations}
+seed = 3
+discount_rate = 0.05
+
+[[placement]]
+name = "worker"
+hours_per_week = 20
+wage = 15.0
+holiday_pay = 0.08
+employer_burden = 0.2
+value_per_productive_hour = 30
+productivity = {{ start = 0.3, target = 0.8, ramp_months = 6 }}
+supervision = {{ initial_hours_per_week = 5, steady_hours_per_week = 1, halving_months = 3, supervisor_cost = 40, available_hours_per_week = 10 }}
+{placement_extra}
+{extra}
+"#
+    )
+}
