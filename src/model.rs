@@ -264,10 +264,12 @@ pub enum Party {
     Supplier,
     /// Tax office and pension fund: employer premiums.
     TaxAndPension,
+    /// The central government (RVO), e.g. for praktijkleren.
+    Rijk,
 }
 
 impl Party {
-    pub const ALL: [Party; 10] = [
+    pub const ALL: [Party; 11] = [
         Party::Employer,
         Party::Worker,
         Party::Gemeente,
@@ -278,6 +280,7 @@ impl Party {
         Party::Colleagues,
         Party::Supplier,
         Party::TaxAndPension,
+        Party::Rijk,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -292,6 +295,7 @@ impl Party {
             Party::Colleagues => "colleagues",
             Party::Supplier => "supplier",
             Party::TaxAndPension => "tax_and_pension",
+            Party::Rijk => "rijk",
         }
     }
 

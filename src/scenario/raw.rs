@@ -76,6 +76,8 @@ pub struct RawPlacement {
     /// Whether pay follows the contract hours or the worked hours (flexible contract).
     pub pay_basis: Option<PayBasis>,
     pub sick_pay: Option<RawSickPay>,
+    /// The worker's status, where financing rules depend on it.
+    pub worker: Option<RawWorker>,
     /// Value to the employer of one fully productive hour, in euros.
     pub value_per_productive_hour: InputSpec,
     pub productivity: RawProductivity,
@@ -145,6 +147,20 @@ pub enum PayBasis {
     Contract,
     /// Paid for the hours actually worked (flexible / on-call contract).
     Worked,
+}
+
+/// The worker's status: which schemes apply.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawWorker {
+    /// Age at the start; below 21 the youth minimum wage applies when `wage = "wml"`.
+    pub age: Option<i64>,
+    /// The benefit the worker comes from: `participatiewet`, `wajong`, `ww`, `wia` or `none`.
+    pub benefit: Option<String>,
+    /// In the doelgroepregister of the banenafspraak.
+    pub banenafspraak: Option<bool>,
+    /// Arbeidsgehandicapte werknemer for the LKV (e.g. WIA/WAO/Wajong with a work capacity).
+    pub arbeidsgehandicapt: Option<bool>,
 }
 
 /// Share of the wage the employer continues during sickness (BW 7:629 and the CAO).
@@ -351,62 +367,93 @@ pub struct RawArrangement {
     pub instruments: Vec<RawInstrument>,
 }
 
-/// One financing instrument (regeling). The money rules live in `sim::instruments`.
+/// One financing instrument (regeling). The money rules live in `sim::instruments`; legal
+/// amounts come from the rates preset. Payers name a party: `gemeente`, `uwv`, `rijk`.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum RawInstrument {
-    /// Loonkostensubsidie (Participatiewet art. 10d).
+    /// Loonkostensubsidie (Participatiewet art. 10d), paid by the gemeente.
     Lks {
+        /// Months between loonwaarde assessments (default 12).
         reassess_months: Option<i64>,
+        /// Standard deviation of the assessment error on the loonwaarde (default 0.05).
         assessment_noise_sd: Option<f64>,
+        /// Employer's supervisor hours spent per assessment (default 2).
         assessment_admin_hours: Option<f64>,
+        /// Months of forfaitaire LKS (50%) before the first assessment (0–6, default 0).
         forfaitaire_phase_months: Option<i64>,
     },
-    /// Loondispensatie (Wajong).
-    Loondispensatie { months: Option<i64> },
-    /// No-risk polis (Ziektewet art. 29b).
-    NoRiskPolis {
-        employer_pays_full_first_year: Option<bool>,
-        unlimited_window: Option<bool>,
+    /// Loondispensatie (Wajong): the employer pays the wage × loonwaarde.
+    Loondispensatie {
+        /// Duration in months (6–60, default 60).
+        months: Option<i64>,
+        /// Share of the wage reduction that UWV tops up to the worker (default 1.0).
+        topup_share: Option<f64>,
     },
-    /// Loonkostenvoordeel (Wet tegemoetkomingen loondomein).
+    /// No-risk polis (Ziektewet art. 29b): UWV pays sickness benefit to the employer.
+    NoRiskPolis {
+        /// The employer continues 100% of the wage in the first 52 weeks (default true).
+        employer_pays_full_first_year: Option<bool>,
+    },
+    /// Loonkostenvoordeel (Wet tegemoetkomingen loondomein), paid by UWV the next year.
     Lkv {
+        /// `banenafspraak` or `arbeidsgehandicapt`.
         category: String,
+        /// Calendar month of the following year in which UWV pays (default 9).
         pay_month: Option<i64>,
     },
     /// Funding of jobcoach hours by gemeente or UWV.
     JobcoachFunding {
+        /// Share of the jobcoach cost that is funded (default 1.0).
         share: Option<f64>,
+        /// Most that is paid per calendar year, euros (default: no limit).
         yearly_budget: Option<f64>,
         payer: Option<String>,
     },
-    /// Reimbursement of a share of a named cost line.
+    /// Reimbursement of a share of a named cost line (voorziening werkplekaanpassing).
     WorkplaceAdaptation {
         cost_line: String,
         share: Option<f64>,
         payer: Option<String>,
     },
-    /// Trial placement with benefit kept (proefplaatsing).
+    /// Trial placement with the benefit kept (proefplaatsing).
     Proefplaatsing {
+        /// Months of trial (default 2, at most 6).
         months: Option<i64>,
+        /// Probability of being hired at the end (default: the preset's hire share).
         hire_probability: Option<f64>,
+        /// Hired when productivity reaches this level at the end (instead of a probability).
         hire_threshold: Option<f64>,
+        /// The benefit the worker keeps during the trial, euros per month.
+        benefit_per_month: InputSpec,
+        /// Who pays the benefit (default `uwv`).
+        benefit_payer: Option<String>,
     },
-    /// Subsidieregeling praktijkleren.
-    Praktijkleren { amount_per_year: Option<f64> },
-    /// Secondment through a provider (detachering).
+    /// Subsidieregeling praktijkleren, paid by the Rijk after each school year.
+    Praktijkleren {
+        /// Euros per learning place per school year (default: the preset's maximum).
+        amount_per_year: Option<f64>,
+    },
+    /// Secondment through a provider (detachering): the provider employs the worker.
     Detachering {
+        /// Tariff per hour paid by the employer (inlener) to the provider, euros.
         tariff_per_hour: InputSpec,
+        /// Whether the tariff is paid per worked or per contract hour (default worked).
         basis: Option<PayBasis>,
+        /// Share of the supervision hours the provider's jobcoach takes over (default 0).
         provider_supervision_share: Option<f64>,
     },
-    /// Any other grant.
+    /// Any other grant: one-off, per month or per worked hour, between two months.
     Grant {
         name: String,
         amount: f64,
+        /// `one_off`, `month` or `worked_hour`.
         per: String,
+        /// Tenure month of the one-off payment, or the first month (default 0).
         from_month: Option<i64>,
+        /// Last tenure month (default: no end).
         to_month: Option<i64>,
+        /// Most that is paid in total, euros.
         cap: Option<f64>,
         payer: Option<String>,
     },

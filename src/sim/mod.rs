@@ -63,6 +63,9 @@ pub struct Chunk {
     pub monthly: Vec<MonthSums>,
     /// Cumulative discounted net paths (`arrangements × horizon` per kept iteration).
     pub paths: Vec<f64>,
+    /// Mean productivity of the active copies by month, same layout as `paths`; NaN in a
+    /// month without an active copy.
+    pub productivity_paths: Vec<f64>,
 }
 
 /// Runs `cfg.iterations` iterations of `model`, calling `sink` with each chunk in order and
@@ -128,6 +131,13 @@ fn simulate_chunk(model: &Model, plan: &Plan, cfg: &RunConfig, index: u64) -> Ch
         }
         if it < cfg.keep_paths {
             chunk.paths.extend(points.iter().map(|p| p.cumulative_net));
+            chunk.productivity_paths.extend(points.iter().map(|p| {
+                if p.active > 0 {
+                    p.productivity_sum / f64::from(p.active)
+                } else {
+                    f64::NAN
+                }
+            }));
         }
         if cfg.keep_draws {
             chunk.draws.push(draws.inputs.clone());

@@ -26,9 +26,21 @@ pub const LEVELS: [(f64, &str); 7] = [
 /// Share of the worst outcomes averaged in CVaR.
 pub const CVAR_ALPHA: f64 = 0.05;
 
-/// At most this many values (iterations × arrangements × months) are kept for the monthly
-/// quantiles; beyond it the monthly quantiles use the first iterations only.
-pub const MONTHLY_VALUE_BUDGET: u64 = 1 << 23;
+/// At most this many values (iterations × arrangements × months) are kept per monthly series
+/// (cumulative net, productivity); beyond it the monthly quantiles use the first iterations only.
+pub const MONTHLY_VALUE_BUDGET: u64 = 1 << 22;
+
+/// Bins of the NPV histograms (common to all arrangements of a run).
+pub const HISTOGRAM_BINS: usize = 40;
+
+/// Quantile levels of the monthly productivity band.
+pub const BAND_LEVELS: [(f64, &str); 5] = [
+    (0.10, "p10"),
+    (0.25, "p25"),
+    (0.50, "p50"),
+    (0.75, "p75"),
+    (0.90, "p90"),
+];
 
 /// Everything a run reports. Written as `summary.json`; see docs/output.md.
 #[derive(Debug, Clone, Serialize)]
@@ -73,6 +85,10 @@ pub struct ArrangementSummary {
     pub baseline: bool,
     /// Employer's net present value, euros.
     pub npv: NpvSummary,
+    /// NPV percentiles 0, 1, …, 100 (the S-curve), euros.
+    pub npv_percentiles: Vec<f64>,
+    /// NPV histogram on bins shared by all arrangements of the run.
+    pub npv_histogram: Histogram,
     /// P(NPV > 0).
     pub p_npv_positive: f64,
     /// Binomial standard error of `p_npv_positive`.
@@ -119,6 +135,14 @@ pub struct NpvSummary {
 }
 
 #[derive(Debug, Clone, Serialize)]
+pub struct Histogram {
+    /// Bin edges, euros (one more than `counts`).
+    pub edges: Vec<f64>,
+    /// Iterations per bin (the last bin includes its upper edge).
+    pub counts: Vec<u64>,
+}
+
+#[derive(Debug, Clone, Serialize)]
 pub struct BreakEven {
     /// Smallest month m (1-based) with P(break-even ≤ m) ≥ 0.5; null when fewer than half
     /// of the iterations break even within the horizon.
@@ -149,6 +173,9 @@ pub struct MonthSummary {
     pub mean_productivity: Option<f64>,
     /// Quantiles of the cumulative discounted employer net cash, euros.
     pub cumulative_net: BTreeMap<&'static str, f64>,
+    /// Quantiles of the iterations' mean productivity of active placements (iterations with
+    /// an active placement only; empty when none).
+    pub productivity: BTreeMap<&'static str, f64>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -165,6 +192,8 @@ pub struct Comparison {
     pub p_a_better: f64,
     /// P(NPV(a) > 0) − P(NPV(b) > 0).
     pub p_npv_positive_diff: f64,
+    /// Percentiles 0, 1, …, 100 of NPV(a) − NPV(b), euros.
+    pub diff_percentiles: Vec<f64>,
 }
 
 /// Running sums for one arrangement.
@@ -187,8 +216,9 @@ pub struct Accumulator<'m> {
     books: Vec<LineBook>,
     arrangements: Vec<ArrangementAcc>,
     monthly: Vec<MonthSums>,
-    /// Per (arrangement, month): the kept iterations' cumulative net.
+    /// Per (arrangement, month): the kept iterations' cumulative net and mean productivity.
     paths: Vec<Vec<f64>>,
+    productivity_paths: Vec<Vec<f64>>,
     keep_paths: u64,
     iterations: u64,
 }
@@ -215,6 +245,7 @@ impl<'m> Accumulator<'m> {
             arrangements,
             monthly: vec![MonthSums::default(); cells],
             paths: vec![Vec::new(); cells],
+            productivity_paths: vec![Vec::new(); cells],
             keep_paths: keep_paths(model, iterations),
             iterations: 0,
         }
@@ -253,9 +284,14 @@ impl<'m> Accumulator<'m> {
         }
         let cells = self.paths.len();
         if cells > 0 {
-            for path in chunk.paths.chunks(cells) {
-                for (cell, v) in self.paths.iter_mut().zip(path) {
-                    cell.push(*v);
+            for (target, source) in [
+                (&mut self.paths, &chunk.paths),
+                (&mut self.productivity_paths, &chunk.productivity_paths),
+            ] {
+                for path in source.chunks(cells) {
+                    for (cell, v) in target.iter_mut().zip(path) {
+                        cell.push(*v);
+                    }
                 }
             }
         }
@@ -267,6 +303,7 @@ impl<'m> Accumulator<'m> {
         let n = self.iterations;
         let nf = n as f64;
         let horizon = model.horizon;
+        let edges = histogram_edges(&self.arrangements);
         let mut arrangements = Vec::with_capacity(self.arrangements.len());
         for (ai, (acc, book)) in self.arrangements.iter().zip(&self.books).enumerate() {
             let arrangement = &model.arrangements[ai];
@@ -284,10 +321,12 @@ impl<'m> Accumulator<'m> {
                 .collect();
             let monthly = (0..horizon)
                 .map(|t| {
+                    let cell = ai * horizon + t;
                     month_summary(
                         model,
-                        &self.monthly[ai * horizon + t],
-                        &self.paths[ai * horizon + t],
+                        &self.monthly[cell],
+                        &self.paths[cell],
+                        &self.productivity_paths[cell],
                         t,
                     )
                 })
@@ -310,6 +349,8 @@ impl<'m> Accumulator<'m> {
                     min: sorted_npv.first().copied().unwrap_or(f64::NAN),
                     max: sorted_npv.last().copied().unwrap_or(f64::NAN),
                 },
+                npv_percentiles: percentiles(&sorted_npv),
+                npv_histogram: histogram(&edges, &acc.npv),
                 p_npv_positive: p_pos,
                 p_npv_positive_se: p_pos_se,
                 cvar5: lower_tail_mean(&sorted_npv, CVAR_ALPHA),
@@ -368,8 +409,16 @@ fn break_even(months: &[u32], n: u64) -> BreakEven {
     }
 }
 
-fn month_summary(model: &Model, sums: &MonthSums, path: &[f64], t: usize) -> MonthSummary {
+fn month_summary(
+    model: &Model,
+    sums: &MonthSums,
+    path: &[f64],
+    productivity: &[f64],
+    t: usize,
+) -> MonthSummary {
     let sorted_path = sorted(path);
+    let active: Vec<f64> = productivity.iter().copied().filter(|p| !p.is_nan()).collect();
+    let sorted_productivity = sorted(&active);
     MonthSummary {
         month: t + 1,
         calendar: model.start.add_months(t as i64).to_string(),
@@ -383,6 +432,64 @@ fn month_summary(model: &Model, sums: &MonthSums, path: &[f64], t: usize) -> Mon
             .iter()
             .map(|&(p, name)| (name, quantile_sorted(&sorted_path, p)))
             .collect(),
+        productivity: if sorted_productivity.is_empty() {
+            BTreeMap::new()
+        } else {
+            BAND_LEVELS
+                .iter()
+                .map(|&(p, name)| (name, quantile_sorted(&sorted_productivity, p)))
+                .collect()
+        },
+    }
+}
+
+/// Percentiles 0..=100 of a sorted sample.
+fn percentiles(sorted: &[f64]) -> Vec<f64> {
+    (0..=100)
+        .map(|p| quantile_sorted(sorted, f64::from(p) / 100.0))
+        .collect()
+}
+
+/// [`HISTOGRAM_BINS`] equal bins spanning every arrangement's NPV.
+fn histogram_edges(accs: &[ArrangementAcc]) -> Vec<f64> {
+    let (lo, hi) = accs
+        .iter()
+        .flat_map(|a| a.npv.iter())
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &v| {
+            (lo.min(v), hi.max(v))
+        });
+    if !lo.is_finite() {
+        return vec![0.0, 1.0];
+    }
+    let (lo, hi) = if hi > lo { (lo, hi) } else { (lo - 0.5, lo + 0.5) };
+    let width = (hi - lo) / HISTOGRAM_BINS as f64;
+    (0..=HISTOGRAM_BINS)
+        .map(|i| {
+            if i == HISTOGRAM_BINS {
+                hi
+            } else {
+                lo + width * i as f64
+            }
+        })
+        .collect()
+}
+
+fn histogram(edges: &[f64], values: &[f64]) -> Histogram {
+    let bins = edges.len() - 1;
+    let (lo, hi) = (edges[0], edges[bins]);
+    let mut counts = vec![0u64; bins];
+    for &v in values {
+        let i = (((v - lo) / (hi - lo)) * bins as f64).floor();
+        let i = if i.is_nan() {
+            0
+        } else {
+            (i.max(0.0) as usize).min(bins - 1)
+        };
+        counts[i] += 1;
+    }
+    Histogram {
+        edges: edges.to_vec(),
+        counts,
     }
 }
 
@@ -418,6 +525,7 @@ fn comparisons(accs: &[ArrangementAcc], model: &Model) -> Vec<Comparison> {
     for i in 0..accs.len() {
         for j in i + 1..accs.len() {
             let p = paired(&accs[i].npv, &accs[j].npv);
+            let diffs: Vec<f64> = accs[i].npv.iter().zip(&accs[j].npv).map(|(a, b)| a - b).collect();
             let share = |v: &[f64]| v.iter().filter(|x| **x > 0.0).count() as f64 / v.len().max(1) as f64;
             out.push(Comparison {
                 a: model.arrangements[i].name.clone(),
@@ -427,6 +535,7 @@ fn comparisons(accs: &[ArrangementAcc], model: &Model) -> Vec<Comparison> {
                 sd_diff: p.sd_diff,
                 p_a_better: p.p_a_better,
                 p_npv_positive_diff: share(&accs[i].npv) - share(&accs[j].npv),
+                diff_percentiles: percentiles(&sorted(&diffs)),
             });
         }
     }
@@ -436,6 +545,26 @@ fn comparisons(accs: &[ArrangementAcc], model: &Model) -> Vec<Comparison> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn histogram_counts_every_value_once() {
+        let acc = ArrangementAcc {
+            npv: vec![-10.0, -5.0, 0.0, 5.0, 10.0],
+            ..ArrangementAcc::default()
+        };
+        let edges = histogram_edges(std::slice::from_ref(&acc));
+        assert_eq!(edges.len(), HISTOGRAM_BINS + 1);
+        assert_eq!((edges[0], edges[HISTOGRAM_BINS]), (-10.0, 10.0));
+        let h = histogram(&edges, &acc.npv);
+        assert_eq!(h.counts.iter().sum::<u64>(), 5);
+        assert_eq!(h.counts[0], 1);
+        assert_eq!(
+            h.counts[HISTOGRAM_BINS - 1],
+            1,
+            "the maximum falls in the last bin"
+        );
+        assert_eq!(h.counts[HISTOGRAM_BINS / 2], 1, "zero starts the middle bin");
+    }
 
     #[test]
     fn break_even_median_is_the_lower_median_with_never_as_infinity() {
