@@ -205,10 +205,7 @@ pub fn simulate(
             }
         },
     )
-    .map_err(|e| match e {
-        sim::SimError::InstrumentNotSimulated { .. } => Failure::invalid(e.to_string()),
-        sim::SimError::ThreadPool { .. } => Failure::failed(e),
-    })?;
+    .map_err(Failure::failed)?;
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }

@@ -4,8 +4,9 @@
 use crate::calendar::YearMonth;
 use crate::dist::Dist;
 use crate::rates::Rates;
-use crate::scenario::raw::{PayBasis, RampShape, RawInstrument};
+use crate::scenario::raw::{PayBasis, RampShape};
 use crate::sim::copula::Copula;
+use crate::sim::instruments::Instrument;
 
 /// Version of the model's equations. Bumped whenever the same scenario, seed and iterations
 /// would give different numbers; written into every output.
@@ -34,6 +35,9 @@ pub struct Model {
     pub peaks: Vec<Peak>,
     pub arrangements: Vec<Arrangement>,
     pub expectations: Vec<Expectation>,
+    /// Uncertain parameters of instruments (a detachering tariff, the benefit kept during a
+    /// trial placement), drawn once per iteration and copy.
+    pub instrument_inputs: Vec<StaticInput>,
 }
 
 impl Model {
@@ -160,6 +164,50 @@ pub struct Placement {
     pub supervision: SupervisionSource,
     pub jobcoach: Option<JobcoachPlan>,
     pub lines: Vec<OtherLine>,
+    pub worker: Worker,
+}
+
+/// The worker's status, where financing rules depend on it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Worker {
+    /// Age at the start; `None` = adult (21 or older).
+    pub age: Option<u32>,
+    pub benefit: Benefit,
+    /// In the doelgroepregister of the banenafspraak.
+    pub banenafspraak: bool,
+    /// Arbeidsgehandicapte werknemer (LKV).
+    pub arbeidsgehandicapt: bool,
+}
+
+/// The benefit a worker comes from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Benefit {
+    #[default]
+    None,
+    Participatiewet,
+    Wajong,
+    Ww,
+    Wia,
+}
+
+impl Benefit {
+    pub const ALL: [Benefit; 5] = [
+        Benefit::None,
+        Benefit::Participatiewet,
+        Benefit::Wajong,
+        Benefit::Ww,
+        Benefit::Wia,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Benefit::None => "none",
+            Benefit::Participatiewet => "participatiewet",
+            Benefit::Wajong => "wajong",
+            Benefit::Ww => "ww",
+            Benefit::Wia => "wia",
+        }
+    }
 }
 
 impl Placement {
@@ -244,7 +292,7 @@ pub struct Arrangement {
     pub description: Option<String>,
     /// The built-in "no support" baseline (no instruments).
     pub is_baseline: bool,
-    pub instruments: Vec<RawInstrument>,
+    pub instruments: Vec<Instrument>,
 }
 
 /// A party of a flow in the ledger.

@@ -68,7 +68,7 @@ pub struct SamplesWriter<W: Write> {
     /// For each arrangement, the column of each of its lines.
     line_columns: Vec<Vec<usize>>,
     line_count: usize,
-    /// (copy, slot) of each input column.
+    /// (copy, slot) of each static input column; (usize::MAX, position) for instrument inputs.
     input_columns: Vec<(usize, usize)>,
     arrangement_names: Vec<String>,
     row: Vec<String>,
@@ -126,6 +126,25 @@ impl<W: Write> SamplesWriter<W> {
                         header.push(format!("input.{who}.{}", input.path));
                         input_columns.push((copy, slot));
                     }
+                }
+                copy += 1;
+            }
+        }
+        let static_values: usize = model.placements.iter().map(|p| p.inputs.len() * p.count).sum();
+        let mut copy = 0;
+        for p in &model.placements {
+            for k in 0..p.count {
+                for (i, input) in model.instrument_inputs.iter().enumerate() {
+                    let who = if p.count == 1 {
+                        p.name.clone()
+                    } else {
+                        format!("{}#{}", p.name, k + 1)
+                    };
+                    header.push(format!("input.{who}.{}", input.path));
+                    input_columns.push((
+                        usize::MAX,
+                        static_values + copy * model.instrument_inputs.len() + i,
+                    ));
                 }
                 copy += 1;
             }

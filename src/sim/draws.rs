@@ -4,6 +4,7 @@
 
 use rand_distr::{Distribution, StandardNormal};
 
+use super::instruments;
 use super::rng::{Purpose, open_uniform, stream};
 use crate::model::{Model, Slot};
 
@@ -32,6 +33,14 @@ pub struct IterationDraws {
     pub shocks: Vec<Shock>,
     /// Available hours per week of each pool.
     pub pool_hours: Vec<f64>,
+    /// Per copy: the hiring draw after a trial placement, U(0, 1).
+    hire: Vec<f64>,
+    /// Per copy: standard normal errors of loonwaarde assessments 0, 1, … (`assessments` each).
+    assessment: Vec<f64>,
+    assessments: usize,
+    /// Per copy: the model's instrument inputs (`instrument_inputs` each).
+    instrument: Vec<f64>,
+    instrument_count: usize,
     z: Vec<f64>,
     u: Vec<f64>,
 }
@@ -89,6 +98,63 @@ impl IterationDraws {
             let mut rng = stream(model.seed, iteration, i as u64, Purpose::Pool);
             self.pool_hours.push(pool.available.sample(&mut rng));
         }
+        self.draw_instruments(model, iteration, copies);
+    }
+
+    /// Draws for the financing instruments, from each copy's own instrument stream in a fixed
+    /// order (hiring draw, assessment errors, instrument inputs), so that every arrangement
+    /// sees the same ones.
+    fn draw_instruments(&mut self, model: &Model, iteration: u64, copies: usize) {
+        let hire = instruments::needs_hire_draw(model);
+        self.assessments = instruments::assessments_needed(model);
+        self.instrument_count = model.instrument_inputs.len();
+        self.hire.clear();
+        self.assessment.clear();
+        self.instrument.clear();
+        if !hire && self.assessments == 0 && self.instrument_count == 0 {
+            return;
+        }
+        for copy in 0..copies {
+            let mut rng = stream(model.seed, iteration, copy as u64, Purpose::Instruments);
+            self.hire.push(if hire { open_uniform(&mut rng) } else { 0.0 });
+            for _ in 0..self.assessments {
+                self.assessment.push(StandardNormal.sample(&mut rng));
+            }
+            for input in &model.instrument_inputs {
+                self.instrument.push(input.dist.sample(&mut rng));
+            }
+        }
+    }
+
+    /// The hiring draw of copy `c` (0 when no arrangement has a trial placement).
+    pub fn hire_uniform(&self, c: usize) -> f64 {
+        self.hire.get(c).copied().unwrap_or(0.0)
+    }
+
+    /// The error of the k-th loonwaarde assessment of copy `c`.
+    pub fn assessment_z(&self, c: usize, k: usize) -> f64 {
+        if k < self.assessments {
+            self.assessment
+                .get(c * self.assessments + k)
+                .copied()
+                .unwrap_or(0.0)
+        } else {
+            0.0
+        }
+    }
+
+    /// Instrument input `i` of copy `c`.
+    pub fn instrument_input(&self, c: usize, i: usize) -> f64 {
+        self.instrument
+            .get(c * self.instrument_count + i)
+            .copied()
+            .unwrap_or(0.0)
+    }
+
+    /// All instrument inputs of copy `c` (for `samples.csv`).
+    pub fn copy_instrument_inputs(&self, c: usize) -> &[f64] {
+        let n = self.instrument_count;
+        self.instrument.get(c * n..(c + 1) * n).unwrap_or(&[])
     }
 
     /// The static inputs of copy `c`.

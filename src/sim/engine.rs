@@ -12,10 +12,12 @@ use crate::rates::Figure;
 use crate::scenario::raw::{PayBasis, RampShape};
 
 use super::draws::IterationDraws;
+use super::instruments::{self, Books, Control, MonthFacts};
 use super::ledger::{self, LineBook};
 
 /// ln(0.1): the exponential ramp closes 90% of the gap at u = 1.
 const LN_TENTH: f64 = -std::f64::consts::LN_10;
+const MONTHS_PER_YEAR: f64 = 12.0;
 
 /// Calendar facts of one simulated month, the same in every iteration.
 #[derive(Debug, Clone, Copy)]
@@ -37,18 +39,12 @@ pub struct Plan {
     pub copy_placement: Vec<usize>,
     /// Jobcoach norm: share of worked hours in tenure years 1, 2, 3.
     pub jobcoach_norm: [f64; 3],
+    /// Longest sick pay per spell, in months (104 weeks).
+    pub sick_pay_max_months: f64,
 }
 
 impl Plan {
     pub fn new(model: &Model) -> Result<Self, super::SimError> {
-        for a in &model.arrangements {
-            if let Some(i) = a.instruments.first() {
-                return Err(super::SimError::InstrumentNotSimulated {
-                    arrangement: a.name.clone(),
-                    kind: i.kind(),
-                });
-            }
-        }
         let months = (0..model.horizon)
             .map(|t| {
                 let calendar = model.start.add_months(t as i64);
@@ -73,6 +69,7 @@ impl Plan {
             .collect();
         let norm_at = model.start;
         Ok(Self {
+            sick_pay_max_months: model.rates.get(Figure::SickPayMaxWeeks, model.start) / WEEKS_PER_MONTH,
             months,
             books,
             copy_placement,
@@ -105,6 +102,8 @@ pub struct Outcome {
     pub sick_months: f64,
     /// Nominal total per line of the arrangement's line book, euros.
     pub lines: Vec<f64>,
+    /// Per instrument of the arrangement: copies for which it was ineligible at some point.
+    pub ineligible: Vec<u32>,
 }
 
 /// Per-month aggregates of one arrangement in one iteration.
@@ -118,12 +117,28 @@ pub struct MonthPoint {
 }
 
 /// The arrangement-independent path of one copy: capacity and sickness by month.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy)]
 struct MonthCapacity {
     capacity: f64,
     absent: f64,
     /// Share of the wage paid for the absent part (first or second year of the spell).
     sick_pay: f64,
+    /// Scenario month in which the running spell began; −1 when not sick.
+    spell_start: i32,
+    /// Months of the running spell before this month.
+    spell_elapsed: f64,
+}
+
+impl Default for MonthCapacity {
+    fn default() -> Self {
+        Self {
+            capacity: 0.0,
+            absent: 0.0,
+            sick_pay: 0.0,
+            spell_start: -1,
+            spell_elapsed: 0.0,
+        }
+    }
 }
 
 /// Static parameters of one copy in one iteration (from its draws).
@@ -131,7 +146,10 @@ struct MonthCapacity {
 struct CopyParams {
     start: usize,
     end: usize,
+    hours_per_week: f64,
     contract_hours: f64,
+    /// Age at the start when the worker is young and paid the minimum wage.
+    age: Option<u32>,
     wage_hour: Option<f64>,
     holiday_pay: f64,
     burden: f64,
@@ -202,6 +220,7 @@ pub struct Scratch {
     states: Vec<CopyState>,
     pool_need: Vec<f64>,
     month_net: Vec<f64>,
+    instruments: Vec<instruments::CopyState>,
 }
 
 /// Evaluates every arrangement of one iteration. `monthly` receives `arrangements × horizon`
@@ -244,7 +263,9 @@ fn prepare(model: &Model, plan: &Plan, draws: &IterationDraws, s: &mut Scratch) 
         let params = CopyParams {
             start: p.start_month,
             end,
+            hours_per_week: x(Slot::HoursPerWeek),
             contract_hours: x(Slot::HoursPerWeek) * WEEKS_PER_MONTH,
+            age: p.worker.age,
             wage_hour: (!p.wage_is_wml).then(|| x(Slot::Wage)),
             holiday_pay: p.holiday_pay,
             burden: x(Slot::EmployerBurden),
@@ -275,14 +296,8 @@ fn prepare(model: &Model, plan: &Plan, draws: &IterationDraws, s: &mut Scratch) 
             pay_by_worked: p.pay_basis == PayBasis::Worked,
         };
         s.params.push(params);
-        fill_capacity_path(
-            p,
-            draws,
-            c,
-            &params,
-            horizon,
-            &mut s.paths[c * horizon..(c + 1) * horizon],
-        );
+        let path = &mut s.paths[c * horizon..(c + 1) * horizon];
+        fill_capacity_path(p, draws, c, &params, plan.sick_pay_max_months, path);
     }
 }
 
@@ -292,9 +307,10 @@ fn fill_capacity_path(
     draws: &IterationDraws,
     c: usize,
     params: &CopyParams,
-    horizon: usize,
+    sick_pay_max_months: f64,
     path: &mut [MonthCapacity],
 ) {
+    let horizon = path.len();
     let typical = draws.input(c, Slot::CapacityTypical);
     let sigma = draws.input(c, Slot::CapacityVolatility);
     let phi = draws.input(c, Slot::CapacityPersistence);
@@ -304,6 +320,7 @@ fn fill_capacity_path(
     let mut x = draws.capacity_z0[c] * sigma / (1.0 - phi * phi).sqrt();
     let mut remaining = 0.0f64;
     let mut spell_elapsed = 0.0f64;
+    let mut spell_start = -1i32;
     let shocks = &draws.shocks[c * horizon..(c + 1) * horizon];
     for t in params.start..params.end {
         let shock = shocks[t];
@@ -315,29 +332,33 @@ fn fill_capacity_path(
         };
         if remaining <= 0.0 {
             spell_elapsed = 0.0;
+            spell_start = -1;
             if shock.sick_start < p_sick {
                 if let Some(d) = &p.sick_months {
                     remaining = d.quantile(shock.sick_length);
+                    spell_start = t as i32;
                 }
             }
         }
         let absent = remaining.clamp(0.0, 1.0);
-        // BW 7:629: wage continues during a spell for up to 104 weeks (24 months), first year
-        // at the first-year share, second year at the second-year share.
-        let sick_pay = if spell_elapsed < 12.0 {
+        // BW 7:629: wage continues during a spell for up to 104 weeks (the preset's figure),
+        // the first year at the first-year share, the second at the second-year share.
+        let sick_pay = if spell_elapsed < MONTHS_PER_YEAR {
             p.sick_pay_first_year
-        } else if spell_elapsed < 24.0 {
+        } else if spell_elapsed < sick_pay_max_months {
             p.sick_pay_second_year
         } else {
             0.0
         };
-        remaining -= absent;
-        spell_elapsed += absent;
         path[t] = MonthCapacity {
             capacity,
             absent,
             sick_pay,
+            spell_start: if absent > 0.0 { spell_start } else { -1 },
+            spell_elapsed,
         };
+        remaining -= absent;
+        spell_elapsed += absent;
     }
 }
 
@@ -352,16 +373,19 @@ fn evaluate(
 ) -> Outcome {
     let horizon = model.horizon;
     let copies = s.params.len();
+    let rules = &book.rules;
     let mut lines = vec![0.0; book.len()];
+    let mut after_horizon_npv = 0.0;
     s.states.clear();
     s.states.resize(copies, CopyState::default());
+    s.instruments.resize_with(copies, instruments::CopyState::default);
     s.month_net.clear();
     s.month_net.resize(horizon, 0.0);
     s.pool_need.clear();
     s.pool_need.resize(model.pools.len(), 0.0);
     let mut supervision_hours = 0.0;
     let mut sick_months = 0.0;
-    let sign = &book.employer_sign;
+    let employer_share = 1.0 - rules.provider_supervision_share;
 
     for (t, month) in plan.months.iter().enumerate() {
         let profile = month.profile;
@@ -375,6 +399,7 @@ fn evaluate(
                     decay: 1.0,
                     ..CopyState::default()
                 };
+                rules.start(&mut s.instruments[c]);
             }
             if !st.active {
                 continue;
@@ -387,11 +412,10 @@ fn evaluate(
             st.productivity = pr.prod_start + pr.prod_gap * closed;
             st.need = (pr.sup_steady + (pr.sup_initial - pr.sup_steady) * st.decay) * (1.0 - cap.absent);
             if let Some(pool) = pr.pool {
-                s.pool_need[pool] += st.need;
+                s.pool_need[pool] += employer_share * st.need;
             }
         }
-        // Phase 2: supervision given, coverage, learning, money, dropout.
-        let mut net = 0.0;
+        // Phase 2: supervision given, coverage, learning, money, instruments, dropout.
         let mut point = MonthPoint::default();
         for (c, (st, pr)) in s.states.iter_mut().zip(&s.params).enumerate() {
             if t >= pr.start {
@@ -401,18 +425,23 @@ fn evaluate(
                 continue;
             }
             let cap = s.paths[c * horizon + t];
-            let given = match pr.pool {
-                None => st.need.min(pr.available * profile.availability),
+            // The provider (detachering) covers its share; the employer's supervisors the rest,
+            // within the hours available this month.
+            let employer_need = employer_share * st.need;
+            let employer_given = match pr.pool {
+                None => employer_need.min(pr.available * profile.availability),
                 Some(pool) => {
                     let total = s.pool_need[pool];
                     let available = draws.pool_hours[pool] * profile.availability;
                     if total <= available {
-                        st.need
+                        employer_need
                     } else {
-                        st.need * available / total
+                        employer_need * available / total
                     }
                 }
             };
+            let provider_given = st.need - employer_need;
+            let given = employer_given + provider_given;
             let coverage = if st.need > 0.0 { given / st.need } else { 1.0 };
             let progress = coverage * (1.0 - cap.absent);
             st.learning += progress;
@@ -427,52 +456,104 @@ fn evaluate(
             // Hours (per month).
             let contract = pr.contract_hours;
             let worked = contract * cap.capacity * (1.0 - cap.absent);
-            let pay_factor = (1.0 - cap.absent) + cap.absent * cap.sick_pay;
-            let paid = if pr.pay_by_worked {
-                contract * cap.capacity * pay_factor
+            let pay_base = if pr.pay_by_worked {
+                contract * cap.capacity
             } else {
-                contract * pay_factor
+                contract
             };
+            let paid = pay_base * ((1.0 - cap.absent) + cap.absent * cap.sick_pay);
+            let wage_hour =
+                pr.wage_hour.unwrap_or(month.min_wage_hour) * youth_share(model, plan, pr, st.tenure, t);
+            let wage_full = paid * wage_hour * (1.0 + pr.holiday_pay);
+            let mut facts = MonthFacts {
+                t,
+                calendar: month.calendar,
+                tenure: st.tenure,
+                productivity: st.productivity,
+                absent: cap.absent,
+                spell_start_tenure: (cap.spell_start >= 0)
+                    .then(|| (cap.spell_start as usize).saturating_sub(pr.start)),
+                spell_elapsed: cap.spell_elapsed,
+                hours_per_week: pr.hours_per_week,
+                contract_hours: contract,
+                worked_hours: worked,
+                paid_hours: paid,
+                wage_hour,
+                holiday_pay: pr.holiday_pay,
+                sick_pay: cap.sick_pay,
+                wage_full,
+                sick_wage_full: pay_base * cap.absent * cap.sick_pay * wage_hour * (1.0 + pr.holiday_pay),
+                wage_factor: 1.0,
+                jobcoach_cost: 0.0,
+                supervisor_cost: pr.supervisor_cost,
+            };
+            let placement = plan.copy_placement[c];
+            let cx = instruments::Context {
+                rates: &model.rates,
+                worker: &model.placements[placement].worker,
+                draws,
+                copy: c,
+                scenario_start: model.start,
+                placement_start: pr.start,
+            };
+            let ist = &mut s.instruments[c];
+            let adjustment = if rules.is_empty() {
+                None
+            } else {
+                Some(rules.before(ist, &facts, &cx))
+            };
+            facts.wage_factor = adjustment.map_or(1.0, |a| a.factor);
 
             // Money.
-            let mut book_line = |line: usize, amount: f64| {
-                lines[line] += amount;
-                net += sign[line] * amount;
+            let mut books = Books {
+                lines: &mut lines,
+                month_net: &mut s.month_net,
+                sign: &book.employer_sign,
+                after_horizon_npv: &mut after_horizon_npv,
+                discount_rate: model.discount_rate,
+                t,
             };
-            book_line(
+            books.book(
                 ledger::PRODUCTION_VALUE,
                 worked * st.productivity * pr.value * profile.value,
             );
-            let wage_hour = pr.wage_hour.unwrap_or(month.min_wage_hour);
-            let wage = paid * wage_hour * (1.0 + pr.holiday_pay);
-            book_line(ledger::WAGE, wage);
-            book_line(ledger::EMPLOYER_BURDEN, wage * pr.burden);
-            book_line(
+            let wage = wage_full * facts.wage_factor;
+            books.book(ledger::WAGE, wage);
+            books.book(ledger::EMPLOYER_BURDEN, wage * pr.burden);
+            books.book(
                 ledger::SUPERVISION,
-                given * WEEKS_PER_MONTH * pr.supervisor_cost * profile.cost,
+                employer_given * WEEKS_PER_MONTH * pr.supervisor_cost * profile.cost,
             );
+            if let Some(line) = rules.provider_supervision_line {
+                books.book(line, provider_given * WEEKS_PER_MONTH * pr.supervisor_cost);
+            }
             if pr.has_jobcoach && st.tenure < pr.jobcoach_max {
                 let hours = if pr.jobcoach_norm {
                     plan.jobcoach_norm.get(st.tenure / 12).copied().unwrap_or(0.0) * worked
                 } else {
                     pr.jobcoach_hours * (1.0 - cap.absent)
                 };
-                book_line(ledger::JOBCOACH, hours * pr.jobcoach_tariff);
+                facts.jobcoach_cost = hours * pr.jobcoach_tariff;
+                books.book(ledger::JOBCOACH, facts.jobcoach_cost);
             }
-            let placement = &model.placements[plan.copy_placement[c]];
-            for (line, &id) in placement
-                .lines
-                .iter()
-                .zip(&book.other_line_ids[plan.copy_placement[c]])
-            {
+            let other = &model.placements[placement].lines;
+            for (line, &id) in other.iter().zip(&book.other_line_ids[placement]) {
                 let due = match line.timing {
                     LineTiming::OneOff(m) => st.tenure == m,
                     LineTiming::Monthly { from, to } => (from..=to).contains(&st.tenure),
                 };
                 if due {
-                    book_line(id, draws.input_at(c, line.slot));
+                    let amount = draws.input_at(c, line.slot);
+                    books.book(id, amount);
+                    if !line.is_benefit && adjustment.is_some() {
+                        rules.on_cost_line(ist, &line.name, amount, &mut books);
+                    }
                 }
             }
+            let control = match adjustment {
+                Some(_) => rules.after(ist, &facts, &cx, &mut books),
+                None => Control::Continue,
+            };
 
             // Outcomes of the month.
             supervision_hours += given * WEEKS_PER_MONTH;
@@ -481,21 +562,28 @@ fn evaluate(
             point.productivity_sum += st.productivity;
             st.months_active += 1;
 
-            // Dropout at the end of the month; a contract end also ends the placement.
+            // Dropout at the end of the month; a failed trial or the contract end also ends it.
             let q = (pr.dropout * (1.0 + pr.shortfall_factor * (1.0 - coverage))).clamp(0.0, 1.0);
-            if draws.shocks[c * horizon + t].dropout < q {
-                book_line(ledger::EXIT_COST, pr.exit_cost);
-                st.active = false;
-                st.done = true;
+            let ended = if draws.shocks[c * horizon + t].dropout < q {
+                books.book(ledger::EXIT_COST, pr.exit_cost);
                 st.dropped = true;
-            } else if t + 1 >= pr.end {
-                st.active = false;
-                st.done = true;
+                true
+            } else if control == Control::NotHired {
+                st.dropped = true;
+                true
+            } else {
+                t + 1 >= pr.end
+            };
+            if ended || t + 1 == horizon {
+                st.active = !ended;
+                st.done = ended;
+                if !rules.is_empty() {
+                    rules.close(ist, &cx, &mut books);
+                }
             }
             st.tenure += 1;
             st.decay *= pr.sup_decay;
         }
-        s.month_net[t] = net;
         monthly[t] = point;
     }
 
@@ -503,6 +591,12 @@ fn evaluate(
     for (t, (net, month)) in s.month_net.iter().zip(&plan.months).enumerate() {
         npv += net * month.discount;
         monthly[t].cumulative_net = npv;
+    }
+    // Flows due after the horizon (LKV, praktijkleren) count at their own discount factor;
+    // they appear in the last month's cumulative net.
+    npv += after_horizon_npv;
+    if let Some(last) = monthly.last_mut() {
+        last.cumulative_net = npv;
     }
     let n = copies as f64;
     Outcome {
@@ -514,7 +608,33 @@ fn evaluate(
         supervision_hours,
         sick_months,
         lines,
+        ineligible: (0..rules.len())
+            .map(|i| {
+                s.instruments[..copies]
+                    .iter()
+                    .filter(|ist| ist.ineligible.get(i) == Some(&true))
+                    .count() as u32
+            })
+            .collect(),
     }
+}
+
+/// Share of the adult minimum wage for a young worker paid the minimum wage (1 for adults and
+/// for a wage given in euros).
+fn youth_share(model: &Model, plan: &Plan, pr: &CopyParams, tenure: usize, t: usize) -> f64 {
+    let (Some(age), None) = (pr.age, pr.wage_hour) else {
+        return 1.0;
+    };
+    let figure = match age + (tenure / 12) as u32 {
+        ..=15 => Figure::YouthMinWageShare15,
+        16 => Figure::YouthMinWageShare16,
+        17 => Figure::YouthMinWageShare17,
+        18 => Figure::YouthMinWageShare18,
+        19 => Figure::YouthMinWageShare19,
+        20 => Figure::YouthMinWageShare20,
+        _ => return 1.0,
+    };
+    model.rates.get(figure, plan.months[t].calendar)
 }
 
 /// The first month (1-based) from which the cumulative discounted net stays at or above zero

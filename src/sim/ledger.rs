@@ -4,6 +4,7 @@
 //! The employer's net cash is one view (inflows to the employer minus outflows); totals by
 //! payer → payee give the gemeente's, UWV's and worker's views.
 
+use super::instruments::Rules;
 use crate::model::{Arrangement, Model, Party};
 
 /// Built-in lines, at fixed indices in every arrangement's line book.
@@ -31,7 +32,7 @@ pub struct LineDef {
 }
 
 impl LineDef {
-    fn new(name: &str, payer: Party, payee: Party) -> Self {
+    pub fn new(name: &str, payer: Party, payee: Party) -> Self {
         Self {
             name: name.to_owned(),
             payer,
@@ -49,19 +50,21 @@ impl LineDef {
     }
 }
 
-/// The lines of one arrangement, with the employer's sign of each.
+/// The lines of one arrangement, with the employer's sign of each, and its instruments.
 #[derive(Debug, Clone)]
 pub struct LineBook {
     pub lines: Vec<LineDef>,
     pub employer_sign: Vec<f64>,
     /// For each placement, the line index of each of its cost/benefit lines.
     pub other_line_ids: Vec<Vec<usize>>,
+    /// The arrangement's instruments, compiled against these lines.
+    pub rules: Rules,
 }
 
 impl LineBook {
     /// The built-in lines, then the placements' cost and benefit lines (one line per name:
     /// placements that use the same name share it).
-    pub fn new(model: &Model, _arrangement: &Arrangement) -> Self {
+    pub fn new(model: &Model, arrangement: &Arrangement) -> Self {
         let mut lines = vec![
             LineDef::new(BUILTIN_LINES[PRODUCTION_VALUE], Party::Market, Party::Employer),
             LineDef::new(BUILTIN_LINES[WAGE], Party::Employer, Party::Worker),
@@ -96,11 +99,18 @@ impl LineBook {
                 .collect();
             other_line_ids.push(ids);
         }
+        let rules = Rules::new(&arrangement.instruments, &mut lines);
+        if rules.employer_of_record == Party::Provider {
+            // Detachering: the provider is the legal employer and pays wage and premiums.
+            lines[WAGE].payer = Party::Provider;
+            lines[EMPLOYER_BURDEN].payer = Party::Provider;
+        }
         let employer_sign = lines.iter().map(LineDef::employer_sign).collect();
         Self {
             lines,
             employer_sign,
             other_line_ids,
+            rules,
         }
     }
 

@@ -7,6 +7,7 @@
 pub mod copula;
 pub mod draws;
 pub mod engine;
+pub mod instruments;
 pub mod ledger;
 pub mod rng;
 
@@ -21,10 +22,6 @@ pub const CHUNK: u64 = 256;
 
 #[derive(Debug, thiserror::Error)]
 pub enum SimError {
-    #[error(
-        "arrangement `{arrangement}`: the money rules of instrument `{kind}` are not simulated by this version of inclusim yet"
-    )]
-    InstrumentNotSimulated { arrangement: String, kind: &'static str },
     #[error("cannot start {threads} worker threads: {message}")]
     ThreadPool { threads: usize, message: String },
 }
@@ -57,7 +54,8 @@ pub struct Chunk {
     pub iterations: u64,
     /// `iterations × arrangements` outcomes, iteration-major.
     pub outcomes: Vec<Outcome>,
-    /// Drawn static inputs per iteration (all copies, copy after copy), when kept.
+    /// Drawn inputs per iteration when kept: the static inputs of all copies, copy after
+    /// copy, then each copy's instrument inputs.
     pub draws: Vec<Vec<f64>>,
     /// `arrangements × horizon` sums, arrangement-major.
     pub monthly: Vec<MonthSums>,
@@ -140,7 +138,11 @@ fn simulate_chunk(model: &Model, plan: &Plan, cfg: &RunConfig, index: u64) -> Ch
             }));
         }
         if cfg.keep_draws {
-            chunk.draws.push(draws.inputs.clone());
+            let mut kept = draws.inputs.clone();
+            for c in 0..plan.copy_placement.len() {
+                kept.extend_from_slice(draws.copy_instrument_inputs(c));
+            }
+            chunk.draws.push(kept);
         }
         chunk.outcomes.append(&mut outcomes);
     }

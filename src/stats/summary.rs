@@ -108,6 +108,8 @@ pub struct ArrangementSummary {
     pub supervision_hours_mean: f64,
     /// Mean sick months, all placements together.
     pub sick_months_mean: f64,
+    /// The arrangement's instruments and how often each did not apply.
+    pub instruments: Vec<InstrumentSummary>,
     /// Mean nominal total per line, euros, in ledger order.
     pub lines: IndexMap<String, f64>,
     /// Mean nominal totals by payer → payee.
@@ -132,6 +134,15 @@ pub struct NpvSummary {
     pub p95: f64,
     pub min: f64,
     pub max: f64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct InstrumentSummary {
+    /// Instrument kind, with its category or name where it has one (`lkv (banenafspraak)`).
+    pub instrument: String,
+    /// Share of placements (over all iterations) for which the instrument's eligibility
+    /// condition failed at some point, so that it booked nothing for them then.
+    pub ineligible_share: f64,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -208,6 +219,7 @@ struct ArrangementAcc {
     supervision_hours: f64,
     sick_months: f64,
     lines: Vec<f64>,
+    ineligible: Vec<u64>,
 }
 
 /// Folds chunks (in iteration order) into a [`Summary`].
@@ -235,6 +247,7 @@ impl<'m> Accumulator<'m> {
             .map(|b| ArrangementAcc {
                 npv: Vec::with_capacity(iterations as usize),
                 lines: vec![0.0; b.len()],
+                ineligible: vec![0; b.rules.len()],
                 ..ArrangementAcc::default()
             })
             .collect();
@@ -273,6 +286,9 @@ impl<'m> Accumulator<'m> {
                 acc.sick_months += o.sick_months;
                 for (sum, v) in acc.lines.iter_mut().zip(&o.lines) {
                     *sum += v;
+                }
+                for (sum, v) in acc.ineligible.iter_mut().zip(&o.ineligible) {
+                    *sum += u64::from(*v);
                 }
             }
             let _ = i;
@@ -361,6 +377,16 @@ impl<'m> Accumulator<'m> {
                 final_productivity_mean: acc.final_productivity / nf,
                 supervision_hours_mean: acc.supervision_hours / nf,
                 sick_months_mean: acc.sick_months / nf,
+                instruments: book
+                    .rules
+                    .labels()
+                    .into_iter()
+                    .zip(&acc.ineligible)
+                    .map(|(instrument, count)| InstrumentSummary {
+                        instrument,
+                        ineligible_share: *count as f64 / (nf * model.copies() as f64),
+                    })
+                    .collect(),
                 ledger: ledger_flows(book, &acc.lines, nf),
                 party_net: party_net(book, &acc.lines, nf),
                 lines,
@@ -520,21 +546,28 @@ fn party_net(book: &LineBook, sums: &[f64], n: f64) -> BTreeMap<String, f64> {
     net
 }
 
+/// Every pair of arrangements; a pair with the baseline reads as "arrangement − baseline"
+/// (what the arrangement adds), other pairs in scenario order.
 fn comparisons(accs: &[ArrangementAcc], model: &Model) -> Vec<Comparison> {
     let mut out = Vec::new();
     for i in 0..accs.len() {
         for j in i + 1..accs.len() {
-            let p = paired(&accs[i].npv, &accs[j].npv);
-            let diffs: Vec<f64> = accs[i].npv.iter().zip(&accs[j].npv).map(|(a, b)| a - b).collect();
+            let (a, b) = if model.arrangements[i].is_baseline {
+                (j, i)
+            } else {
+                (i, j)
+            };
+            let p = paired(&accs[a].npv, &accs[b].npv);
+            let diffs: Vec<f64> = accs[a].npv.iter().zip(&accs[b].npv).map(|(x, y)| x - y).collect();
             let share = |v: &[f64]| v.iter().filter(|x| **x > 0.0).count() as f64 / v.len().max(1) as f64;
             out.push(Comparison {
-                a: model.arrangements[i].name.clone(),
-                b: model.arrangements[j].name.clone(),
+                a: model.arrangements[a].name.clone(),
+                b: model.arrangements[b].name.clone(),
                 mean_diff: p.mean_diff,
                 ci95: p.ci95,
                 sd_diff: p.sd_diff,
                 p_a_better: p.p_a_better,
-                p_npv_positive_diff: share(&accs[i].npv) - share(&accs[j].npv),
+                p_npv_positive_diff: share(&accs[a].npv) - share(&accs[b].npv),
                 diff_percentiles: percentiles(&sorted(&diffs)),
             });
         }

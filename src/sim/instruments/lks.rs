@@ -1,0 +1,141 @@
+//! Loonkostensubsidie (LKS), Participatiewet art. 10d, paid by the gemeente to the employer
+//! of record.
+//!
+//! The loonwaarde LW is assessed at hiring (after an optional forfaitaire phase) and every
+//! `reassess_months`. The monthly subsidy is
+//! `min(1 − LW, cap) · WML_month(36 h, 1 January) · (1 + holiday pay) · min(h, 36)/36 · (1 + forfait)`:
+//! on the minimum wage (not the actual wage), pro rata the contract hours, with the minimum
+//! wage of 1 January fixed for the calendar year, plus the 23.5% employer-burden forfait
+//! (Regeling loonkostensubsidie Participatiewet). It continues while the worker is sick and
+//! stops when the placement ends. In the forfaitaire phase (art. 10d lid 5) the share is 50%.
+
+use super::{Books, Context, MonthFacts, assess_loonwaarde};
+use crate::calendar::YearMonth;
+use crate::model::{Benefit, Worker};
+use crate::rates::{Figure, Rates};
+
+pub const LINE: &str = "lks";
+pub const ASSESSMENT_LINE: &str = "lks_assessment";
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Lks {
+    pub reassess_months: usize,
+    pub noise_sd: f64,
+    /// Supervisor hours the employer spends per assessment.
+    pub admin_hours: f64,
+    /// Months of forfaitaire LKS before the first assessment.
+    pub forfait_months: usize,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct State {
+    assessed_this_month: bool,
+}
+
+/// LKS is for people the gemeente supports under the Participatiewet.
+pub fn eligible(worker: &Worker) -> bool {
+    worker.benefit == Benefit::Participatiewet
+}
+
+/// The monthly LKS for a subsidy share (before capping) of the base: `base` is the monthly
+/// minimum wage at the 36-hour norm; returns (subsidy before forfait, subsidy with forfait).
+pub fn monthly_subsidy(rates: &Rates, month: YearMonth, share: f64, hours_per_week: f64) -> (f64, f64) {
+    let january = month.january();
+    let base = rates.get(Figure::MinWageMonth36h, january) * (1.0 + rates.get(Figure::HolidayPay, january));
+    let norm = rates.get(Figure::LksNormHoursPerWeek, january);
+    let before = share.min(rates.get(Figure::LksCap, january)) * base * hours_per_week.min(norm) / norm;
+    (before, before * (1.0 + rates.get(Figure::LksForfait, january)))
+}
+
+impl Lks {
+    /// Assesses the loonwaarde when one is due this month (tenure counted from hiring).
+    pub fn assess(
+        &self,
+        s: &mut State,
+        m: &MonthFacts,
+        hired: usize,
+        assessments: usize,
+        cx: &Context,
+    ) -> Option<f64> {
+        s.assessed_this_month = false;
+        let first = hired + self.forfait_months;
+        if m.tenure < first || (m.tenure - first) % self.reassess_months != 0 {
+            return None;
+        }
+        s.assessed_this_month = true;
+        let z = cx.draws.assessment_z(cx.copy, assessments);
+        Some(assess_loonwaarde(m.productivity, self.noise_sd, z))
+    }
+
+    /// Books the month's subsidy (and the employer's time for an assessment).
+    #[allow(clippy::too_many_arguments)]
+    pub fn book_month(
+        &self,
+        s: &mut State,
+        m: &MonthFacts,
+        loonwaarde: Option<f64>,
+        hired: usize,
+        cx: &Context,
+        books: &mut Books,
+        lines: &[usize],
+    ) {
+        let share = if m.tenure < hired + self.forfait_months {
+            cx.rates.get(Figure::LksForfaitPhaseShare, m.calendar)
+        } else {
+            match loonwaarde {
+                Some(lw) => 1.0 - lw,
+                None => return,
+            }
+        };
+        let (_, with_forfait) = monthly_subsidy(cx.rates, m.calendar, share, m.hours_per_week);
+        books.book(lines[0], with_forfait);
+        if s.assessed_this_month {
+            books.book(lines[1], self.admin_hours * m.supervisor_cost);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rates::load_preset;
+
+    fn cents(x: f64) -> i64 {
+        (x * 100.0).round() as i64
+    }
+
+    /// Issue example: base WML + 8% = € 2,155.00 at 36 hours; LW 50% gives € 1,077.50 before
+    /// the forfait; LW 10% is capped at 70%, € 1,508.50.
+    #[test]
+    fn worked_example_with_a_base_of_2155() {
+        let mut rates = load_preset("nl-2026").unwrap();
+        let base = 2155.00 / 1.08;
+        let from = YearMonth::new(2026, 1).unwrap();
+        rates
+            .override_figure("min_wage_month_36h", vec![(from, base)])
+            .unwrap();
+        let month = YearMonth::new(2026, 5).unwrap();
+        assert_eq!(cents(monthly_subsidy(&rates, month, 1.0 - 0.5, 36.0).0), 107_750);
+        assert_eq!(cents(monthly_subsidy(&rates, month, 1.0 - 0.1, 36.0).0), 150_850);
+        let (before, after) = monthly_subsidy(&rates, month, 0.5, 36.0);
+        assert_eq!(cents(after), cents(before * 1.235));
+    }
+
+    /// LKS 2026: a 24-hour contract, LW 60%, minimum wage of January 2026, from the legal
+    /// formula and the preset's figures.
+    #[test]
+    fn lks_2026_for_24_hours_at_lw_60() {
+        let rates = load_preset("nl-2026").unwrap();
+        let jan = YearMonth::new(2026, 1).unwrap();
+        let expected = 0.4 * rates.get(Figure::MinWageMonth36h, jan) * 1.08 * 24.0 / 36.0 * 1.235;
+        assert_eq!(cents(expected), cents(0.4 * 2294.40 * 1.08 * (2.0 / 3.0) * 1.235));
+        for month in [1, 7, 12] {
+            let (_, got) = monthly_subsidy(&rates, YearMonth::new(2026, month).unwrap(), 0.4, 24.0);
+            assert_eq!(cents(got), cents(expected), "the 1 January base holds all year");
+        }
+        // Hours above the 36-hour norm are not subsidised further.
+        let (_, full) = monthly_subsidy(&rates, jan, 0.4, 36.0);
+        let (_, over) = monthly_subsidy(&rates, jan, 0.4, 40.0);
+        assert_eq!(full, over);
+    }
+}

@@ -1,0 +1,129 @@
+//! Loonkostenvoordeel (LKV), Wet tegemoetkomingen loondomein: an amount per paid hour,
+//! capped per calendar year, which the employer of record claims in the wage tax return and
+//! UWV pays the following year (by default in September: a cash-timing effect that matters
+//! for the NPV).
+//!
+//! Two kinds are simulated: doelgroep banenafspraak (€ 1.01 per hour, at most € 2,000 a
+//! year; the 36-month limit is lifted for employment that starts from 2026) and
+//! arbeidsgehandicapte werknemer (€ 3.05 per hour, at most € 6,000 a year, 36 months). When
+//! several apply to one worker only the highest counts (settled in `Rules::settle_lkv`).
+
+use super::{Context, MonthFacts};
+use crate::calendar::YearMonth;
+use crate::model::Worker;
+use crate::rates::{Figure, Rates};
+
+pub const LINE: &str = "lkv";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Category {
+    Banenafspraak,
+    Arbeidsgehandicapt,
+}
+
+impl Category {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Banenafspraak => "banenafspraak",
+            Category::Arbeidsgehandicapt => "arbeidsgehandicapt",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        match key {
+            "banenafspraak" => Some(Category::Banenafspraak),
+            "arbeidsgehandicapt" => Some(Category::Arbeidsgehandicapt),
+            _ => None,
+        }
+    }
+
+    fn figures(self) -> (Figure, Figure, Figure) {
+        match self {
+            Category::Banenafspraak => (
+                Figure::LkvBanenafspraakPerHour,
+                Figure::LkvBanenafspraakYearCap,
+                Figure::LkvBanenafspraakMaxMonths,
+            ),
+            Category::Arbeidsgehandicapt => (
+                Figure::LkvArbeidsgehandicaptPerHour,
+                Figure::LkvArbeidsgehandicaptYearCap,
+                Figure::LkvArbeidsgehandicaptMaxMonths,
+            ),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Lkv {
+    pub category: Category,
+    /// Calendar month of the following year in which UWV pays (1–12).
+    pub pay_month: u32,
+}
+
+/// The LKV earned in the running calendar year.
+#[derive(Debug, Clone, Default)]
+pub struct State {
+    year: Option<i32>,
+    amount: f64,
+    months: usize,
+}
+
+/// The LKV of one calendar year: per-hour amount × paid hours, at most the yearly cap.
+pub fn year_amount(rates: &Rates, category: Category, year_start: YearMonth, paid_hours: f64) -> f64 {
+    let (per_hour, cap, _) = category.figures();
+    (rates.get(per_hour, year_start) * paid_hours).min(rates.get(cap, year_start))
+}
+
+impl Lkv {
+    pub fn eligible(&self, worker: &Worker) -> bool {
+        match self.category {
+            Category::Banenafspraak => worker.banenafspraak,
+            Category::Arbeidsgehandicapt => worker.arbeidsgehandicapt,
+        }
+    }
+
+    /// Adds the month's paid hours, within the maximum duration of employment.
+    pub fn accrue(&self, s: &mut State, m: &MonthFacts, hired: usize, cx: &Context) {
+        let (per_hour, _, max_months) = self.category.figures();
+        // The duration limit is the one in force when the employment started.
+        let limit = cx.rates.get(max_months, cx.calendar_of_tenure(hired));
+        if s.months as f64 >= limit {
+            return;
+        }
+        s.year = Some(m.calendar.year());
+        s.amount += cx.rates.get(per_hour, m.calendar) * m.paid_hours;
+        s.months += 1;
+    }
+
+    /// Closes the running year: the capped amount and the scenario month in which it is paid.
+    pub fn settle(&self, s: &mut State, cx: &Context) -> Option<(f64, usize)> {
+        let year = s.year.take()?;
+        let january = YearMonth::new(year, 1)?;
+        let (_, cap, _) = self.category.figures();
+        let amount = s.amount.min(cx.rates.get(cap, january));
+        s.amount = 0.0;
+        let due = YearMonth::new(year + 1, self.pay_month)?;
+        (amount > 0.0).then(|| (amount, cx.month_index(due)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rates::load_preset;
+
+    /// Issue examples: an arbeidsgehandicapte werknemer with 2,000 paid hours gets the € 6,000
+    /// cap; banenafspraak with 1,500 paid hours gives € 1,515.00.
+    #[test]
+    fn yearly_amounts_and_caps() {
+        let rates = load_preset("nl-2026").unwrap();
+        let jan = YearMonth::new(2026, 1).unwrap();
+        assert_eq!(
+            year_amount(&rates, Category::Arbeidsgehandicapt, jan, 2000.0),
+            6000.0
+        );
+        let b = year_amount(&rates, Category::Banenafspraak, jan, 1500.0);
+        assert_eq!((b * 100.0).round(), 151_500.0);
+        assert_eq!(year_amount(&rates, Category::Banenafspraak, jan, 3000.0), 2000.0);
+    }
+}

@@ -1,0 +1,177 @@
+//! No-risk polis (Ziektewet art. 29b): while the worker is sick, UWV pays the employer of
+//! record a benefit on the day wage.
+//!
+//! Benefit of a month = pct · day wage · (261/12 days) · absent fraction, where the day wage
+//! is the yearly wage including holiday pay over 261 days (Dagloonbesluit); pct is 100% in the
+//! first 52 weeks of a spell when the employer pays 100%, else 70%; never more than the wage
+//! paid for the absent part; at most 104 weeks per spell; only for spells that start within
+//! the window after hiring (60 months, no limit for the banenafspraak target group). With LKS
+//! it is multiplied by max(LW, 0.30) (Ziektewet art. 29e).
+
+use super::MonthFacts;
+use crate::model::WEEKS_PER_MONTH;
+use crate::model::{Benefit, Worker};
+use crate::rates::{Figure, Rates};
+
+pub const LINE: &str = "no_risk_polis";
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct NoRiskPolis {
+    pub employer_pays_full_first_year: bool,
+}
+
+/// The no-risk polis covers workers with a work disability: the banenafspraak target group,
+/// Wajong, WIA, arbeidsgehandicapten and Participatiewet workers with LKS.
+pub fn eligible(worker: &Worker) -> bool {
+    worker.banenafspraak
+        || worker.arbeidsgehandicapt
+        || matches!(
+            worker.benefit,
+            Benefit::Wajong | Benefit::Wia | Benefit::Participatiewet
+        )
+}
+
+/// The benefit for a whole month of absence on a day wage (before the loonwaarde factor).
+pub fn month_benefit(day_wage: f64, pct: f64, rates: &Rates, month: crate::calendar::YearMonth) -> f64 {
+    pct * day_wage * rates.get(Figure::DayWageDaysPerYear, month) / 12.0
+}
+
+impl NoRiskPolis {
+    pub fn benefit(
+        &self,
+        m: &MonthFacts,
+        hired: usize,
+        loonwaarde: Option<f64>,
+        rates: &Rates,
+        worker: &Worker,
+    ) -> f64 {
+        let Some(spell_start) = m.spell_start_tenure else {
+            return 0.0;
+        };
+        if m.absent <= 0.0 || spell_start < hired {
+            return 0.0;
+        }
+        let window = if worker.banenafspraak {
+            f64::INFINITY
+        } else {
+            rates.get(Figure::NoRiskWindowMonths, m.calendar)
+        };
+        if (spell_start - hired) as f64 >= window {
+            return 0.0;
+        }
+        let max_months = rates.get(Figure::NoRiskMaxWeeks, m.calendar) / WEEKS_PER_MONTH;
+        if m.spell_elapsed >= max_months {
+            return 0.0;
+        }
+        let first_year = m.spell_elapsed < 12.0;
+        let pct = if first_year && self.employer_pays_full_first_year {
+            rates.get(Figure::NoRiskPctFirstYearFullPay, m.calendar)
+        } else {
+            rates.get(Figure::NoRiskPctStandard, m.calendar)
+        };
+        let days = rates.get(Figure::DayWageDaysPerYear, m.calendar);
+        let day_wage = m.wage_hour * m.hours_per_week * 52.0 * (1.0 + m.holiday_pay) / days;
+        let lw_factor = loonwaarde.map_or(1.0, |lw| {
+            lw.max(rates.get(Figure::NoRiskLksMinLoonwaarde, m.calendar))
+        });
+        let benefit = month_benefit(day_wage, pct, rates, m.calendar) * m.absent * lw_factor;
+        benefit.min(m.sick_wage_full * m.wage_factor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calendar::YearMonth;
+    use crate::rates::load_preset;
+
+    fn facts(absent: f64) -> MonthFacts {
+        let contract = 24.0 * WEEKS_PER_MONTH;
+        let wage_hour = 15.0;
+        MonthFacts {
+            t: 3,
+            calendar: YearMonth::new(2026, 4).unwrap(),
+            tenure: 3,
+            productivity: 0.6,
+            absent,
+            spell_start_tenure: Some(3),
+            spell_elapsed: 0.0,
+            hours_per_week: 24.0,
+            contract_hours: contract,
+            worked_hours: contract * (1.0 - absent),
+            paid_hours: contract,
+            wage_hour,
+            holiday_pay: 0.08,
+            sick_pay: 1.0,
+            wage_full: contract * wage_hour * 1.08,
+            sick_wage_full: contract * absent * wage_hour * 1.08,
+            wage_factor: 1.0,
+            jobcoach_cost: 0.0,
+            supervisor_cost: 38.0,
+        }
+    }
+
+    /// Issue example: a whole sick month, employer paying 100% in the first year, with LKS:
+    /// day wage × 21.75 × LW, the day wage from the yearly wage incl. holiday pay over 261 days.
+    #[test]
+    fn whole_sick_month_with_lks() {
+        let rates = load_preset("nl-2026").unwrap();
+        let worker = Worker {
+            benefit: Benefit::Participatiewet,
+            ..Worker::default()
+        };
+        let polis = NoRiskPolis {
+            employer_pays_full_first_year: true,
+        };
+        let day_wage: f64 = 15.0 * 24.0 * 52.0 * 1.08 / 261.0;
+        let expected = day_wage * 21.75 * 0.6;
+        let got = polis.benefit(&facts(1.0), 0, Some(0.6), &rates, &worker);
+        assert_eq!((got * 100.0).round(), (expected * 100.0).round());
+        // Loonwaarde below 30% counts as 30%.
+        let low = polis.benefit(&facts(1.0), 0, Some(0.1), &rates, &worker);
+        assert!((low - day_wage * 21.75 * 0.3).abs() < 1e-9);
+        // Without LKS the whole day wage, capped at the wage paid for the absent part.
+        let full = polis.benefit(&facts(1.0), 0, None, &rates, &worker);
+        assert!((full - facts(1.0).sick_wage_full).abs() < 1e-6);
+    }
+
+    #[test]
+    fn seventy_percent_in_the_second_year_and_nothing_after_104_weeks() {
+        let rates = load_preset("nl-2026").unwrap();
+        let worker = Worker {
+            benefit: Benefit::Wajong,
+            ..Worker::default()
+        };
+        let polis = NoRiskPolis {
+            employer_pays_full_first_year: true,
+        };
+        let mut m = facts(1.0);
+        m.spell_elapsed = 13.0;
+        let day_wage: f64 = 15.0 * 24.0 * 52.0 * 1.08 / 261.0;
+        assert!((polis.benefit(&m, 0, None, &rates, &worker) - 0.7 * day_wage * 21.75).abs() < 1e-9);
+        m.spell_elapsed = 24.0;
+        assert_eq!(polis.benefit(&m, 0, None, &rates, &worker), 0.0);
+    }
+
+    #[test]
+    fn only_spells_inside_the_window_unless_banenafspraak() {
+        let rates = load_preset("nl-2026").unwrap();
+        let polis = NoRiskPolis {
+            employer_pays_full_first_year: false,
+        };
+        let mut m = facts(0.5);
+        m.spell_start_tenure = Some(61);
+        m.tenure = 61;
+        let wajong = Worker {
+            benefit: Benefit::Wajong,
+            ..Worker::default()
+        };
+        assert_eq!(polis.benefit(&m, 0, None, &rates, &wajong), 0.0);
+        let target_group = Worker {
+            banenafspraak: true,
+            ..wajong
+        };
+        assert!(polis.benefit(&m, 0, None, &rates, &target_group) > 0.0);
+        assert!(!eligible(&Worker::default()));
+    }
+}

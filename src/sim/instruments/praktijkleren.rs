@@ -1,0 +1,68 @@
+//! Subsidieregeling praktijkleren: an amount per learning place per school year (August to
+//! July), pro rata for the weeks of actual supervision out of 40, paid by the Rijk (RVO) after
+//! the school year — here in the December after it, once the application window of September
+//! has closed.
+
+use super::{Books, Context, MonthFacts};
+use crate::calendar::YearMonth;
+use crate::model::WEEKS_PER_MONTH;
+use crate::rates::Figure;
+
+pub const LINE: &str = "praktijkleren";
+
+/// First calendar month of a school year.
+const SCHOOL_YEAR_START_MONTH: u32 = 8;
+/// Calendar month after the school year in which RVO pays.
+const PAY_MONTH: u32 = 12;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Praktijkleren {
+    /// Euros per school year; `None` = the preset's maximum.
+    pub amount_per_year: Option<f64>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct State {
+    /// Calendar year in which the running school year started.
+    school_year: Option<i32>,
+    weeks: f64,
+}
+
+fn school_year(month: YearMonth) -> i32 {
+    if month.month() >= SCHOOL_YEAR_START_MONTH {
+        month.year()
+    } else {
+        month.year() - 1
+    }
+}
+
+impl Praktijkleren {
+    /// Counts the month's supervised weeks; settles the previous school year when a new one
+    /// begins.
+    pub fn accrue(&self, s: &mut State, m: &MonthFacts, cx: &Context, books: &mut Books, line: usize) {
+        let year = school_year(m.calendar);
+        if s.school_year.is_some_and(|y| y != year) {
+            self.settle(s, cx, books, line);
+        }
+        s.school_year = Some(year);
+        s.weeks += WEEKS_PER_MONTH * (1.0 - m.absent);
+    }
+
+    /// Books the running school year's amount at its payment month.
+    pub fn settle(&self, s: &mut State, cx: &Context, books: &mut Books, line: usize) {
+        let Some(year) = s.school_year.take() else {
+            return;
+        };
+        let Some(start) = YearMonth::new(year, SCHOOL_YEAR_START_MONTH) else {
+            return;
+        };
+        let max = cx.rates.get(Figure::PraktijklerenMaxPerYear, start);
+        let per_year = self.amount_per_year.unwrap_or(max).min(max);
+        let weeks = cx.rates.get(Figure::PraktijklerenWeeksPerYear, start);
+        let amount = per_year * (s.weeks / weeks).min(1.0);
+        s.weeks = 0.0;
+        if let Some(due) = YearMonth::new(year + 1, PAY_MONTH) {
+            books.book_at(line, amount, cx.month_index(due));
+        }
+    }
+}

@@ -1,0 +1,343 @@
+//! Financing instruments inside the engine: the issue's properties, checked on whole runs.
+
+use crate::util::{model, run, scenario};
+use inclusim::stats::Summary;
+use inclusim::stats::summary::ArrangementSummary;
+use proptest::prelude::*;
+
+fn arrangement<'s>(s: &'s Summary, name: &str) -> &'s ArrangementSummary {
+    s.arrangements
+        .iter()
+        .find(|a| a.name == name)
+        .expect("arrangement exists")
+}
+
+fn line(a: &ArrangementSummary, name: &str) -> f64 {
+    a.lines.get(name).copied().unwrap_or(0.0)
+}
+
+fn cents(x: f64) -> i64 {
+    (x * 100.0).round() as i64
+}
+
+/// Constant productivity (start = target), so that every assessment gives the same loonwaarde.
+fn flat(productivity: f64) -> String {
+    scenario(24, 50, "", "").replace(
+        "productivity = { start = 0.3, target = 0.8, ramp_months = 6 }",
+        &format!("productivity = {{ start = {productivity}, target = {productivity}, ramp_months = 6 }}"),
+    )
+}
+
+fn with(text: &str, placement_extra: &str, arrangements: &str) -> String {
+    text.replace(
+        "[[placement]]\nname = \"worker\"",
+        &format!("[[placement]]\nname = \"worker\"\n{placement_extra}"),
+    ) + "\n"
+        + arrangements
+}
+
+const PARTICIPATIEWET: &str = "worker = { benefit = \"participatiewet\", banenafspraak = true }";
+
+#[test]
+fn lks_is_the_same_whether_the_worker_is_sick_or_not() {
+    let arrangements =
+        "[[arrangement]]\nname = \"lks\"\ninstruments = [{ kind = \"lks\", assessment_noise_sd = 0 }]\n";
+    let healthy = with(&flat(0.55), PARTICIPATIEWET, arrangements);
+    let sick = with(
+        &flat(0.55),
+        &format!(
+            "{PARTICIPATIEWET}\ncapacity = {{ typical = 0.9, sick_start_probability = 0.2, sick_months = 2 }}"
+        ),
+        arrangements,
+    );
+    let (h, s) = (run(&model(&healthy), 1), run(&model(&sick), 1));
+    let (h, s) = (arrangement(&h, "lks"), arrangement(&s, "lks"));
+    assert!(s.sick_months_mean > 1.0, "the sick case has sickness");
+    assert!(line(h, "lks") > 0.0);
+    assert_eq!(cents(line(h, "lks")), cents(line(s, "lks")));
+}
+
+#[test]
+fn lks_books_nothing_for_a_worker_outside_the_participatiewet_and_says_so() {
+    let text = with(
+        &flat(0.55),
+        "worker = { benefit = \"wajong\" }",
+        "[[arrangement]]\nname = \"lks\"\ninstruments = [{ kind = \"lks\" }]\n",
+    );
+    let s = run(&model(&text), 1);
+    let a = arrangement(&s, "lks");
+    assert_eq!(line(a, "lks"), 0.0);
+    assert_eq!(a.instruments[0].instrument, "lks");
+    assert_eq!(a.instruments[0].ineligible_share, 1.0);
+}
+
+#[test]
+fn loondispensatie_never_books_anything_above_75_percent_loonwaarde() {
+    let arrangements = "[[arrangement]]\nname = \"ld\"\ninstruments = [{ kind = \"loondispensatie\" }]\n";
+    let wajong = "worker = { benefit = \"wajong\" }";
+    let high = run(&model(&with(&flat(0.9), wajong, arrangements)), 1);
+    let a = arrangement(&high, "ld");
+    let base = arrangement(&high, "no support");
+    assert_eq!(line(a, "wajong_topup"), 0.0);
+    assert_eq!(
+        line(a, "wage"),
+        line(base, "wage"),
+        "the employer pays the full wage"
+    );
+    assert_eq!(a.instruments[0].ineligible_share, 1.0);
+    // At 50% the employer pays half the wage and UWV tops up the rest.
+    let low = run(&model(&with(&flat(0.5), wajong, arrangements)), 1);
+    let (a, base) = (arrangement(&low, "ld"), arrangement(&low, "no support"));
+    assert!((line(a, "wage") - 0.5 * line(base, "wage")).abs() < 0.01 * line(base, "wage"));
+    assert!((line(a, "wajong_topup") - 0.5 * line(base, "wage")).abs() < 0.01 * line(base, "wage"));
+}
+
+#[test]
+fn a_trial_month_has_no_wage_and_the_benefit_is_kept() {
+    let arrangements = "[[arrangement]]\nname = \"trial\"\ninstruments = [{ kind = \"proefplaatsing\", months = 3, hire_threshold = 0.0, benefit_per_month = 1200, benefit_payer = \"gemeente\" }]\n";
+    let s = run(&model(&with(&flat(0.5), "", arrangements)), 1);
+    let (trial, base) = (arrangement(&s, "trial"), arrangement(&s, "no support"));
+    let monthly_wage = 20.0 * 52.0 / 12.0 * 15.0 * 1.08;
+    assert_eq!(
+        cents(line(base, "wage") - line(trial, "wage")),
+        cents(3.0 * monthly_wage)
+    );
+    assert_eq!(cents(line(trial, "benefit_kept")), 3 * 120_000);
+    assert_eq!(trial.retention_at_horizon, 1.0, "a threshold of 0 always hires");
+    let flows = trial
+        .ledger
+        .iter()
+        .find(|f| f.lines.contains(&"benefit_kept".to_owned()))
+        .unwrap();
+    assert_eq!(
+        (flows.payer.as_str(), flows.payee.as_str()),
+        ("gemeente", "worker")
+    );
+}
+
+#[test]
+fn a_trial_that_does_not_hire_ends_the_placement() {
+    let arrangements = "[[arrangement]]\nname = \"trial\"\ninstruments = [{ kind = \"proefplaatsing\", months = 2, hire_threshold = 0.99, benefit_per_month = 1000 }]\n";
+    let s = run(&model(&with(&flat(0.5), "", arrangements)), 1);
+    let trial = arrangement(&s, "trial");
+    assert_eq!(trial.retention_at_horizon, 0.0);
+    assert_eq!(trial.months_active_mean, 2.0);
+    assert_eq!(line(trial, "wage"), 0.0);
+}
+
+#[test]
+fn hiring_probability_matches_on_common_draws() {
+    let n = 4000;
+    let text = with(
+        &scenario(6, n, "", ""),
+        "",
+        "[[arrangement]]\nname = \"trial\"\ninstruments = [{ kind = \"proefplaatsing\", months = 2, hire_probability = 0.6, benefit_per_month = 1000 }]\n",
+    );
+    let s = run(&model(&text), 0);
+    let p = arrangement(&s, "trial").retention_at_horizon;
+    let se = (0.6f64 * 0.4 / f64::from(n)).sqrt();
+    assert!((p - 0.6).abs() < 4.0 * se, "hired share {p}");
+}
+
+#[test]
+fn only_the_highest_lkv_counts() {
+    let both = "worker = { benefit = \"wia\", banenafspraak = true, arbeidsgehandicapt = true }";
+    let lkv = |cats: &[&str]| {
+        let list: Vec<String> = cats
+            .iter()
+            .map(|c| format!("{{ kind = \"lkv\", category = \"{c}\" }}"))
+            .collect();
+        let text = with(
+            &flat(0.6),
+            both,
+            &format!(
+                "[[arrangement]]\nname = \"lkv\"\ninstruments = [{}]\n",
+                list.join(", ")
+            ),
+        );
+        line(arrangement(&run(&model(&text), 1), "lkv"), "lkv")
+    };
+    let high = lkv(&["arbeidsgehandicapt"]);
+    let low = lkv(&["banenafspraak"]);
+    assert!(high > low && low > 0.0);
+    assert_eq!(cents(lkv(&["banenafspraak", "arbeidsgehandicapt"])), cents(high));
+}
+
+#[test]
+fn lkv_is_paid_the_following_september() {
+    // 2027-01 start, 12 months: the 2027 LKV is paid in 2028-09, after the horizon, so the
+    // cumulative net of the last month holds it but the line is booked in full.
+    let worker = "worker = { arbeidsgehandicapt = true }";
+    let text = with(
+        &flat(0.6).replace("horizon_months = 24", "horizon_months = 12"),
+        worker,
+        "[[arrangement]]\nname = \"lkv\"\ninstruments = [{ kind = \"lkv\", category = \"arbeidsgehandicapt\" }]\n",
+    );
+    let s = run(&model(&text), 1);
+    let (a, base) = (arrangement(&s, "lkv"), arrangement(&s, "no support"));
+    let paid_hours: f64 = 12.0 * 20.0 * 52.0 / 12.0;
+    assert_eq!(cents(line(a, "lkv")), cents((3.05 * paid_hours).min(6000.0)));
+    let discount = 1.05f64.powf(-21.0 / 12.0);
+    assert_eq!(
+        cents(a.npv.mean - base.npv.mean),
+        cents(line(a, "lkv") * discount)
+    );
+    // Before month 12 nothing has arrived yet.
+    assert_eq!(
+        cents(a.monthly[10].cumulative_net["p50"]),
+        cents(base.monthly[10].cumulative_net["p50"])
+    );
+}
+
+#[test]
+fn detachering_moves_wage_and_subsidy_to_the_provider() {
+    let text = with(
+        &flat(0.6),
+        PARTICIPATIEWET,
+        "[[arrangement]]\nname = \"det\"\ninstruments = [{ kind = \"detachering\", tariff_per_hour = 18, basis = \"contract\" }, { kind = \"lks\" }]\n",
+    );
+    let s = run(&model(&text), 1);
+    let a = arrangement(&s, "det");
+    let flow = |line_name: &str| {
+        let f = a
+            .ledger
+            .iter()
+            .find(|f| f.lines.iter().any(|l| l == line_name))
+            .unwrap();
+        (f.payer.clone(), f.payee.clone())
+    };
+    assert_eq!(flow("wage"), ("provider".to_owned(), "worker".to_owned()));
+    assert_eq!(flow("lks"), ("gemeente".to_owned(), "provider".to_owned()));
+    assert_eq!(
+        flow("detachering_fee"),
+        ("employer".to_owned(), "provider".to_owned())
+    );
+    let contract = 20.0 * 52.0 / 12.0;
+    assert_eq!(cents(line(a, "detachering_fee")), cents(24.0 * contract * 18.0));
+    let employer_net = a.party_net["employer"];
+    // The employer's supervisors still sit in on the loonwaarde assessments.
+    let expected = line(a, "production_value")
+        - line(a, "supervision")
+        - line(a, "detachering_fee")
+        - line(a, "lks_assessment");
+    assert_eq!(
+        cents(employer_net),
+        cents(expected),
+        "no wage, no LKS in the employer's view"
+    );
+}
+
+#[test]
+fn praktijkleren_pays_per_school_year_pro_rata() {
+    let text = with(
+        &flat(0.6).replace("start = \"2027-01\"", "start = \"2026-08\""),
+        "",
+        "[[arrangement]]\nname = \"pl\"\ninstruments = [{ kind = \"praktijkleren\" }]\n",
+    );
+    let s = run(&model(&text), 1);
+    // Two whole school years of 52 supervised weeks: twice the € 2,700 maximum.
+    assert_eq!(cents(line(arrangement(&s, "pl"), "praktijkleren")), 540_000);
+}
+
+#[test]
+fn jobcoach_funding_and_workplace_adaptation_reimburse_their_lines() {
+    let extra = "jobcoach = { tariff_per_hour = 80, hours_per_month = 4 }\n\n[[placement.cost]]\nname = \"adapted_desk\"\namount = 2000\nat_month = 0";
+    let text = with(
+        &flat(0.6),
+        "",
+        "[[arrangement]]\nname = \"support\"\ninstruments = [{ kind = \"jobcoach_funding\", share = 0.5, yearly_budget = 1000, payer = \"uwv\" }, { kind = \"workplace_adaptation\", cost_line = \"adapted_desk\", share = 0.75 }]\n",
+    )
+    .replace("available_hours_per_week = 10 }", &format!("available_hours_per_week = 10 }}\n{extra}"));
+    let s = run(&model(&text), 1);
+    let a = arrangement(&s, "support");
+    assert_eq!(cents(line(a, "jobcoach")), cents(24.0 * 4.0 * 80.0));
+    // 0.5 × 320 = 160 a month, capped at 1,000 per calendar year (two years).
+    assert_eq!(cents(line(a, "jobcoach_funding")), 200_000);
+    assert_eq!(cents(line(a, "workplace_adaptation")), 150_000);
+}
+
+#[test]
+fn a_grant_per_worked_hour_respects_its_cap() {
+    let text = with(
+        &flat(0.6),
+        "",
+        "[[arrangement]]\nname = \"g\"\ninstruments = [{ kind = \"grant\", name = \"startbonus\", amount = 2, per = \"worked_hour\", cap = 1000, payer = \"gemeente\" }]\n",
+    );
+    let s = run(&model(&text), 1);
+    assert_eq!(cents(line(arrangement(&s, "g"), "startbonus")), 100_000);
+}
+
+#[test]
+fn paired_interval_is_much_narrower_than_from_independent_runs() {
+    let text = std::fs::read_to_string("scenarios/supermarkt-vakkenvuller.toml").unwrap();
+    let mut m = model(&text);
+    m.iterations = 4000;
+    let paired_run = run(&m, 0);
+    // What does adding the LKV change? The typical question, with a modest true difference.
+    let (with, without) = ("LKS + no-risk + LKV", "LKS + no-risk polis");
+    let cmp = paired_run
+        .comparisons
+        .iter()
+        .find(|c| c.a == without && c.b == with)
+        .unwrap();
+    let paired_half = (cmp.ci95[1] - cmp.ci95[0]) / 2.0;
+    // Independent runs: each arrangement from its own seed.
+    m.seed = 1001;
+    let other = run(&m, 0);
+    let (a, b) = (arrangement(&paired_run, without), arrangement(&other, with));
+    let independent_half = 1.96 * (a.npv.mcse.powi(2) + b.npv.mcse.powi(2)).sqrt();
+    assert!(
+        paired_half * 5.0 < independent_half,
+        "paired ±{paired_half:.0} vs independent ±{independent_half:.0}"
+    );
+    // Both estimate the same difference.
+    let independent_diff = a.npv.mean - b.npv.mean;
+    assert!((independent_diff - cmp.mean_diff).abs() < 4.0 * independent_half / 1.96);
+}
+
+#[test]
+fn results_do_not_depend_on_threads_with_every_instrument() {
+    let extra = "jobcoach = { tariff_per_hour = 80, hours_per_month = \"norm\" }\ncapacity = { typical = 0.8, volatility = 0.5, persistence = 0.5, sick_start_probability = 0.05, sick_months = { dist = \"lognormal\", p5 = 0.3, p95 = 5 } }\ndropout = { monthly = 0.02, shortfall_factor = 2 }\n\n[[placement.cost]]\nname = \"desk\"\namount = 900\nat_month = 1";
+    let text = with(
+        &scenario(36, 700, "", ""),
+        "worker = { benefit = \"participatiewet\", banenafspraak = true, arbeidsgehandicapt = true, age = 19 }\nwage = \"wml\"",
+        r#"[[arrangement]]
+name = "a"
+instruments = [{ kind = "lks", forfaitaire_phase_months = 3 }, { kind = "no_risk_polis" }, { kind = "lkv", category = "banenafspraak" }, { kind = "lkv", category = "arbeidsgehandicapt" }, { kind = "jobcoach_funding" }, { kind = "workplace_adaptation", cost_line = "desk" }, { kind = "grant", name = "bonus", amount = 500, per = "one_off" }]
+
+[[arrangement]]
+name = "b"
+instruments = [{ kind = "proefplaatsing", benefit_per_month = { dist = "uniform", min = 900, max = 1300 } }, { kind = "praktijkleren" }, { kind = "detachering", tariff_per_hour = { dist = "pert", min = 14, mode = 16, max = 19 }, provider_supervision_share = 0.3 }]
+
+[[arrangement]]
+name = "c"
+instruments = [{ kind = "loondispensatie" }]
+"#,
+    )
+    .replace("wage = 15.0\n", "")
+    .replace("available_hours_per_week = 10 }", &format!("available_hours_per_week = 10 }}\n{extra}"));
+    let m = model(&text);
+    let one = inclusim::export::json::summary(&run(&m, 1)).unwrap();
+    let two = inclusim::export::json::summary(&run(&m, 2)).unwrap();
+    assert_eq!(one, two);
+    let s = run(&m, 2);
+    for a in &s.arrangements {
+        assert!(a.npv.mean.is_finite(), "{}", a.name);
+    }
+    assert!(line(arrangement(&s, "a"), "lks") > 0.0);
+    assert!(line(arrangement(&s, "b"), "benefit_kept") > 0.0);
+}
+
+proptest! {
+    /// LKS never exceeds 70% of (minimum wage + holiday pay) pro rata the hours, plus the forfait.
+    #[test]
+    fn lks_never_exceeds_the_cap(lw in 0.0f64..1.0, hours in 1.0f64..60.0, month in 1u32..=12, year in 2025i32..2031) {
+        let rates = inclusim::rates::load_preset("nl-2026").unwrap();
+        let m = inclusim::calendar::YearMonth::new(year, month).unwrap();
+        let (_, got) = inclusim::sim::instruments::lks::monthly_subsidy(&rates, m, 1.0 - lw, hours);
+        let jan = m.january();
+        let base = rates.get(inclusim::rates::Figure::MinWageMonth36h, jan) * 1.08 * hours.min(36.0) / 36.0;
+        prop_assert!(got <= 0.70 * base * 1.235 + 1e-9);
+        prop_assert!(got >= 0.0);
+    }
+}
