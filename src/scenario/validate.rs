@@ -1365,12 +1365,20 @@ fn build_expectations(
     placements: &[Placement],
 ) -> Vec<Expectation> {
     let names: Vec<&str> = arrangements.iter().map(|a| a.name.as_str()).collect();
-    let mut lines: Vec<String> = BUILTIN_LINES.iter().map(|s| s.to_string()).collect();
-    lines.extend(
+    let mut base_lines: Vec<String> = BUILTIN_LINES.iter().map(|s| s.to_string()).collect();
+    base_lines.extend(
         placements
             .iter()
             .flat_map(|p| p.lines.iter().map(|l| l.name.clone())),
     );
+    // The lines of one arrangement: the base lines and those of its instruments.
+    let lines_of = |name: &str| -> Vec<String> {
+        let mut lines = base_lines.clone();
+        if let Some(a) = arrangements.iter().find(|a| a.name == name) {
+            lines.extend(a.instruments.iter().flat_map(|i| i.line_names()));
+        }
+        lines
+    };
     let mut out = Vec::new();
     for (i, e) in raw.expectations.iter().enumerate() {
         let path = KeyPath::root().key("expect").index(i);
@@ -1421,6 +1429,10 @@ fn build_expectations(
                 );
                 continue;
             }
+        };
+        let lines = match &target {
+            ExpectTarget::Arrangement(name) => lines_of(name),
+            ExpectTarget::Pair { .. } => base_lines.clone(),
         };
         let metric_ok = is_pair_metric
             || ARRANGEMENT_METRICS.contains(&e.metric.as_str())

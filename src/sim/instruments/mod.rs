@@ -56,6 +56,26 @@ impl Instrument {
         }
     }
 
+    /// The ledger lines this instrument books on.
+    pub fn line_names(&self) -> Vec<String> {
+        let names: &[&str] = match self {
+            Instrument::Lks(_) => &[lks::LINE, lks::ASSESSMENT_LINE],
+            Instrument::Loondispensatie(_) => &[loondispensatie::LINE],
+            Instrument::NoRiskPolis(_) => &[no_risk_polis::LINE],
+            Instrument::Lkv(_) => &[lkv::LINE],
+            Instrument::JobcoachFunding(_) => &[jobcoach_funding::LINE],
+            Instrument::WorkplaceAdaptation(_) => &[workplace_adaptation::LINE],
+            Instrument::Proefplaatsing(_) => &[proefplaatsing::LINE],
+            Instrument::Praktijkleren(_) => &[praktijkleren::LINE],
+            Instrument::Detachering(d) if d.provider_supervision_share > 0.0 => {
+                &[detachering::LINE, detachering::SUPERVISION_LINE]
+            }
+            Instrument::Detachering(_) => &[detachering::LINE],
+            Instrument::Grant(g) => return vec![g.line_name()],
+        };
+        names.iter().map(|n| n.to_string()).collect()
+    }
+
     /// A short label for outputs (`lkv (banenafspraak)`, `grant "startbonus"`).
     pub fn label(&self) -> String {
         match self {
