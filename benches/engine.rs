@@ -1,5 +1,7 @@
-//! Engine throughput: placement-months per second for one placement over 36 months, with one
-//! arrangement and with four (the extra arrangements reuse the iteration's draws).
+//! Engine throughput: placement-months per second for one placement over 36 months (the
+//! bundled supermarket scenario), with one arrangement (the no-support baseline) and with
+//! four (baseline, LKS + no-risk polis, + LKV, detachering). The extra arrangements reuse the
+//! iteration's draws.
 //!
 //! Run with `cargo bench --bench engine`; criterion reports time per iteration (36
 //! placement-months) and the throughput in placement-months per second.
@@ -13,13 +15,22 @@ use inclusim::sim::engine::{self, Plan, Scratch};
 
 const SCENARIO: &str = include_str!("../scenarios/supermarkt-vakkenvuller.toml");
 
-/// The bundled supermarket scenario with `arrangements` arrangements.
+/// The bundled supermarket scenario: with all four arrangements (the baseline, two LKS
+/// variants and detachering), or with the baseline only.
 fn model(arrangements: usize) -> inclusim::model::Model {
-    let mut text = SCENARIO.replace("rates = \"nl-2026\"", "rates = \"nl-2026\"\nbaseline = false");
-    for i in 0..arrangements {
-        text.push_str(&format!("\n[[arrangement]]\nname = \"a{i}\"\n"));
+    let mut text = SCENARIO.to_owned();
+    if arrangements == 1 {
+        let first = text
+            .find("[[arrangement]]")
+            .expect("the scenario has arrangements");
+        let correlation = text
+            .find("[[correlation]]")
+            .expect("the scenario has a correlation");
+        text.replace_range(first..correlation, "");
     }
-    inclusim::scenario::parse(Path::new("bench.toml"), &text).expect("bench scenario is valid")
+    let model = inclusim::scenario::parse(Path::new("bench.toml"), &text).expect("bench scenario is valid");
+    assert_eq!(model.arrangements.len(), arrangements);
+    model
 }
 
 fn bench_engine(c: &mut Criterion) {

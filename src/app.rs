@@ -199,7 +199,7 @@ pub fn simulate(
         &mut |chunk| {
             acc.add(&chunk);
             if let (Some(w), None) = (samples.as_mut(), &write_error) {
-                if let Err(e) = w.write_chunk(model, &chunk) {
+                if let Err(e) = w.write_chunk(&chunk) {
                     write_error = Some(e);
                 }
             }

@@ -68,8 +68,8 @@ pub struct SamplesWriter<W: Write> {
     /// For each arrangement, the column of each of its lines.
     line_columns: Vec<Vec<usize>>,
     line_count: usize,
-    /// (copy, slot) of each static input column; (usize::MAX, position) for instrument inputs.
-    input_columns: Vec<(usize, usize)>,
+    /// Position of each input column in an iteration's kept draws.
+    input_columns: Vec<usize>,
     arrangement_names: Vec<String>,
     row: Vec<String>,
 }
@@ -112,41 +112,35 @@ impl<W: Write> SamplesWriter<W> {
         .map(|s| s.to_string())
         .collect();
         header.extend(line_names.iter().map(|n| format!("line.{n}")));
+        // Each input column's position in an iteration's kept draws: the static inputs of
+        // every copy, copy after copy, then every copy's instrument inputs.
         let mut input_columns = Vec::new();
-        let mut copy = 0;
+        let who = |name: &str, count: usize, k: usize| {
+            if count == 1 {
+                name.to_owned()
+            } else {
+                format!("{name}#{}", k + 1)
+            }
+        };
+        let mut position = 0;
         for p in &model.placements {
             for k in 0..p.count {
-                for (slot, input) in p.inputs.iter().enumerate() {
+                for input in &p.inputs {
                     if input.used {
-                        let who = if p.count == 1 {
-                            p.name.clone()
-                        } else {
-                            format!("{}#{}", p.name, k + 1)
-                        };
-                        header.push(format!("input.{who}.{}", input.path));
-                        input_columns.push((copy, slot));
+                        header.push(format!("input.{}.{}", who(&p.name, p.count, k), input.path));
+                        input_columns.push(position);
                     }
+                    position += 1;
                 }
-                copy += 1;
             }
         }
-        let static_values: usize = model.placements.iter().map(|p| p.inputs.len() * p.count).sum();
-        let mut copy = 0;
         for p in &model.placements {
             for k in 0..p.count {
-                for (i, input) in model.instrument_inputs.iter().enumerate() {
-                    let who = if p.count == 1 {
-                        p.name.clone()
-                    } else {
-                        format!("{}#{}", p.name, k + 1)
-                    };
-                    header.push(format!("input.{who}.{}", input.path));
-                    input_columns.push((
-                        usize::MAX,
-                        static_values + copy * model.instrument_inputs.len() + i,
-                    ));
+                for input in &model.instrument_inputs {
+                    header.push(format!("input.{}.{}", who(&p.name, p.count, k), input.path));
+                    input_columns.push(position);
+                    position += 1;
                 }
-                copy += 1;
             }
         }
         let mut w = csv::Writer::from_writer(out);
@@ -162,18 +156,8 @@ impl<W: Write> SamplesWriter<W> {
     }
 
     /// Writes the rows of one chunk (which must carry its draws).
-    pub fn write_chunk(&mut self, model: &Model, chunk: &Chunk) -> Result<(), csv::Error> {
+    pub fn write_chunk(&mut self, chunk: &Chunk) -> Result<(), csv::Error> {
         let n_arr = self.arrangement_names.len();
-        let offsets: Vec<usize> = model
-            .placements
-            .iter()
-            .flat_map(|p| std::iter::repeat_n(p.inputs.len(), p.count))
-            .scan(0, |acc, len| {
-                let start = *acc;
-                *acc += len;
-                Some(start)
-            })
-            .collect();
         for (i, outcomes) in chunk.outcomes.chunks(n_arr).enumerate() {
             let iteration = chunk.first + i as u64;
             let draws = chunk.draws.get(i);
@@ -198,11 +182,8 @@ impl<W: Write> SamplesWriter<W> {
                     lines[*col] = *v;
                 }
                 self.row.extend(lines.iter().map(f64::to_string));
-                for &(copy, slot) in &self.input_columns {
-                    let v = draws
-                        .and_then(|d| d.get(offsets[copy] + slot))
-                        .copied()
-                        .unwrap_or(f64::NAN);
+                for &at in &self.input_columns {
+                    let v = draws.and_then(|d| d.get(at)).copied().unwrap_or(f64::NAN);
                     self.row.push(v.to_string());
                 }
                 self.w.write_record(&self.row)?;

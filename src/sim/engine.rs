@@ -14,6 +14,7 @@ use crate::scenario::raw::{PayBasis, RampShape};
 use super::draws::IterationDraws;
 use super::instruments::{self, Books, Control, MonthFacts};
 use super::ledger::{self, LineBook};
+use super::rate_table::RateTable;
 
 /// ln(0.1): the exponential ramp closes 90% of the gap at u = 1.
 const LN_TENTH: f64 = -std::f64::consts::LN_10;
@@ -30,9 +31,11 @@ pub struct MonthInfo {
     pub discount: f64,
 }
 
-/// What is fixed for a run: the calendar, the line books, the copy layout.
+/// What is fixed for a run: the calendar, the legal figures by month, the line books, the
+/// copy layout.
 #[derive(Debug, Clone)]
-pub struct Plan {
+pub struct Plan<'m> {
+    pub rates: RateTable<'m>,
     pub months: Vec<MonthInfo>,
     pub books: Vec<LineBook>,
     /// Placement index of each copy.
@@ -43,8 +46,8 @@ pub struct Plan {
     pub sick_pay_max_months: f64,
 }
 
-impl Plan {
-    pub fn new(model: &Model) -> Result<Self, super::SimError> {
+impl<'m> Plan<'m> {
+    pub fn new(model: &'m Model) -> Result<Self, super::SimError> {
         let months = (0..model.horizon)
             .map(|t| {
                 let calendar = model.start.add_months(t as i64);
@@ -69,6 +72,7 @@ impl Plan {
             .collect();
         let norm_at = model.start;
         Ok(Self {
+            rates: RateTable::new(&model.rates, model.start, model.horizon),
             sick_pay_max_months: model.rates.get(Figure::SickPayMaxWeeks, model.start) / WEEKS_PER_MONTH,
             months,
             books,
@@ -462,8 +466,7 @@ fn evaluate(
                 contract
             };
             let paid = pay_base * ((1.0 - cap.absent) + cap.absent * cap.sick_pay);
-            let wage_hour =
-                pr.wage_hour.unwrap_or(month.min_wage_hour) * youth_share(model, plan, pr, st.tenure, t);
+            let wage_hour = pr.wage_hour.unwrap_or(month.min_wage_hour) * youth_share(plan, pr, st.tenure, t);
             let wage_full = paid * wage_hour * (1.0 + pr.holiday_pay);
             let mut facts = MonthFacts {
                 t,
@@ -489,7 +492,7 @@ fn evaluate(
             };
             let placement = plan.copy_placement[c];
             let cx = instruments::Context {
-                rates: &model.rates,
+                rates: &plan.rates,
                 worker: &model.placements[placement].worker,
                 draws,
                 copy: c,
@@ -621,7 +624,7 @@ fn evaluate(
 
 /// Share of the adult minimum wage for a young worker paid the minimum wage (1 for adults and
 /// for a wage given in euros).
-fn youth_share(model: &Model, plan: &Plan, pr: &CopyParams, tenure: usize, t: usize) -> f64 {
+fn youth_share(plan: &Plan, pr: &CopyParams, tenure: usize, t: usize) -> f64 {
     let (Some(age), None) = (pr.age, pr.wage_hour) else {
         return 1.0;
     };
@@ -634,7 +637,7 @@ fn youth_share(model: &Model, plan: &Plan, pr: &CopyParams, tenure: usize, t: us
         20 => Figure::YouthMinWageShare20,
         _ => return 1.0,
     };
-    model.rates.get(figure, plan.months[t].calendar)
+    plan.rates.get(figure, plan.months[t].calendar)
 }
 
 /// The first month (1-based) from which the cumulative discounted net stays at or above zero

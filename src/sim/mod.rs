@@ -9,6 +9,7 @@ pub mod draws;
 pub mod engine;
 pub mod instruments;
 pub mod ledger;
+pub mod rate_table;
 pub mod rng;
 
 use rayon::prelude::*;

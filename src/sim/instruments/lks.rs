@@ -12,7 +12,8 @@
 use super::{Books, Context, MonthFacts, assess_loonwaarde};
 use crate::calendar::YearMonth;
 use crate::model::{Benefit, Worker};
-use crate::rates::{Figure, Rates};
+use crate::rates::Figure;
+use crate::sim::rate_table::RateTable;
 
 pub const LINE: &str = "lks";
 pub const ASSESSMENT_LINE: &str = "lks_assessment";
@@ -39,7 +40,7 @@ pub fn eligible(worker: &Worker) -> bool {
 
 /// The monthly LKS for a subsidy share (before capping) of the base: `base` is the monthly
 /// minimum wage at the 36-hour norm; returns (subsidy before forfait, subsidy with forfait).
-pub fn monthly_subsidy(rates: &Rates, month: YearMonth, share: f64, hours_per_week: f64) -> (f64, f64) {
+pub fn monthly_subsidy(rates: &RateTable, month: YearMonth, share: f64, hours_per_week: f64) -> (f64, f64) {
     let january = month.january();
     let base = rates.get(Figure::MinWageMonth36h, january) * (1.0 + rates.get(Figure::HolidayPay, january));
     let norm = rates.get(Figure::LksNormHoursPerWeek, january);
@@ -115,6 +116,7 @@ mod tests {
             .override_figure("min_wage_month_36h", vec![(from, base)])
             .unwrap();
         let month = YearMonth::new(2026, 5).unwrap();
+        let rates = RateTable::new(&rates, from, 12);
         assert_eq!(cents(monthly_subsidy(&rates, month, 1.0 - 0.5, 36.0).0), 107_750);
         assert_eq!(cents(monthly_subsidy(&rates, month, 1.0 - 0.1, 36.0).0), 150_850);
         let (before, after) = monthly_subsidy(&rates, month, 0.5, 36.0);
@@ -125,8 +127,9 @@ mod tests {
     /// formula and the preset's figures.
     #[test]
     fn lks_2026_for_24_hours_at_lw_60() {
-        let rates = load_preset("nl-2026").unwrap();
+        let preset = load_preset("nl-2026").unwrap();
         let jan = YearMonth::new(2026, 1).unwrap();
+        let rates = RateTable::new(&preset, jan, 12);
         let expected = 0.4 * rates.get(Figure::MinWageMonth36h, jan) * 1.08 * 24.0 / 36.0 * 1.235;
         assert_eq!(cents(expected), cents(0.4 * 2294.40 * 1.08 * (2.0 / 3.0) * 1.235));
         for month in [1, 7, 12] {

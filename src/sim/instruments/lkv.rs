@@ -11,7 +11,8 @@
 use super::{Context, MonthFacts};
 use crate::calendar::YearMonth;
 use crate::model::Worker;
-use crate::rates::{Figure, Rates};
+use crate::rates::Figure;
+use crate::sim::rate_table::RateTable;
 
 pub const LINE: &str = "lkv";
 
@@ -69,7 +70,7 @@ pub struct State {
 }
 
 /// The LKV of one calendar year: per-hour amount × paid hours, at most the yearly cap.
-pub fn year_amount(rates: &Rates, category: Category, year_start: YearMonth, paid_hours: f64) -> f64 {
+pub fn year_amount(rates: &RateTable, category: Category, year_start: YearMonth, paid_hours: f64) -> f64 {
     let (per_hour, cap, _) = category.figures();
     (rates.get(per_hour, year_start) * paid_hours).min(rates.get(cap, year_start))
 }
@@ -116,8 +117,9 @@ mod tests {
     /// cap; banenafspraak with 1,500 paid hours gives € 1,515.00.
     #[test]
     fn yearly_amounts_and_caps() {
-        let rates = load_preset("nl-2026").unwrap();
+        let preset = load_preset("nl-2026").unwrap();
         let jan = YearMonth::new(2026, 1).unwrap();
+        let rates = RateTable::new(&preset, jan, 12);
         assert_eq!(
             year_amount(&rates, Category::Arbeidsgehandicapt, jan, 2000.0),
             6000.0

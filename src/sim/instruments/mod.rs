@@ -18,9 +18,9 @@ pub mod praktijkleren;
 pub mod proefplaatsing;
 pub mod workplace_adaptation;
 
+use super::rate_table::RateTable;
 use crate::calendar::YearMonth;
 use crate::model::{Model, Party, Worker};
-use crate::rates::Rates;
 
 use super::draws::IterationDraws;
 use super::ledger::LineDef;
@@ -222,7 +222,7 @@ enum State {
 
 /// Facts of the run the rules need besides the month.
 pub struct Context<'a> {
-    pub rates: &'a Rates,
+    pub rates: &'a RateTable<'a>,
     pub worker: &'a Worker,
     pub draws: &'a IterationDraws,
     pub copy: usize,

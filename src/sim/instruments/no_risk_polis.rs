@@ -11,7 +11,8 @@
 use super::MonthFacts;
 use crate::model::WEEKS_PER_MONTH;
 use crate::model::{Benefit, Worker};
-use crate::rates::{Figure, Rates};
+use crate::rates::Figure;
+use crate::sim::rate_table::RateTable;
 
 pub const LINE: &str = "no_risk_polis";
 
@@ -32,7 +33,7 @@ pub fn eligible(worker: &Worker) -> bool {
 }
 
 /// The benefit for a whole month of absence on a day wage (before the loonwaarde factor).
-pub fn month_benefit(day_wage: f64, pct: f64, rates: &Rates, month: crate::calendar::YearMonth) -> f64 {
+pub fn month_benefit(day_wage: f64, pct: f64, rates: &RateTable, month: crate::calendar::YearMonth) -> f64 {
     pct * day_wage * rates.get(Figure::DayWageDaysPerYear, month) / 12.0
 }
 
@@ -42,7 +43,7 @@ impl NoRiskPolis {
         m: &MonthFacts,
         hired: usize,
         loonwaarde: Option<f64>,
-        rates: &Rates,
+        rates: &RateTable,
         worker: &Worker,
     ) -> f64 {
         let Some(spell_start) = m.spell_start_tenure else {
@@ -115,7 +116,8 @@ mod tests {
     /// day wage × 21.75 × LW, the day wage from the yearly wage incl. holiday pay over 261 days.
     #[test]
     fn whole_sick_month_with_lks() {
-        let rates = load_preset("nl-2026").unwrap();
+        let preset = load_preset("nl-2026").unwrap();
+        let rates = RateTable::new(&preset, YearMonth::new(2026, 1).unwrap(), 12);
         let worker = Worker {
             benefit: Benefit::Participatiewet,
             ..Worker::default()
@@ -137,7 +139,8 @@ mod tests {
 
     #[test]
     fn seventy_percent_in_the_second_year_and_nothing_after_104_weeks() {
-        let rates = load_preset("nl-2026").unwrap();
+        let preset = load_preset("nl-2026").unwrap();
+        let rates = RateTable::new(&preset, YearMonth::new(2026, 1).unwrap(), 12);
         let worker = Worker {
             benefit: Benefit::Wajong,
             ..Worker::default()
@@ -155,7 +158,8 @@ mod tests {
 
     #[test]
     fn only_spells_inside_the_window_unless_banenafspraak() {
-        let rates = load_preset("nl-2026").unwrap();
+        let preset = load_preset("nl-2026").unwrap();
+        let rates = RateTable::new(&preset, YearMonth::new(2026, 1).unwrap(), 12);
         let polis = NoRiskPolis {
             employer_pays_full_first_year: false,
         };
