@@ -23,6 +23,12 @@ pub const BASELINE_NAME: &str = "no support";
 pub const MAX_HORIZON_MONTHS: i64 = 600;
 /// Most copies of one placement.
 pub const MAX_COUNT: i64 = 1000;
+/// Largest magnitude a numeric input may reach: far above any amount, hour count or
+/// multiplier of a placement, and far enough below `f64::MAX` that sums over months, copies
+/// and iterations cannot overflow to infinity.
+pub const MAX_MAGNITUDE: f64 = 1e12;
+/// Tail probability at which an unbounded distribution's reach is measured.
+const REACH_TAIL: f64 = 1e-12;
 
 /// The range a numeric input must stay within, whatever its draw.
 #[derive(Debug, Clone, Copy)]
@@ -97,6 +103,15 @@ impl Checker<'_, '_> {
                         ),
                     };
                     self.error(path, format!("{what}; this input must be {}", range.describe()));
+                } else if let Some(too_far) = beyond_magnitude(&dist) {
+                    let what = match spec {
+                        InputSpec::Constant(v) => format!("{v:e} is too large"),
+                        InputSpec::Dist(_) => format!("{} reaches {too_far:e}", dist.describe()),
+                    };
+                    self.error(
+                        path,
+                        format!("{what}; inputs must stay within ±{MAX_MAGNITUDE:e}"),
+                    );
                 }
                 dist
             }
@@ -130,6 +145,11 @@ impl Checker<'_, '_> {
                 path,
                 format!("{v} is not allowed; it must be {}", range.describe()),
             );
+        } else if v.abs() > MAX_MAGNITUDE {
+            self.error(
+                path,
+                format!("{v:e} is too large; inputs must stay within ±{MAX_MAGNITUDE:e}"),
+            );
         }
         v
     }
@@ -153,6 +173,25 @@ impl Checker<'_, '_> {
             );
         }
     }
+}
+
+/// The value beyond ±[`MAX_MAGNITUDE`] that `dist` can reach (an unbounded tail is measured
+/// at its 1e-12 quantile), if any.
+fn beyond_magnitude(dist: &Dist) -> Option<f64> {
+    let (lo, hi) = dist.support();
+    let lo = if lo.is_finite() {
+        lo
+    } else {
+        dist.quantile(REACH_TAIL)
+    };
+    let hi = if hi.is_finite() {
+        hi
+    } else {
+        dist.quantile(1.0 - REACH_TAIL)
+    };
+    [lo, hi]
+        .into_iter()
+        .find(|x| x.is_nan() || x.abs() > MAX_MAGNITUDE)
 }
 
 fn fmt_bound(x: f64) -> String {
@@ -1063,4 +1102,61 @@ fn build_expectations(
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    const BASE: &str = r#"[scenario]
+name = "t"
+start = "2027-01"
+horizon_months = 12
+
+[[placement]]
+name = "w"
+hours_per_week = 20
+wage = "wml"
+value_per_productive_hour = 25
+productivity = { start = 0.3, target = 0.8, ramp_months = 6 }
+supervision = { initial_hours_per_week = 4, steady_hours_per_week = 1, halving_months = 3, supervisor_cost = 35, available_hours_per_week = 8 }
+"#;
+
+    fn errors(text: &str) -> Vec<String> {
+        match crate::scenario::parse(Path::new("t.toml"), text) {
+            Ok(_) => Vec::new(),
+            Err(diags) => diags.iter().map(ToString::to_string).collect(),
+        }
+    }
+
+    #[test]
+    fn huge_inputs_that_would_overflow_sums_are_rejected() {
+        assert_eq!(errors(BASE), Vec::<String>::new());
+        let cases = [
+            (
+                BASE.replace("supervisor_cost = 35", "supervisor_cost = 1e308"),
+                "supervision.supervisor_cost: 1e308 is too large; inputs must stay within ±1e12",
+            ),
+            (
+                BASE.replace(
+                    "value_per_productive_hour = 25",
+                    r#"value_per_productive_hour = { dist = "lognormal", mu = 3, sigma = 30 }"#,
+                ),
+                "value_per_productive_hour: lognormal(mu 3, sigma 30) reaches",
+            ),
+            (
+                format!("{BASE}[[peak]]\nmonths = [1]\nvalue_multiplier = 1e300\n"),
+                "peak[0].value_multiplier: 1e300 is too large",
+            ),
+            (
+                format!("{BASE}[rates]\nmin_wage_hour = 1e308\n"),
+                "rates.min_wage_hour:",
+            ),
+        ];
+        for (text, wanted) in cases {
+            let errors = errors(&text);
+            assert_eq!(errors.len(), 1, "{errors:?}");
+            assert!(errors[0].contains(wanted), "{errors:?} lacks {wanted}");
+        }
+    }
 }
