@@ -88,7 +88,11 @@ fn print_stdout(bytes: &[u8]) -> Result<(), Failure> {
 fn validate(args: &ValidateArgs) -> Result<Exit, Failure> {
     let files = fs::scenario_files(&args.paths).map_err(|e| Failure::invalid(e.to_string()))?;
     if files.is_empty() {
-        return Err(Failure::invalid("no *.toml scenario files found"));
+        let paths: Vec<String> = args.paths.iter().map(|p| p.display().to_string()).collect();
+        return Err(Failure::invalid(format!(
+            "{}: error: no *.toml scenario files found",
+            paths.join(", ")
+        )));
     }
     let mut invalid = 0;
     for file in &files {

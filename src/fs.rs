@@ -24,9 +24,10 @@ fn fail<'p>(path: &'p Path, action: &'static str) -> impl FnOnce(io::Error) -> F
     }
 }
 
-/// Reads a UTF-8 text file.
-pub fn read_text(path: &Path) -> io::Result<String> {
-    fs::read_to_string(path)
+/// Reads a file's bytes (scenario files are checked for UTF-8 by the caller, which can say
+/// where the first bad byte is).
+pub fn read_bytes(path: &Path) -> io::Result<Vec<u8>> {
+    fs::read(path)
 }
 
 /// Creates a directory and its parents.

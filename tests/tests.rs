@@ -1,5 +1,8 @@
 //! Integration tests: one binary, one module per area (as ripgrep does).
 
+mod cli;
 mod engine;
+mod fixtures;
 mod instruments;
+mod props;
 mod util;

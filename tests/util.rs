@@ -52,3 +52,20 @@ supervision = {{ initial_hours_per_week = 5, steady_hours_per_week = 1, halving_
 "#
     )
 }
+
+/// The `inclusim` binary built for these tests.
+pub fn inclusim() -> assert_cmd::Command {
+    assert_cmd::cargo::cargo_bin_cmd!("inclusim")
+}
+
+/// A process's stderr as text.
+pub fn stderr_of(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// Writes a scenario file into `dir` and returns its path.
+pub fn write_scenario(dir: &Path, name: &str, text: &str) -> std::path::PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).expect("write scenario");
+    path
+}

@@ -24,6 +24,10 @@ use serde_json::{Value, json};
 
 use crate::calendar::YearMonth;
 
+/// Largest finite figure accepted: far above any legal amount, and far enough below
+/// `f64::MAX` that monthly sums over a run cannot overflow to infinity.
+const MAX_FIGURE: f64 = 1e12;
+
 /// The allowed range of a figure's values, checked when a preset is parsed and when a
 /// scenario overrides the figure.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -47,6 +51,9 @@ impl Domain {
         match self {
             Domain::Limit if value == f64::INFINITY => None,
             _ if !value.is_finite() => Some("must be finite (`inf` is allowed only for limits)"),
+            _ if value.abs() > MAX_FIGURE => {
+                Some("is too large (at most 1e12): sums over a run would overflow")
+            }
             Domain::Share if !(0.0..=1.0).contains(&value) => {
                 Some("is a share and must lie between 0 and 1 (write 70% as 0.70)")
             }

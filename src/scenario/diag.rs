@@ -280,14 +280,32 @@ pub fn humanize_serde_message(message: &str) -> String {
     {
         return format!("required key `{field}` is missing");
     }
-    message.lines().next().unwrap_or(message).to_owned()
+    let first = message.lines().next().unwrap_or(message);
+    plain_type_names(first)
+}
+
+/// serde names the expected Rust type (`expected i64`); say what the user must write.
+fn plain_type_names(message: &str) -> String {
+    const NAMES: [(&str, &str); 5] = [
+        ("expected i64", "expected a whole number"),
+        ("expected u64", "expected a whole number"),
+        ("expected u32", "expected a whole number"),
+        ("expected usize", "expected a whole number"),
+        ("expected f64", "expected a number"),
+    ];
+    NAMES
+        .iter()
+        .find_map(|(rust, plain)| message.strip_suffix(rust).map(|head| format!("{head}{plain}")))
+        .unwrap_or_else(|| message.to_owned())
 }
 
 /// "unknown key `x`; did you mean `y`? Allowed: a, b, c".
 pub fn unknown_key_message(what: &str, got: &str, allowed: &[&str]) -> String {
     let mut msg = format!("unknown {what} `{got}`");
-    if let Some(best) = suggest(got, allowed.iter().copied()) {
-        msg.push_str(&format!("; did you mean `{best}`?"));
+    match suggest(got, allowed.iter().copied()) {
+        Some(best) => msg.push_str(&format!("; did you mean `{best}`?")),
+        None if !allowed.is_empty() => msg.push('.'),
+        None => {}
     }
     if !allowed.is_empty() {
         msg.push_str(&format!(" Allowed: {}", allowed.join(", ")));
@@ -296,11 +314,16 @@ pub fn unknown_key_message(what: &str, got: &str, allowed: &[&str]) -> String {
 }
 
 /// The closest candidate by Jaro–Winkler similarity, if it is close enough to be a typo.
+/// One edit (a swapped pair, a missing or wrong letter, case aside) always counts as a
+/// typo: Jaro–Winkler alone misses swaps in short names such as `LSK` for `LKS`.
 pub fn suggest<'c>(got: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
+    let one_edit = |c: &str| {
+        got.chars().count() >= 3 && strsim::damerau_levenshtein(&got.to_lowercase(), &c.to_lowercase()) <= 1
+    };
     candidates
         .into_iter()
         .map(|c| (strsim::jaro_winkler(got, c), c))
-        .filter(|(score, _)| *score > 0.8)
+        .filter(|(score, c)| *score > 0.8 || one_edit(c))
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| c)
 }
@@ -357,6 +380,36 @@ mod tests {
         assert_eq!(
             humanize_serde_message("missing field `start`"),
             "required key `start` is missing"
+        );
+    }
+
+    #[test]
+    fn suggestion_finds_swapped_letters_and_message_without_one_reads_well() {
+        assert_eq!(
+            unknown_key_message("arrangement", "LSK", &["no support", "LKS"]),
+            "unknown arrangement `LSK`; did you mean `LKS`? Allowed: no support, LKS"
+        );
+        assert_eq!(
+            unknown_key_message("arrangement", "xyz", &["no support", "LKS"]),
+            "unknown arrangement `xyz`. Allowed: no support, LKS"
+        );
+        assert_eq!(unknown_key_message("key", "xyz", &[]), "unknown key `xyz`");
+        assert_eq!(suggest("a", ["no support", "LKS"]), None);
+    }
+
+    #[test]
+    fn wrong_type_message_names_no_rust_types() {
+        assert_eq!(
+            humanize_serde_message("invalid type: string \"24\", expected i64"),
+            "invalid type: string \"24\", expected a whole number"
+        );
+        assert_eq!(
+            humanize_serde_message("invalid type: string \"x\", expected f64"),
+            "invalid type: string \"x\", expected a number"
+        );
+        assert_eq!(
+            humanize_serde_message("invalid type: integer `3`, expected a string"),
+            "invalid type: integer `3`, expected a string"
         );
     }
 

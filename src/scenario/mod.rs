@@ -29,11 +29,30 @@ pub enum LoadError {
 
 /// Reads and validates one scenario file.
 pub fn load(path: &Path) -> Result<Model, LoadError> {
-    let text = crate::fs::read_text(path).map_err(|source| LoadError::Read {
+    let bytes = crate::fs::read_bytes(path).map_err(|source| LoadError::Read {
         path: path.display().to_string(),
         source,
     })?;
+    let text = String::from_utf8(bytes).map_err(|e| LoadError::Invalid(vec![not_utf8(path, &e)]))?;
     parse(path, &text).map_err(LoadError::Invalid)
+}
+
+/// A file that is not UTF-8, placed at its first bad byte (editors can jump there).
+fn not_utf8(path: &Path, e: &std::string::FromUtf8Error) -> Diagnostic {
+    let bytes = e.as_bytes();
+    let at = e.utf8_error().valid_up_to();
+    let valid = std::str::from_utf8(&bytes[..at]).unwrap_or_default();
+    let (line, col) = diag::line_col(valid, at);
+    Diagnostic {
+        file: path.to_path_buf(),
+        line,
+        col,
+        key: String::new(),
+        message: format!(
+            "the file is not valid UTF-8 (byte 0x{:02X}); save it as UTF-8",
+            bytes[at]
+        ),
+    }
 }
 
 /// Parses and validates scenario text; `path` is used for messages only.
@@ -42,4 +61,27 @@ pub fn parse(path: &Path, text: &str) -> Result<Model, Vec<Diagnostic>> {
     let raw: RawScenario =
         toml::from_str(text).map_err(|e| vec![map.at_span(e.span(), humanize_serde_message(e.message()))])?;
     validate::validate(&raw, &map, &path.display().to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn non_utf8_file_is_a_diagnostic_at_its_first_bad_byte() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("latin1.toml");
+        std::fs::write(&path, b"[scenario]\nname = \"caf\xe9\"\n").unwrap();
+        let Err(LoadError::Invalid(diags)) = load(&path) else {
+            panic!("a Latin-1 file must be invalid");
+        };
+        assert_eq!((diags[0].line, diags[0].col), (2, 12));
+        assert_eq!(
+            diags[0].to_string(),
+            format!(
+                "{}:2:12: error: the file is not valid UTF-8 (byte 0xE9); save it as UTF-8",
+                path.display()
+            )
+        );
+    }
 }

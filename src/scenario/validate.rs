@@ -35,6 +35,12 @@ pub const DEFAULT_ASSESSMENT_NOISE_SD: f64 = 0.05;
 pub const DEFAULT_ASSESSMENT_ADMIN_HOURS: f64 = 2.0;
 /// Calendar month in which UWV pays the LKV of the previous year by default (September).
 pub const DEFAULT_LKV_PAY_MONTH: i64 = 9;
+/// Largest magnitude a numeric input may reach: far above any amount, hour count or
+/// multiplier of a placement, and far enough below `f64::MAX` that sums over months, copies
+/// and iterations cannot overflow to infinity.
+pub const MAX_MAGNITUDE: f64 = 1e12;
+/// Tail probability at which an unbounded distribution's reach is measured.
+const REACH_TAIL: f64 = 1e-12;
 
 /// The range a numeric input must stay within, whatever its draw.
 #[derive(Debug, Clone, Copy)]
@@ -109,6 +115,15 @@ impl Checker<'_, '_> {
                         ),
                     };
                     self.error(path, format!("{what}; this input must be {}", range.describe()));
+                } else if let Some(too_far) = beyond_magnitude(&dist) {
+                    let what = match spec {
+                        InputSpec::Constant(v) => format!("{v:e} is too large"),
+                        InputSpec::Dist(_) => format!("{} reaches {too_far:e}", dist.describe()),
+                    };
+                    self.error(
+                        path,
+                        format!("{what}; inputs must stay within ±{MAX_MAGNITUDE:e}"),
+                    );
                 }
                 dist
             }
@@ -135,12 +150,25 @@ impl Checker<'_, '_> {
         }
     }
 
+    /// A limit that is absent by default: `None` means no limit (+∞).
+    fn limit(&mut self, value: Option<f64>, path: &KeyPath) -> f64 {
+        match value {
+            Some(v) => self.number(Some(v), path, Range::NonNegative, 0.0),
+            None => f64::INFINITY,
+        }
+    }
+
     fn number(&mut self, value: Option<f64>, path: &KeyPath, range: Range, default: f64) -> f64 {
         let v = value.unwrap_or(default);
         if !v.is_finite() || !range.admits(&constant(v)) {
             self.error(
                 path,
                 format!("{v} is not allowed; it must be {}", range.describe()),
+            );
+        } else if v.abs() > MAX_MAGNITUDE {
+            self.error(
+                path,
+                format!("{v:e} is too large; inputs must stay within ±{MAX_MAGNITUDE:e}"),
             );
         }
         v
@@ -165,6 +193,25 @@ impl Checker<'_, '_> {
             );
         }
     }
+}
+
+/// The value beyond ±[`MAX_MAGNITUDE`] that `dist` can reach (an unbounded tail is measured
+/// at its 1e-12 quantile), if any.
+fn beyond_magnitude(dist: &Dist) -> Option<f64> {
+    let (lo, hi) = dist.support();
+    let lo = if lo.is_finite() {
+        lo
+    } else {
+        dist.quantile(REACH_TAIL)
+    };
+    let hi = if hi.is_finite() {
+        hi
+    } else {
+        dist.quantile(1.0 - REACH_TAIL)
+    };
+    [lo, hi]
+        .into_iter()
+        .find(|x| x.is_nan() || x.abs() > MAX_MAGNITUDE)
 }
 
 fn fmt_bound(x: f64) -> String {
@@ -921,12 +968,7 @@ fn build_instruments(
                 }
                 Instrument::JobcoachFunding(jobcoach_funding::JobcoachFunding {
                     share: c.number(*share, &at("share"), Range::Probability, 1.0),
-                    yearly_budget: c.number(
-                        *yearly_budget,
-                        &at("yearly_budget"),
-                        Range::NonNegative,
-                        f64::MAX,
-                    ),
+                    yearly_budget: c.limit(*yearly_budget, &at("yearly_budget")),
                     payer: payer(
                         c,
                         who.as_ref(),
@@ -1067,7 +1109,7 @@ fn build_instruments(
                     per,
                     from_month: from,
                     to_month: to,
-                    cap: c.number(*cap, &at("cap"), Range::NonNegative, f64::MAX),
+                    cap: c.limit(*cap, &at("cap")),
                     payer: payer(
                         c,
                         who.as_ref(),
@@ -1471,4 +1513,61 @@ fn build_expectations(
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    const BASE: &str = r#"[scenario]
+name = "t"
+start = "2027-01"
+horizon_months = 12
+
+[[placement]]
+name = "w"
+hours_per_week = 20
+wage = "wml"
+value_per_productive_hour = 25
+productivity = { start = 0.3, target = 0.8, ramp_months = 6 }
+supervision = { initial_hours_per_week = 4, steady_hours_per_week = 1, halving_months = 3, supervisor_cost = 35, available_hours_per_week = 8 }
+"#;
+
+    fn errors(text: &str) -> Vec<String> {
+        match crate::scenario::parse(Path::new("t.toml"), text) {
+            Ok(_) => Vec::new(),
+            Err(diags) => diags.iter().map(ToString::to_string).collect(),
+        }
+    }
+
+    #[test]
+    fn huge_inputs_that_would_overflow_sums_are_rejected() {
+        assert_eq!(errors(BASE), Vec::<String>::new());
+        let cases = [
+            (
+                BASE.replace("supervisor_cost = 35", "supervisor_cost = 1e308"),
+                "supervision.supervisor_cost: 1e308 is too large; inputs must stay within ±1e12",
+            ),
+            (
+                BASE.replace(
+                    "value_per_productive_hour = 25",
+                    r#"value_per_productive_hour = { dist = "lognormal", mu = 3, sigma = 30 }"#,
+                ),
+                "value_per_productive_hour: lognormal(mu 3, sigma 30) reaches",
+            ),
+            (
+                format!("{BASE}[[peak]]\nmonths = [1]\nvalue_multiplier = 1e300\n"),
+                "peak[0].value_multiplier: 1e300 is too large",
+            ),
+            (
+                format!("{BASE}[rates]\nmin_wage_hour = 1e308\n"),
+                "rates.min_wage_hour:",
+            ),
+        ];
+        for (text, wanted) in cases {
+            let errors = errors(&text);
+            assert_eq!(errors.len(), 1, "{errors:?}");
+            assert!(errors[0].contains(wanted), "{errors:?} lacks {wanted}");
+        }
+    }
 }

@@ -1,0 +1,274 @@
+//! The binary's commands end to end: `run --json`, `run --out`, thread-count independence of
+//! the files, exit codes, `--help`, and a closed stdout pipe.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use serde_json::Value;
+
+use crate::util::{inclusim, scenario, stderr_of, write_scenario};
+
+/// A small valid scenario with two arrangements (the baseline and an empty one), uncertain
+/// inputs, sickness, dropout and a peak, so that every output has something to say.
+fn small_scenario(dir: &Path) -> PathBuf {
+    let placement = r#"capacity = { typical = 0.85, volatility = 0.4, persistence = 0.5, sick_start_probability = 0.05, sick_months = { dist = "lognormal", p5 = 0.25, p95 = 3 } }
+dropout = { monthly = 0.02, shortfall_factor = 2 }"#;
+    let extra = r#"
+[[peak]]
+months = ["dec"]
+supervision_availability = 0.5
+
+[[arrangement]]
+name = "own risk"
+"#;
+    let text = scenario(18, 64, placement, extra).replace(
+        "wage = 15.0",
+        r#"wage = { dist = "uniform", min = 14, max = 16 }"#,
+    );
+    write_scenario(dir, "small.toml", &text)
+}
+
+fn run_json(file: &Path, extra: &[&str]) -> Value {
+    let out = inclusim()
+        .args(["run", "--json", "--quiet"])
+        .arg(file)
+        .args(extra)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    serde_json::from_slice(&out.stdout).expect("stdout is JSON")
+}
+
+fn files_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .expect("output folder")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn run_json_has_the_documented_fields() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = small_scenario(dir.path());
+    let s = run_json(&file, &["--seed", "11", "--iterations", "40"]);
+    assert_eq!(s["scenario"], "test");
+    assert_eq!(s["seed"], 11);
+    assert_eq!(s["iterations"], 40);
+    assert_eq!(s["horizon_months"], 18);
+    assert!(s["model_version"].as_str().is_some_and(|v| !v.is_empty()), "{s}");
+    let arrangements = s["arrangements"].as_array().expect("arrangements[]");
+    let names: Vec<&str> = arrangements.iter().filter_map(|a| a["name"].as_str()).collect();
+    assert_eq!(names, ["no support", "own risk"]);
+    for a in arrangements {
+        for key in [
+            "mean", "mcse", "sd", "p5", "p10", "p25", "p50", "p75", "p90", "p95",
+        ] {
+            assert!(a["npv"][key].is_f64(), "npv.{key} in {a}");
+        }
+        let npv = &a["npv"];
+        let q = |k: &str| npv[k].as_f64().unwrap_or(f64::NAN);
+        assert!(q("p5") <= q("p50") && q("p50") <= q("p95"), "{npv}");
+        for key in [
+            "p_npv_positive",
+            "p_npv_positive_se",
+            "cvar5",
+            "retention_at_horizon",
+        ] {
+            assert!(a[key].is_number(), "{key} in {a}");
+        }
+        let p = a["p_npv_positive"].as_f64().unwrap_or(-1.0);
+        assert!((0.0..=1.0).contains(&p), "{p}");
+        let be = &a["break_even"];
+        assert!(be["p50_month"].is_null() || be["p50_month"].is_u64(), "{be}");
+        assert!(be["p_within_horizon"].is_number(), "{be}");
+        let lines = a["lines"].as_object().expect("lines{}");
+        for line in ["production_value", "wage", "employer_burden", "supervision"] {
+            assert!(lines.get(line).is_some_and(Value::is_number), "lines.{line}: {a}");
+        }
+    }
+}
+
+#[test]
+fn run_out_writes_every_file_and_no_temporaries() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = small_scenario(dir.path());
+    let out_dir = dir.path().join("out/nested");
+    let out = inclusim()
+        .args(["run", "--quiet", "--iterations", "37", "--out"])
+        .arg(&out_dir)
+        .arg(&file)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert_eq!(
+        files_in(&out_dir),
+        ["ledger.csv", "monthly.csv", "samples.csv", "summary.json"]
+    );
+    let summary: Value =
+        serde_json::from_slice(&fs::read(out_dir.join("summary.json")).expect("summary.json")).expect("JSON");
+    assert_eq!(summary["iterations"], 37);
+    let samples = fs::read_to_string(out_dir.join("samples.csv")).expect("samples.csv");
+    let arrangements = 2;
+    assert_eq!(
+        samples.lines().count(),
+        1 + 37 * arrangements,
+        "header + one row per iteration and arrangement"
+    );
+    let monthly = fs::read_to_string(out_dir.join("monthly.csv")).expect("monthly.csv");
+    assert_eq!(monthly.lines().count(), 1 + 18 * arrangements);
+    let ledger = fs::read_to_string(out_dir.join("ledger.csv")).expect("ledger.csv");
+    assert!(
+        ledger.starts_with("arrangement,payer,payee,line,mean"),
+        "{ledger}"
+    );
+    assert!(ledger.lines().count() > 1, "{ledger}");
+}
+
+#[test]
+fn one_and_two_threads_write_identical_files() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = small_scenario(dir.path());
+    let outputs: Vec<PathBuf> = ["1", "2"]
+        .iter()
+        .map(|threads| {
+            let out_dir = dir.path().join(format!("threads-{threads}"));
+            let out = inclusim()
+                .args([
+                    "run",
+                    "--quiet",
+                    "--iterations",
+                    "300",
+                    "--threads",
+                    threads,
+                    "--out",
+                ])
+                .arg(&out_dir)
+                .arg(&file)
+                .output()
+                .expect("runs");
+            assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+            out_dir
+        })
+        .collect();
+    for name in ["summary.json", "samples.csv"] {
+        let one = fs::read(outputs[0].join(name)).expect("threads 1 output");
+        let two = fs::read(outputs[1].join(name)).expect("threads 2 output");
+        assert!(one == two, "{name} differs between --threads 1 and --threads 2");
+    }
+}
+
+#[test]
+fn run_out_into_an_unwritable_path_exits_3_and_names_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = small_scenario(dir.path());
+    // A regular file where a folder is needed: not writable even for root.
+    let blocker = dir.path().join("blocker");
+    fs::write(&blocker, "a file").expect("write");
+    let target = blocker.join("out");
+    let out = inclusim()
+        .args(["run", "--quiet", "--iterations", "5", "--out"])
+        .arg(&target)
+        .arg(&file)
+        .output()
+        .expect("runs");
+    let stderr = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(3), "{stderr}");
+    assert!(stderr.contains(&target.display().to_string()), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
+fn run_on_an_invalid_file_exits_2_with_the_diagnostic() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = scenario(12, 10, "", "").replace("start = 0.3", "start = 1.3");
+    let file = write_scenario(dir.path(), "bad.toml", &text);
+    let out = inclusim()
+        .args(["run", "--json"])
+        .arg(&file)
+        .output()
+        .expect("runs");
+    let stderr = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(out.stdout.is_empty(), "nothing on stdout for an invalid scenario");
+    let prefix = format!("{}:", file.display());
+    assert!(
+        stderr.lines().any(|l| l.starts_with(&prefix)
+            && l.contains(": error: placement[0] \"worker\" .productivity.start: ")),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn help_of_every_command_succeeds_and_lists_exit_codes() {
+    for args in [
+        &["--help"][..],
+        &["run", "--help"],
+        &["validate", "--help"],
+        &["rates", "--help"],
+        &["help", "run"],
+    ] {
+        let out = inclusim().args(args).output().expect("runs");
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr_of(&out));
+        let help = String::from_utf8_lossy(&out.stdout);
+        assert!(help.contains("Exit codes"), "{args:?}:\n{help}");
+        assert!(help.contains("2  invalid scenario"), "{args:?}:\n{help}");
+        assert!(
+            help.contains("3  the run or its outputs failed"),
+            "{args:?}:\n{help}"
+        );
+    }
+}
+
+#[test]
+fn unknown_flag_exits_2() {
+    let out = inclusim()
+        .args(["run", "--no-such-flag", "x.toml"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn stdout_piped_into_head_is_not_a_panic() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = small_scenario(dir.path());
+    let bin = env!("CARGO_BIN_EXE_inclusim");
+    for format in ["--json", "--quiet"] {
+        let script = format!(
+            "'{bin}' run {format} --iterations 50 '{}' | head -c 10 >/dev/null",
+            file.display()
+        );
+        let out = Command::new("sh")
+            .arg("-c")
+            .arg(&script)
+            .output()
+            .expect("sh runs");
+        let stderr = stderr_of(&out);
+        assert!(out.status.success(), "{script}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{script}: {stderr}");
+    }
+}
+
+#[test]
+fn stdout_closed_before_the_output_exits_0_quietly() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = small_scenario(dir.path());
+    for format in ["--json", "--quiet"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_inclusim"))
+            .args(["run", format, "--iterations", "200"])
+            .arg(&file)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawns");
+        // Close the read end at once: every write to stdout meets a broken pipe.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().expect("waits");
+        let stderr = stderr_of(&out);
+        assert_eq!(out.status.code(), Some(0), "{format}: {stderr}");
+        assert!(stderr.is_empty(), "{format}: {stderr}");
+    }
+}
