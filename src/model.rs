@@ -132,7 +132,7 @@ impl Slot {
 /// One uncertain (or constant) input, drawn once per iteration and placement copy.
 #[derive(Debug, Clone)]
 pub struct StaticInput {
-    /// Key path inside the placement (`productivity.start`, `cost "training" .amount`).
+    /// Key path inside the placement (`productivity.start`, `cost.training.amount`).
     pub path: String,
     pub dist: Dist,
     /// Whether the input matters for this placement (a wage of `"wml"` or an absent block

@@ -487,7 +487,8 @@ pub struct RawCorrelation {
     pub rho: f64,
 }
 
-/// `[[expect]]`: a bound on a result metric, checked by `inclusim check`.
+/// `[[expect]]`: a bound on a result metric. Validated with the scenario; no command evaluates
+/// it yet (exit code 1 is reserved for a failed expectation).
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawExpect {

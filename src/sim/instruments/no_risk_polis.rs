@@ -22,7 +22,8 @@ pub struct NoRiskPolis {
 }
 
 /// The no-risk polis covers workers with a work disability: the banenafspraak target group,
-/// Wajong, WIA, arbeidsgehandicapten and Participatiewet workers with LKS.
+/// Wajong, WIA, arbeidsgehandicapten and Participatiewet workers with LKS. The model does not
+/// check that LKS is granted: any Participatiewet worker qualifies.
 pub fn eligible(worker: &Worker) -> bool {
     worker.banenafspraak
         || worker.arbeidsgehandicapt
