@@ -135,9 +135,15 @@ pub fn png<C: Chart>(chart: &C) -> Result<Vec<u8>, PlotError> {
     Ok(bytes)
 }
 
-/// Formats a share 0..1 as a whole percentage for tick labels.
+/// Formats a share 0..1 as a percentage for tick labels: whole when the tick is whole, else
+/// with one decimal (ticks 0.5% apart must not read "4%, 4%").
 pub fn percent_tick(share: f64) -> String {
-    format!("{:.0}%", share * 100.0)
+    let v = share * 100.0;
+    if (v - v.round()).abs() < 1e-6 {
+        format!("{v:.0}%")
+    } else {
+        format!("{v:.1}%")
+    }
 }
 
 /// A legend sample: a short thick line in the series' style.

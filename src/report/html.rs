@@ -46,10 +46,12 @@ h3 { font-size: 1.15rem; margin: 1.6rem 0 .5rem; }
 .verdict .lead { font-size: 1.2rem; font-weight: bold; margin: 0 0 .4rem; }
 .verdict p { margin: 0; }
 .best { font-size: 1.1rem; font-weight: bold; margin: 1.2rem 0; }
-table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; font-size: .92rem; }
+table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; font-size: .9rem; }
 th, td { border-bottom: 1px solid var(--line); padding: .4rem .5rem; text-align: left; vertical-align: top; }
 th { background: #f0f1f4; }
-td.num, th.num { text-align: right; white-space: nowrap; }
+td.num { text-align: right; white-space: nowrap; }
+th.num { text-align: right; }
+.wide { overflow-x: auto; }
 td.top { font-weight: bold; }
 .swatch { display: inline-block; width: .9em; height: .9em; border-radius: 2px; margin-right: .4em; vertical-align: -0.1em; }
 .note { color: var(--muted); font-size: .88rem; }
@@ -162,7 +164,7 @@ fn comparison(h: &mut String, s: &Summary, lang: Lang) {
     let horizon = s.horizon_months.to_string();
     let _ = write!(
         h,
-        "<section id=\"comparison\">\n<h2>{}</h2>\n<table>\n<thead><tr>",
+        "<section id=\"comparison\">\n<h2>{}</h2>\n<div class=\"wide\">\n<table>\n<thead><tr>",
         escape(t.sec_comparison)
     );
     let headers = [
@@ -243,7 +245,7 @@ fn comparison(h: &mut String, s: &Summary, lang: Lang) {
     );
     let _ = write!(
         h,
-        "</tbody>\n</table>\n<p class=\"note\">{}</p>\n</section>\n",
+        "</tbody>\n</table>\n</div>\n<p class=\"note\">{}</p>\n</section>\n",
         escape(&note)
     );
 }
@@ -501,9 +503,11 @@ fn arrangements(h: &mut String, model: &Model, lang: Lang) {
         if items.is_empty() {
             items.push(t.no_instruments.to_owned());
         }
+        // The built-in baseline's description is English; its instruments line says it all.
         let description = a
             .description
             .as_deref()
+            .filter(|_| !a.is_baseline)
             .map(|d| format!(" — {}", escape(d)))
             .unwrap_or_default();
         let _ = writeln!(
@@ -545,7 +549,7 @@ fn rates(h: &mut String, model: &Model, s: &Summary, lang: Lang) {
                 let value = if v.is_infinite() {
                     t.no_limit.to_owned()
                 } else {
-                    format!("{} {}", lang.short(*v), row.unit)
+                    rate_value(*v, &row.unit, lang)
                 };
                 fill(t.value_from, &[("value", &value), ("from", &from.to_string())])
             })
@@ -561,6 +565,17 @@ fn rates(h: &mut String, model: &Model, s: &Summary, lang: Lang) {
         );
     }
     h.push_str("</tbody>\n</table>\n");
+}
+
+/// A preset figure in its unit: euros and shares written as money and percentages.
+fn rate_value(v: f64, unit: &str, lang: Lang) -> String {
+    if let Some(rest) = unit.strip_prefix("EUR") {
+        format!("{}{rest}", lang.money_exact(v))
+    } else if let Some(rest) = unit.strip_prefix("share") {
+        format!("{}{rest}", lang.percent_short(v))
+    } else {
+        format!("{} {unit}", lang.short(v))
+    }
 }
 
 fn method(h: &mut String, s: &Summary, lang: Lang) {
@@ -624,6 +639,13 @@ mod tests {
             escape("<b>\"A&B\"</b>'"),
             "&lt;b&gt;&quot;A&amp;B&quot;&lt;/b&gt;&#39;"
         );
+    }
+
+    #[test]
+    fn rate_values_read_as_money_and_percentages() {
+        assert_eq!(rate_value(14.71, "EUR per hour", Lang::Nl), "€ 14,71 per hour");
+        assert_eq!(rate_value(0.3, "share of the wage", Lang::Nl), "30% of the wage");
+        assert_eq!(rate_value(104.0, "weeks", Lang::En), "104 weeks");
     }
 
     #[test]
