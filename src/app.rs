@@ -5,11 +5,12 @@ use std::path::Path;
 
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::cli::{Cli, Command, RatesArgs, RunArgs, ValidateArgs};
+use crate::cli::{Cli, Command, LangArg, RatesArgs, ReportArgs, RunArgs, ValidateArgs};
 use crate::export;
 use crate::fs::{self, AtomicWriter};
 use crate::model::Model;
 use crate::rates;
+use crate::report::{self, Lang};
 use crate::scenario::{self, LoadError};
 use crate::sim::{self, RunConfig};
 use crate::stats::{Accumulator, Summary};
@@ -62,6 +63,7 @@ impl From<fs::FsError> for Failure {
 pub fn main_with(cli: Cli) -> Exit {
     let result = match cli.command {
         Command::Run(args) => run(&args),
+        Command::Report(args) => make_report(&args),
         Command::Validate(args) => validate(&args),
         Command::Rates(args) => print_rates(&args),
     };
@@ -149,6 +151,7 @@ fn run(args: &RunArgs) -> Result<Exit, Failure> {
     let summary = simulate(&model, threads, args.out.as_deref(), !args.quiet)?;
     if let Some(dir) = &args.out {
         write_outputs(dir, &summary)?;
+        write_report(dir, &model, &summary, report::Options::default())?;
     }
     if args.json {
         print_stdout(&export::json::summary(&summary).map_err(Failure::failed)?)?;
@@ -159,6 +162,51 @@ fn run(args: &RunArgs) -> Result<Exit, Failure> {
         }
     }
     Ok(Exit::Success)
+}
+
+fn make_report(args: &ReportArgs) -> Result<Exit, Failure> {
+    let mut model = scenario::load(&args.scenario)?;
+    if let Some(seed) = args.seed {
+        model.seed = seed;
+    }
+    if let Some(n) = args.iterations {
+        model.iterations = n;
+    }
+    let threads = args.threads.map_or(0, usize::from);
+    let summary = simulate(&model, threads, None, !args.quiet)?;
+    fs::create_dir_all(&args.out)?;
+    fs::write_atomic(
+        &args.out.join("summary.json"),
+        &export::json::summary(&summary).map_err(Failure::failed)?,
+    )?;
+    let options = report::Options {
+        lang: match args.lang {
+            LangArg::Nl => Lang::Nl,
+            LangArg::En => Lang::En,
+        },
+        png: args.png,
+    };
+    write_report(&args.out, &model, &summary, options)?;
+    eprintln!("report written to {}", args.out.join("report.html").display());
+    Ok(Exit::Success)
+}
+
+/// Writes report.html, the charts and report.xlsx into `dir`.
+fn write_report(
+    dir: &Path,
+    model: &Model,
+    summary: &Summary,
+    options: report::Options,
+) -> Result<(), Failure> {
+    let files = report::build(model, summary, options).map_err(Failure::failed)?;
+    fs::create_dir_all(&dir.join(report::CHART_DIR))?;
+    for file in files {
+        fs::write_atomic(&dir.join(&file.path), &file.bytes)?;
+    }
+    let workbook = export::xlsx::workbook(model, summary, options.lang)
+        .map_err(|e| Failure::failed(format!("report.xlsx: {e}")))?;
+    fs::write_atomic(&dir.join("report.xlsx"), &workbook)?;
+    Ok(())
 }
 
 /// Runs the engine, folding chunks into the summary and streaming `samples.csv` into `out`.

@@ -30,9 +30,19 @@ pub enum Command {
     ///
     /// Without --json, prints readable tables. With --out DIR, writes summary.json,
     /// samples.csv (one row per iteration and arrangement, with the drawn inputs),
-    /// monthly.csv and ledger.csv; every file is written atomically.
+    /// monthly.csv, ledger.csv, and the employer's report (report.html in Dutch, report.xlsx
+    /// and charts/*.svg, as `inclusim report` writes them); every file is written atomically.
     #[command(after_help = EXIT_CODES)]
     Run(RunArgs),
+    /// Simulate a scenario and write the employer's business case report.
+    ///
+    /// Writes into DIR: report.html (one self-contained page: the answer in plain words, the
+    /// arrangements compared, the charts, every assumption, the method; printable on A4),
+    /// report.xlsx (summary, comparison, monthly quantiles, assumptions), charts/*.svg (and
+    /// charts/*.png with --png) and summary.json. The same scenario, seed and iterations give
+    /// byte-identical files, whatever the number of threads.
+    #[command(after_help = EXIT_CODES)]
+    Report(ReportArgs),
     /// Parse and validate scenario files without running them.
     ///
     /// Takes files or folders (searched recursively for *.toml). Errors go to stderr as
@@ -60,12 +70,48 @@ pub struct RunArgs {
     /// Print the summary as JSON on stdout instead of tables.
     #[arg(long)]
     pub json: bool,
-    /// Write summary.json, samples.csv, monthly.csv and ledger.csv into this folder.
+    /// Write summary.json, samples.csv, monthly.csv, ledger.csv and the report into this folder.
     #[arg(long, short = 'o', value_name = "DIR")]
     pub out: Option<PathBuf>,
     /// Never show a progress bar.
     #[arg(long, short = 'q')]
     pub quiet: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The scenario file (TOML).
+    pub scenario: PathBuf,
+    /// Folder to write the report into (created when missing).
+    #[arg(long, short = 'o', value_name = "DIR")]
+    pub out: PathBuf,
+    /// Language of the report: nl (Dutch, the default) or en (English).
+    #[arg(long, value_enum, default_value_t = LangArg::Nl)]
+    pub lang: LangArg,
+    /// Also write every chart as PNG (rendered with the embedded DejaVu Sans font).
+    #[arg(long)]
+    pub png: bool,
+    /// Number of iterations (default: the scenario's `iterations`, else 10000).
+    #[arg(long, short = 'n', value_parser = clap::value_parser!(u64).range(1..=100_000_000))]
+    pub iterations: Option<u64>,
+    /// Random seed (default: the scenario's `seed`, else 1).
+    #[arg(long, short = 's')]
+    pub seed: Option<u64>,
+    /// Worker threads (default: one per core). Results do not depend on it.
+    #[arg(long, short = 'j', value_parser = clap::value_parser!(u16).range(1..=1024))]
+    pub threads: Option<u16>,
+    /// Never show a progress bar.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+}
+
+/// Report language on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LangArg {
+    /// Nederlands.
+    Nl,
+    /// English.
+    En,
 }
 
 #[derive(Debug, Args)]

@@ -947,6 +947,30 @@ impl Dist {
         }
     }
 
+    /// The most likely value of a triangular or PERT distribution (the `mode` the user
+    /// wrote); `None` for other kinds.
+    pub fn mode(&self) -> Option<f64> {
+        match &self.law {
+            Law::Triangular(t) => Some(t.mode),
+            // PERT: alpha = 1 + λ(mode − min)/range, beta = 1 + λ(max − mode)/range.
+            Law::ScaledBeta(b) if self.kind == "pert" => {
+                let shape = b.alpha + b.beta - 2.0;
+                let share = if shape > 0.0 { (b.alpha - 1.0) / shape } else { 0.5 };
+                Some(b.min + (b.max - b.min) * share)
+            }
+            _ => None,
+        }
+    }
+
+    /// The values of a discrete (or bernoulli) distribution with their probabilities,
+    /// ascending; `None` for other kinds.
+    pub fn points(&self) -> Option<Vec<(f64, f64)>> {
+        match &self.law {
+            Law::Discrete(d) => Some(d.values.iter().copied().zip(d.probs.iter().copied()).collect()),
+            _ => None,
+        }
+    }
+
     /// The kind as written in scenario files ("pert", "lognormal", …).
     pub fn kind(&self) -> &'static str {
         self.kind
@@ -2026,6 +2050,25 @@ mod tests {
         assert_eq!(spec.dist, "pert");
         assert_eq!((spec.min, spec.mode, spec.max), (Some(1.0), Some(2.0), Some(3.0)));
         assert_eq!((spec.lambda, spec.sd), (None, None));
+    }
+
+    #[test]
+    fn mode_and_points_give_back_the_written_parameters() {
+        let pert = Dist::pert(4.0, 6.0, 10.0, 4.0).unwrap();
+        assert!((pert.mode().unwrap() - 6.0).abs() < 1e-9);
+        let wide = Dist::pert(0.0, 1.0, 10.0, 2.5).unwrap();
+        assert!((wide.mode().unwrap() - 1.0).abs() < 1e-9);
+        assert_eq!(Dist::triangular(1.0, 2.0, 5.0).unwrap().mode(), Some(2.0));
+        assert_eq!(
+            Dist::beta(2.0, 3.0).unwrap().mode(),
+            None,
+            "a beta has no written mode"
+        );
+        assert_eq!(Dist::uniform(1.0, 2.0).unwrap().mode(), None);
+        let d = Dist::discrete(&[3.0, 1.0], Some(&[1.0, 3.0])).unwrap();
+        assert_eq!(d.points(), Some(vec![(1.0, 0.75), (3.0, 0.25)]));
+        assert_eq!(Dist::bernoulli(0.2).unwrap().points().map(|p| p.len()), Some(2));
+        assert_eq!(pert.points(), None);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //!
 //! Data flows one way: scenario text → [`scenario`] (parse, validate, resolve rates) →
 //! [`model::Model`] → [`sim`] (streams, draws, month loop) → [`stats`] (pure summaries) →
-//! [`export`] (bytes) → [`fs`] (atomic writes). The command line lives in `app` and `cli`.
+//! [`export`] and [`report`] with [`plot`] (bytes) → [`fs`] (atomic writes). The command line lives in `app` and `cli`.
 
 pub mod app;
 pub mod calendar;
@@ -11,7 +11,9 @@ pub mod dist;
 pub mod export;
 pub mod fs;
 pub mod model;
+pub mod plot;
 pub mod rates;
+pub mod report;
 pub mod scenario;
 pub mod sim;
 pub mod stats;

@@ -105,7 +105,15 @@ fn run_out_writes_every_file_and_no_temporaries() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
     assert_eq!(
         files_in(&out_dir),
-        ["ledger.csv", "monthly.csv", "samples.csv", "summary.json"]
+        [
+            "charts",
+            "ledger.csv",
+            "monthly.csv",
+            "report.html",
+            "report.xlsx",
+            "samples.csv",
+            "summary.json"
+        ]
     );
     let summary: Value =
         serde_json::from_slice(&fs::read(out_dir.join("summary.json")).expect("summary.json")).expect("JSON");

@@ -5,4 +5,5 @@ mod engine;
 mod fixtures;
 mod instruments;
 mod props;
+mod report;
 mod util;

@@ -4,6 +4,7 @@
 pub mod csv;
 pub mod json;
 pub mod table;
+pub mod xlsx;
 
 /// Formats euros with thousands separators and no decimals: `-12,345`.
 pub fn euros(x: f64) -> String {

@@ -116,6 +116,12 @@ pub struct ArrangementSummary {
     pub ledger: Vec<Flow>,
     /// Mean nominal net per party (received − paid).
     pub party_net: BTreeMap<String, f64>,
+    /// The employer's view of the lines: each line the employer pays or receives, with its
+    /// mean signed from the ledger (received positive, paid negative), in ledger order.
+    pub employer_lines: Vec<EmployerLine>,
+    /// Mean nominal total the employer receives from public payers (gemeente, UWV, Rijk):
+    /// subsidies and benefits of the financing instruments, euros.
+    pub subsidy_mean: f64,
     pub monthly: Vec<MonthSummary>,
 }
 
@@ -171,6 +177,34 @@ pub struct Flow {
     /// The lines that make up this flow.
     pub lines: Vec<String>,
 }
+
+/// One line of the employer's view of the ledger.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct EmployerLine {
+    /// Line name as in `lines`.
+    pub name: String,
+    /// The other party of the flow (payer of what the employer receives, payee of what it pays).
+    pub counterparty: String,
+    /// What the line is to the employer.
+    pub role: LineRole,
+    /// Mean nominal total, euros: positive when the employer receives, negative when it pays.
+    pub mean: f64,
+}
+
+/// What a line is to the employer.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum LineRole {
+    /// Paid by the employer.
+    Cost,
+    /// Received from the market or another private party (production value, avoided costs).
+    Benefit,
+    /// Received from a public payer (gemeente, UWV, Rijk): a subsidy or benefit.
+    Subsidy,
+}
+
+/// Parties whose payments to the employer count as subsidy.
+pub const PUBLIC_PAYERS: [Party; 3] = [Party::Gemeente, Party::Uwv, Party::Rijk];
 
 #[derive(Debug, Clone, Serialize)]
 pub struct MonthSummary {
@@ -389,6 +423,8 @@ impl<'m> Accumulator<'m> {
                     .collect(),
                 ledger: ledger_flows(book, &acc.lines, nf),
                 party_net: party_net(book, &acc.lines, nf),
+                employer_lines: employer_lines(book, &acc.lines, nf),
+                subsidy_mean: subsidy_mean(book, &acc.lines, nf),
                 lines,
                 monthly,
             });
@@ -546,6 +582,76 @@ fn party_net(book: &LineBook, sums: &[f64], n: f64) -> BTreeMap<String, f64> {
     net
 }
 
+/// The lines the employer pays or receives, signed from the ledger direction.
+fn employer_lines(book: &LineBook, sums: &[f64], n: f64) -> Vec<EmployerLine> {
+    book.lines
+        .iter()
+        .zip(sums)
+        .filter_map(|(line, sum)| {
+            let (role, counterparty, sign) = if line.payee == Party::Employer {
+                let role = if PUBLIC_PAYERS.contains(&line.payer) {
+                    LineRole::Subsidy
+                } else {
+                    LineRole::Benefit
+                };
+                (role, line.payer, 1.0)
+            } else if line.payer == Party::Employer {
+                (LineRole::Cost, line.payee, -1.0)
+            } else {
+                return None;
+            };
+            Some(EmployerLine {
+                name: line.name.clone(),
+                counterparty: counterparty.as_str().to_owned(),
+                role,
+                mean: sign * sum / n,
+            })
+        })
+        .collect()
+}
+
+/// Mean total the employer receives from public payers.
+fn subsidy_mean(book: &LineBook, sums: &[f64], n: f64) -> f64 {
+    book.lines
+        .iter()
+        .zip(sums)
+        .filter(|(line, _)| line.payee == Party::Employer && PUBLIC_PAYERS.contains(&line.payer))
+        .map(|(_, sum)| sum / n)
+        .sum()
+}
+
+impl Comparison {
+    /// The same comparison seen from `b`: NPV(b) − NPV(a). Percentile p of −D is minus
+    /// percentile 100 − p of D, so the percentiles are negated and reversed.
+    pub fn reversed(&self) -> Comparison {
+        Comparison {
+            a: self.b.clone(),
+            b: self.a.clone(),
+            mean_diff: -self.mean_diff,
+            ci95: [-self.ci95[1], -self.ci95[0]],
+            sd_diff: self.sd_diff,
+            p_a_better: 1.0 - self.p_a_better,
+            p_npv_positive_diff: -self.p_npv_positive_diff,
+            diff_percentiles: self.diff_percentiles.iter().rev().map(|v| -v).collect(),
+        }
+    }
+}
+
+impl Summary {
+    /// The comparison of `a` against `b` (NPV(a) − NPV(b)), whichever order it was computed in.
+    pub fn comparison(&self, a: &str, b: &str) -> Option<Comparison> {
+        self.comparisons.iter().find_map(|c| {
+            if c.a == a && c.b == b {
+                Some(c.clone())
+            } else if c.a == b && c.b == a {
+                Some(c.reversed())
+            } else {
+                None
+            }
+        })
+    }
+}
+
 /// Every pair of arrangements; a pair with the baseline reads as "arrangement − baseline"
 /// (what the arrangement adds), other pairs in scenario order.
 fn comparisons(accs: &[ArrangementAcc], model: &Model) -> Vec<Comparison> {
@@ -578,6 +684,7 @@ fn comparisons(accs: &[ArrangementAcc], model: &Model) -> Vec<Comparison> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::sim::ledger::LineDef;
 
     #[test]
     fn histogram_counts_every_value_once() {
@@ -597,6 +704,82 @@ mod tests {
             "the maximum falls in the last bin"
         );
         assert_eq!(h.counts[HISTOGRAM_BINS / 2], 1, "zero starts the middle bin");
+    }
+
+    #[test]
+    fn employer_lines_take_their_sign_and_role_from_the_ledger() {
+        let book = LineBook {
+            lines: vec![
+                LineDef {
+                    name: "production_value".into(),
+                    payer: Party::Market,
+                    payee: Party::Employer,
+                },
+                LineDef {
+                    name: "wage".into(),
+                    payer: Party::Employer,
+                    payee: Party::Worker,
+                },
+                LineDef {
+                    name: "lks".into(),
+                    payer: Party::Gemeente,
+                    payee: Party::Employer,
+                },
+                LineDef {
+                    name: "topup".into(),
+                    payer: Party::Uwv,
+                    payee: Party::Worker,
+                },
+                LineDef {
+                    name: "praktijkleren".into(),
+                    payer: Party::Rijk,
+                    payee: Party::Employer,
+                },
+            ],
+            employer_sign: vec![1.0, -1.0, 1.0, 0.0, 1.0],
+            other_line_ids: Vec::new(),
+            rules: crate::sim::instruments::Rules::new(&[], &mut Vec::new()),
+        };
+        let sums = [200.0, 100.0, 40.0, 10.0, 6.0];
+        let lines = employer_lines(&book, &sums, 2.0);
+        let view: Vec<(&str, LineRole, f64)> =
+            lines.iter().map(|l| (l.name.as_str(), l.role, l.mean)).collect();
+        assert_eq!(
+            view,
+            vec![
+                ("production_value", LineRole::Benefit, 100.0),
+                ("wage", LineRole::Cost, -50.0),
+                ("lks", LineRole::Subsidy, 20.0),
+                ("praktijkleren", LineRole::Subsidy, 3.0),
+            ],
+            "a flow that passes the employer by is left out"
+        );
+        assert_eq!(lines[1].counterparty, "worker");
+        assert_eq!(subsidy_mean(&book, &sums, 2.0), 23.0);
+    }
+
+    #[test]
+    fn a_reversed_comparison_mirrors_the_difference() {
+        let c = Comparison {
+            a: "A".into(),
+            b: "B".into(),
+            mean_diff: 5.0,
+            ci95: [1.0, 9.0],
+            sd_diff: 3.0,
+            p_a_better: 0.8,
+            p_npv_positive_diff: 0.1,
+            diff_percentiles: (0..=100).map(|p| f64::from(p) - 20.0).collect(),
+        };
+        let r = c.reversed();
+        assert_eq!((r.a.as_str(), r.b.as_str()), ("B", "A"));
+        assert_eq!((r.mean_diff, r.ci95), (-5.0, [-9.0, -1.0]));
+        assert!((r.p_a_better - 0.2).abs() < 1e-12);
+        assert_eq!(r.diff_percentiles.len(), 101);
+        assert_eq!(r.diff_percentiles[0], -80.0, "min of −D is −max of D");
+        assert_eq!(r.diff_percentiles[100], 20.0);
+        assert_eq!(r.diff_percentiles[50], -c.diff_percentiles[50]);
+        assert!(r.diff_percentiles.windows(2).all(|w| w[0] <= w[1]));
+        assert_eq!(r.reversed().diff_percentiles, c.diff_percentiles);
     }
 
     #[test]

@@ -56,6 +56,83 @@ impl Instrument {
         }
     }
 
+    /// The instrument's parameters as (scenario key, value) for reports; uncertain inputs are
+    /// described by their distribution.
+    pub fn parameters(&self, inputs: &[crate::model::StaticInput]) -> Vec<(&'static str, String)> {
+        let input = |i: usize| inputs.get(i).map_or_else(String::new, |s| s.dist.describe());
+        let share = |x: f64| format!("{}%", (x * 100.0 * 10.0).round() / 10.0);
+        let limit = |x: f64| {
+            if x.is_finite() {
+                format!("{x}")
+            } else {
+                "∞".to_owned()
+            }
+        };
+        match self {
+            Instrument::Lks(l) => vec![
+                ("reassess_months", l.reassess_months.to_string()),
+                ("assessment_noise_sd", l.noise_sd.to_string()),
+                ("assessment_admin_hours", l.admin_hours.to_string()),
+                ("forfaitaire_phase_months", l.forfait_months.to_string()),
+            ],
+            Instrument::Loondispensatie(l) => {
+                vec![
+                    ("months", l.months.to_string()),
+                    ("topup_share", share(l.topup_share)),
+                ]
+            }
+            Instrument::NoRiskPolis(n) => vec![(
+                "employer_pays_full_first_year",
+                n.employer_pays_full_first_year.to_string(),
+            )],
+            Instrument::Lkv(l) => vec![
+                ("category", l.category.as_str().to_owned()),
+                ("pay_month", l.pay_month.to_string()),
+            ],
+            Instrument::JobcoachFunding(j) => vec![
+                ("share", share(j.share)),
+                ("yearly_budget", limit(j.yearly_budget)),
+                ("payer", j.payer.as_str().to_owned()),
+            ],
+            Instrument::WorkplaceAdaptation(w) => vec![
+                ("cost_line", w.cost_line.clone()),
+                ("share", share(w.share)),
+                ("payer", w.payer.as_str().to_owned()),
+            ],
+            Instrument::Proefplaatsing(p) => vec![
+                ("months", p.months.to_string()),
+                match p.hire {
+                    proefplaatsing::Hire::Probability(x) => ("hire_probability", share(x)),
+                    proefplaatsing::Hire::Threshold(x) => ("hire_threshold", share(x)),
+                },
+                ("benefit_per_month", input(p.benefit_input)),
+                ("benefit_payer", p.benefit_payer.as_str().to_owned()),
+            ],
+            Instrument::Praktijkleren(p) => p
+                .amount_per_year
+                .map(|a| vec![("amount_per_year", a.to_string())])
+                .unwrap_or_default(),
+            Instrument::Detachering(d) => vec![
+                ("tariff_per_hour", input(d.tariff_input)),
+                (
+                    "basis",
+                    match d.basis {
+                        crate::scenario::raw::PayBasis::Worked => "worked",
+                        crate::scenario::raw::PayBasis::Contract => "contract",
+                    }
+                    .to_owned(),
+                ),
+                ("provider_supervision_share", share(d.provider_supervision_share)),
+            ],
+            Instrument::Grant(g) => vec![
+                ("name", g.name.clone()),
+                ("amount", g.amount.to_string()),
+                ("cap", limit(g.cap)),
+                ("payer", g.payer.as_str().to_owned()),
+            ],
+        }
+    }
+
     /// The ledger lines this instrument books on.
     pub fn line_names(&self) -> Vec<String> {
         let names: &[&str] = match self {

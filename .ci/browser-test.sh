@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Browser test of the report: builds report.html for a bundled scenario, renders it in headless
+# Chromium (Debian's package, installed when missing) through playwright-core, and fails on a
+# blank page, console errors or any request other than the file itself and data: URLs.
+# Leaves the screenshots in target/browser-test/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v chromium >/dev/null 2>&1; then
+  echo "installing chromium (Debian package)"
+  apt-get update
+  DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
+fi
+
+(cd .ci/browser && npm ci --no-audit --no-fund --loglevel=error)
+
+out=target/browser-test
+rm -rf "$out"
+mkdir -p "$out"
+cargo run --release --quiet -- report scenarios/supermarkt-vakkenvuller.toml \
+  --iterations 2000 --quiet --out "$out/nl"
+cargo run --release --quiet -- report scenarios/supermarkt-vakkenvuller.toml \
+  --iterations 2000 --quiet --lang en --out "$out/en"
+
+for lang in nl en; do
+  node .ci/browser/check-report.mjs "$out/$lang/report.html" "$out/report-$lang.png"
+done

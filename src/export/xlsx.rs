@@ -1,0 +1,255 @@
+//! `report.xlsx`: the summary, the paired comparisons, the monthly quantiles and the
+//! assumptions as an Excel workbook with € and percentage formats and frozen headers. The
+//! numbers are those of `summary.json`, unrounded; only the display format rounds them.
+
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatAlign, Workbook, Worksheet, XlsxError};
+
+use crate::model::Model;
+use crate::report::Lang;
+use crate::report::html::{input_rows, instrument_words};
+use crate::stats::Summary;
+
+/// The workbook's creation date, fixed so the same run gives the same bytes.
+const FIXED_DATE: (u16, u8, u8) = (2000, 1, 1);
+
+struct Formats {
+    header: Format,
+    euro: Format,
+    percent: Format,
+    share: Format,
+    plain: Format,
+}
+
+impl Formats {
+    fn new() -> Self {
+        Self {
+            header: Format::new()
+                .set_bold()
+                .set_background_color("#E8EAF0")
+                .set_text_wrap()
+                .set_align(FormatAlign::Top),
+            euro: Format::new().set_num_format("€ #,##0;[Red]€ -#,##0"),
+            percent: Format::new().set_num_format("0.0%"),
+            share: Format::new().set_num_format("0%"),
+            plain: Format::new().set_num_format("0.###"),
+        }
+    }
+}
+
+fn headers(ws: &mut Worksheet, names: &[&str], f: &Formats) -> Result<(), XlsxError> {
+    for (c, name) in names.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, *name, &f.header)?;
+    }
+    ws.set_row_height(0, 45)?;
+    ws.set_freeze_panes(1, 1)?;
+    Ok(())
+}
+
+/// Writes a number, leaving the cell empty when it is not finite (Excel has no NaN).
+fn number(ws: &mut Worksheet, row: u32, col: u16, v: f64, format: &Format) -> Result<(), XlsxError> {
+    if v.is_finite() {
+        ws.write_number_with_format(row, col, v, format)?;
+    }
+    Ok(())
+}
+
+/// The workbook as bytes.
+pub fn workbook(model: &Model, s: &Summary, lang: Lang) -> Result<Vec<u8>, XlsxError> {
+    let t = lang.text();
+    let f = Formats::new();
+    let mut wb = Workbook::new();
+    let (y, m, d) = FIXED_DATE;
+    wb.set_properties(&DocProperties::new().set_creation_datetime(&ExcelDateTime::from_ymd(y, m, d)?));
+
+    summary_sheet(wb.add_worksheet().set_name(t.sheet_summary)?, s, lang, &f)?;
+    comparison_sheet(wb.add_worksheet().set_name(t.sheet_comparison)?, s, lang, &f)?;
+    monthly_sheet(wb.add_worksheet().set_name(t.sheet_monthly)?, s, lang, &f)?;
+    assumptions_sheet(
+        wb.add_worksheet().set_name(t.sheet_assumptions)?,
+        model,
+        s,
+        lang,
+        &f,
+    )?;
+    wb.save_to_buffer()
+}
+
+fn summary_sheet(ws: &mut Worksheet, s: &Summary, lang: Lang, f: &Formats) -> Result<(), XlsxError> {
+    let t = lang.text();
+    let mut names: Vec<String> = t.xlsx_summary.iter().map(|n| (*n).to_owned()).collect();
+    let mut lines: Vec<&str> = Vec::new();
+    for a in &s.arrangements {
+        for l in &a.employer_lines {
+            if !lines.contains(&l.name.as_str()) {
+                lines.push(&l.name);
+            }
+        }
+    }
+    names.extend(
+        lines
+            .iter()
+            .map(|l| t.line_name(l).map_or_else(|| (*l).to_owned(), str::to_owned)),
+    );
+    let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+    headers(ws, &refs, f)?;
+    ws.set_column_width(0, 28)?;
+    for c in 1..names.len() as u16 {
+        ws.set_column_width(c, 14)?;
+    }
+    for (i, a) in s.arrangements.iter().enumerate() {
+        let r = i as u32 + 1;
+        ws.write_string(r, 0, &a.name)?;
+        let euros = [
+            a.npv.mean, a.npv.mcse, a.npv.sd, a.npv.p5, a.npv.p10, a.npv.p25, a.npv.p50, a.npv.p75,
+            a.npv.p90, a.npv.p95, a.npv.min, a.npv.max,
+        ];
+        for (c, v) in euros.iter().enumerate() {
+            number(ws, r, c as u16 + 1, *v, &f.euro)?;
+        }
+        number(ws, r, 13, a.p_npv_positive, &f.percent)?;
+        number(ws, r, 14, a.p_npv_positive_se, &f.percent)?;
+        number(ws, r, 15, a.cvar5, &f.euro)?;
+        if let Some(month) = a.break_even.p50_month {
+            number(ws, r, 16, f64::from(month), &f.plain)?;
+        }
+        number(ws, r, 17, a.break_even.p_within_horizon, &f.percent)?;
+        number(ws, r, 18, a.retention_at_horizon, &f.percent)?;
+        number(ws, r, 19, a.subsidy_mean, &f.euro)?;
+        for (j, line) in lines.iter().enumerate() {
+            if let Some(l) = a.employer_lines.iter().find(|l| l.name == *line) {
+                number(ws, r, 20 + j as u16, l.mean, &f.euro)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn comparison_sheet(ws: &mut Worksheet, s: &Summary, lang: Lang, f: &Formats) -> Result<(), XlsxError> {
+    let t = lang.text();
+    headers(ws, &t.xlsx_comparison, f)?;
+    ws.set_column_width(0, 28)?;
+    ws.set_column_width(1, 28)?;
+    for c in 2..8 {
+        ws.set_column_width(c, 16)?;
+    }
+    for (i, c) in s.comparisons.iter().enumerate() {
+        let r = i as u32 + 1;
+        ws.write_string(r, 0, &c.a)?;
+        ws.write_string(r, 1, &c.b)?;
+        number(ws, r, 2, c.mean_diff, &f.euro)?;
+        number(ws, r, 3, c.ci95[0], &f.euro)?;
+        number(ws, r, 4, c.ci95[1], &f.euro)?;
+        number(ws, r, 5, c.sd_diff, &f.euro)?;
+        number(ws, r, 6, c.p_a_better, &f.percent)?;
+        number(ws, r, 7, c.p_npv_positive_diff, &f.percent)?;
+    }
+    Ok(())
+}
+
+fn monthly_sheet(ws: &mut Worksheet, s: &Summary, lang: Lang, f: &Formats) -> Result<(), XlsxError> {
+    let t = lang.text();
+    headers(ws, &t.xlsx_monthly, f)?;
+    ws.set_column_width(0, 28)?;
+    for c in 1..17 {
+        ws.set_column_width(c, 13)?;
+    }
+    let mut r = 1u32;
+    for a in &s.arrangements {
+        for m in &a.monthly {
+            ws.write_string(r, 0, &a.name)?;
+            number(ws, r, 1, m.month as f64, &f.plain)?;
+            ws.write_string(r, 2, &m.calendar)?;
+            number(ws, r, 3, m.share_active, &f.share)?;
+            if let Some(p) = m.mean_productivity {
+                number(ws, r, 4, p, &f.share)?;
+            }
+            for (j, key) in ["p5", "p10", "p25", "p50", "p75", "p90", "p95"]
+                .iter()
+                .enumerate()
+            {
+                if let Some(v) = m.cumulative_net.get(key) {
+                    number(ws, r, 5 + j as u16, *v, &f.euro)?;
+                }
+            }
+            for (j, key) in ["p10", "p25", "p50", "p75", "p90"].iter().enumerate() {
+                if let Some(v) = m.productivity.get(key) {
+                    number(ws, r, 12 + j as u16, *v, &f.share)?;
+                }
+            }
+            r += 1;
+        }
+    }
+    Ok(())
+}
+
+fn assumptions_sheet(
+    ws: &mut Worksheet,
+    model: &Model,
+    s: &Summary,
+    lang: Lang,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    let t = lang.text();
+    headers(ws, &[t.th_placement, t.th_input, t.th_assumption, t.th_kind], f)?;
+    ws.set_column_width(0, 26)?;
+    ws.set_column_width(1, 44)?;
+    ws.set_column_width(2, 64)?;
+    ws.set_column_width(3, 40)?;
+    let meta = [
+        s.scenario.clone(),
+        s.scenario_file.clone(),
+        s.seed.to_string(),
+        s.iterations.to_string(),
+        s.horizon_months.to_string(),
+        s.start.clone(),
+        lang.percent_short(s.discount_rate),
+        s.rates.preset.clone(),
+        s.model_version.clone(),
+        s.inclusim_version.clone(),
+    ];
+    let mut r = 1u32;
+    for (key, value) in t.xlsx_meta.iter().zip(&meta) {
+        ws.write_string(r, 1, *key)?;
+        ws.write_string(r, 2, value)?;
+        r += 1;
+    }
+    for p in &model.placements {
+        let dists = crate::model::Slot::ALL
+            .iter()
+            .zip(&p.inputs)
+            .filter(|(_, i)| i.used)
+            .map(|(_, i)| i.dist.describe())
+            .chain(
+                p.lines
+                    .iter()
+                    .filter_map(|l| p.inputs.get(l.slot).map(|i| i.dist.describe())),
+            );
+        for ((name, words), kind) in input_rows(p, lang).into_iter().zip(dists) {
+            ws.write_string(r, 0, &p.name)?;
+            ws.write_string(r, 1, &name)?;
+            ws.write_string(r, 2, &words)?;
+            ws.write_string(r, 3, &kind)?;
+            r += 1;
+        }
+    }
+    for a in &model.arrangements {
+        let words: Vec<String> = a
+            .instruments
+            .iter()
+            .map(|i| instrument_words(i, model, lang))
+            .collect();
+        ws.write_string(r, 0, &a.name)?;
+        ws.write_string(r, 1, t.arrangements_heading)?;
+        ws.write_string(
+            r,
+            2,
+            if words.is_empty() {
+                t.no_instruments.to_owned()
+            } else {
+                words.join("; ")
+            },
+        )?;
+        r += 1;
+    }
+    Ok(())
+}

@@ -1,0 +1,93 @@
+//! Chart: S-curves, the cumulative probability of the employer's NPV per arrangement, from
+//! the NPV percentiles 0..100; zero marked, so P(NPV ≤ 0) can be read where a curve crosses it.
+
+use std::ops::Range;
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use super::{
+    AXIS_SIZE, Chart, FONT, Labels, PlotError, TICK_SIZE, TITLE_SIZE, WIDTH, colour, draw_err, legend_line,
+    legend_style, percent_tick, range, zero_style,
+};
+
+/// One arrangement's curve.
+#[derive(Debug, Clone)]
+pub struct Series {
+    pub label: String,
+    /// Arrangement index (sets the colour).
+    pub arrangement: usize,
+    /// (NPV in euros, cumulative probability 0..1), increasing.
+    pub points: Vec<(f64, f64)>,
+}
+
+#[derive(Debug, Clone)]
+pub struct SCurve {
+    pub labels: Labels,
+    pub series: Vec<Series>,
+}
+
+impl SCurve {
+    pub fn x_range(&self) -> Range<f64> {
+        range::padded(
+            self.series.iter().flat_map(|s| s.points.iter().map(|p| p.0)),
+            true,
+        )
+    }
+
+    pub fn y_range(&self) -> Range<f64> {
+        range::share()
+    }
+}
+
+impl Chart for SCurve {
+    fn size(&self) -> (u32, u32) {
+        (WIDTH, 540)
+    }
+
+    fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> Result<(), PlotError> {
+        let y = self.y_range();
+        let mut chart = ChartBuilder::on(root)
+            .caption(&self.labels.title, (FONT, TITLE_SIZE))
+            .margin(16)
+            .x_label_area_size(56)
+            .y_label_area_size(80)
+            .build_cartesian_2d(self.x_range(), y.clone())
+            .map_err(draw_err)?;
+        let money = self.labels.money;
+        chart
+            .configure_mesh()
+            .x_desc(&self.labels.x)
+            .y_desc(&self.labels.y)
+            .x_label_formatter(&|v| money(*v))
+            .y_label_formatter(&|v| percent_tick(*v))
+            .x_labels(8)
+            .label_style((FONT, TICK_SIZE))
+            .axis_desc_style((FONT, AXIS_SIZE))
+            .light_line_style(WHITE.mix(0.0))
+            .bold_line_style(BLACK.mix(0.08))
+            .draw()
+            .map_err(draw_err)?;
+        chart
+            .draw_series(LineSeries::new([(0.0, y.start), (0.0, y.end)], zero_style()))
+            .map_err(draw_err)?;
+        for s in &self.series {
+            let c = colour(s.arrangement);
+            chart
+                .draw_series(LineSeries::new(s.points.iter().copied(), c.stroke_width(3)))
+                .map_err(draw_err)?
+                .label(&s.label)
+                .legend(legend_line(c.to_rgba(), 4));
+        }
+        let (bg, border, font) = legend_style();
+        chart
+            .configure_series_labels()
+            .position(SeriesLabelPosition::LowerRight)
+            .background_style(bg)
+            .border_style(border)
+            .label_font(font)
+            .draw()
+            .map_err(draw_err)?;
+        Ok(())
+    }
+}

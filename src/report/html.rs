@@ -1,0 +1,656 @@
+//! `report.html`: one self-contained page (inline CSS and SVG, no scripts, no network),
+//! printable on A4. Sections: the answer, the comparison table, the charts, the assumptions,
+//! the method. All user text is escaped.
+
+use std::fmt::Write;
+
+use super::charts::RenderedChart;
+use super::describe::{self, Unit};
+use super::text::{Lang, Text, fill};
+use super::verdict::{self, Outcome};
+use crate::model::{LineTiming, Model, Placement, Slot, SupervisionSource};
+use crate::plot;
+use crate::scenario::raw::{PayBasis, RampShape};
+use crate::stats::Summary;
+use crate::stats::summary::ArrangementSummary;
+
+/// Escapes text for HTML content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(ch),
+        }
+    }
+    out
+}
+
+const CSS: &str = r#"
+:root { --ink: #1d1d1f; --muted: #5b5b66; --line: #d9d9e0; --accent: #0072B2; }
+* { box-sizing: border-box; }
+body { margin: 0; color: var(--ink); background: #fff;
+  font: 16px/1.5 "DejaVu Sans", "Segoe UI", Arial, Helvetica, sans-serif; }
+main { max-width: 60rem; margin: 0 auto; padding: 2rem 1.5rem 4rem; }
+header { border-bottom: 3px solid var(--accent); margin-bottom: 1.5rem; }
+.kicker { text-transform: uppercase; letter-spacing: .08em; color: var(--muted); margin: 0; font-size: .85rem; }
+h1 { font-size: 2rem; margin: .2rem 0 .3rem; line-height: 1.2; }
+.sub { color: var(--muted); margin: 0 0 1rem; }
+h2 { font-size: 1.45rem; margin: 2.2rem 0 .8rem; border-bottom: 1px solid var(--line); padding-bottom: .3rem; }
+h3 { font-size: 1.15rem; margin: 1.6rem 0 .5rem; }
+.verdict { border-left: 6px solid var(--accent); background: #f6f7f9; padding: .8rem 1rem; margin: 0 0 1rem; }
+.verdict .lead { font-size: 1.2rem; font-weight: bold; margin: 0 0 .4rem; }
+.verdict p { margin: 0; }
+.best { font-size: 1.1rem; font-weight: bold; margin: 1.2rem 0; }
+table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; font-size: .9rem; }
+th, td { border-bottom: 1px solid var(--line); padding: .4rem .5rem; text-align: left; vertical-align: top; }
+th { background: #f0f1f4; }
+td.num { text-align: right; white-space: nowrap; }
+th.num { text-align: right; }
+.wide { overflow-x: auto; }
+td.top { font-weight: bold; }
+.swatch { display: inline-block; width: .9em; height: .9em; border-radius: 2px; margin-right: .4em; vertical-align: -0.1em; }
+.note { color: var(--muted); font-size: .88rem; }
+figure { margin: 1.5rem 0 2rem; }
+figure svg { width: 100%; height: auto; display: block; }
+figure svg text { font-family: "DejaVu Sans", "Segoe UI", Arial, Helvetica, sans-serif; }
+figcaption { color: var(--ink); margin-top: .4rem; font-size: .95rem; }
+ul { padding-left: 1.3rem; }
+@page { size: A4; margin: 14mm; }
+@media print {
+  body { font-size: 10.5pt; }
+  main { max-width: none; padding: 0; }
+  section { break-before: page; }
+  section.first { break-before: auto; }
+  figure, table, .verdict { break-inside: avoid; }
+  h2, h3 { break-after: avoid; }
+}
+"#;
+
+/// The whole page.
+pub fn page(model: &Model, s: &Summary, charts: &[RenderedChart], lang: Lang) -> String {
+    let t = lang.text();
+    let mut h = String::with_capacity(256 * 1024);
+    let _ = write!(
+        h,
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{} — {}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>\n",
+        lang.code(),
+        escape(&s.scenario),
+        escape(t.doc_title)
+    );
+    header(&mut h, s, lang);
+    answer(&mut h, s, lang);
+    comparison(&mut h, s, lang);
+    figures(&mut h, charts, t);
+    assumptions(&mut h, model, s, lang);
+    method(&mut h, s, lang);
+    h.push_str("</main>\n</body>\n</html>\n");
+    h
+}
+
+fn header(h: &mut String, s: &Summary, lang: Lang) {
+    let t = lang.text();
+    let sub = fill(
+        t.subtitle,
+        &[
+            ("placements", &s.placements.to_string()),
+            ("horizon", &s.horizon_months.to_string()),
+            ("start", &s.start),
+            ("iterations", &lang.number(s.iterations as f64, 0)),
+        ],
+    );
+    let _ = write!(
+        h,
+        "<header>\n<p class=\"kicker\">{}</p>\n<h1>{}</h1>\n<p class=\"sub\">{}</p>\n</header>\n",
+        escape(t.doc_title),
+        escape(&s.scenario),
+        escape(&sub)
+    );
+}
+
+fn swatch(i: usize) -> String {
+    format!(
+        "<span class=\"swatch\" style=\"background:{}\"></span>",
+        plot::hex(plot::colour(i))
+    )
+}
+
+fn answer(h: &mut String, s: &Summary, lang: Lang) {
+    let t = lang.text();
+    let _ = write!(
+        h,
+        "<section class=\"first\" id=\"answer\">\n<h2>{}</h2>\n",
+        escape(t.sec_answer)
+    );
+    if let Some(best) = verdict::best_choice(s, lang) {
+        let _ = writeln!(h, "<p class=\"best\">{}</p>", escape(&best));
+    }
+    for (i, a) in s.arrangements.iter().enumerate() {
+        let o = Outcome::of(a, s.horizon_months);
+        let _ = write!(
+            h,
+            "<div class=\"verdict\" style=\"border-left-color:{}\">\n<p class=\"lead\">{}</p>\n<p>{}</p>\n</div>\n",
+            plot::hex(plot::colour(i)),
+            escape(&verdict::pays_off(&o, lang)),
+            escape(&verdict::expectation(&o, lang))
+        );
+    }
+    h.push_str("</section>\n");
+}
+
+/// Indices of the rows holding the best value of a column (none when all rows are equal).
+fn best_rows(values: &[Option<f64>], higher_is_better: bool) -> Vec<bool> {
+    let present: Vec<f64> = values.iter().flatten().copied().collect();
+    let best = if higher_is_better {
+        present.iter().copied().fold(f64::NEG_INFINITY, f64::max)
+    } else {
+        present.iter().copied().fold(f64::INFINITY, f64::min)
+    };
+    let all_equal = values.iter().all(|v| *v == values[0]);
+    values
+        .iter()
+        .map(|v| !all_equal && values.len() > 1 && *v == Some(best))
+        .collect()
+}
+
+fn comparison(h: &mut String, s: &Summary, lang: Lang) {
+    let t = lang.text();
+    let horizon = s.horizon_months.to_string();
+    let _ = write!(
+        h,
+        "<section id=\"comparison\">\n<h2>{}</h2>\n<div class=\"wide\">\n<table>\n<thead><tr>",
+        escape(t.sec_comparison)
+    );
+    let headers = [
+        (t.th_arrangement.to_owned(), false),
+        (t.th_npv.to_owned(), true),
+        (t.th_range.to_owned(), true),
+        (t.th_p_positive.to_owned(), true),
+        (t.th_break_even.to_owned(), true),
+        (fill(t.th_retention, &[("horizon", &horizon)]), true),
+        (t.th_subsidy.to_owned(), true),
+    ];
+    for (head, num) in &headers {
+        let _ = write!(
+            h,
+            "<th{}>{}</th>",
+            if *num { " class=\"num\"" } else { "" },
+            escape(head)
+        );
+    }
+    h.push_str("</tr></thead>\n<tbody>\n");
+    let arr = &s.arrangements;
+    let col =
+        |f: &dyn Fn(&ArrangementSummary) -> Option<f64>| -> Vec<Option<f64>> { arr.iter().map(f).collect() };
+    let marks = [
+        best_rows(&col(&|a| Some(a.npv.mean)), true),
+        best_rows(&col(&|a| Some(a.npv.p10)), true),
+        best_rows(&col(&|a| Some(a.p_npv_positive)), true),
+        best_rows(
+            &col(&|a| Some(a.break_even.p50_month.map_or(f64::INFINITY, f64::from))),
+            false,
+        ),
+        best_rows(&col(&|a| Some(a.retention_at_horizon)), true),
+        best_rows(&col(&|a| Some(a.subsidy_mean)), true),
+    ];
+    for (i, a) in arr.iter().enumerate() {
+        let be = match a.break_even.p50_month {
+            Some(m) => fill(t.table_break_even_month, &[("month", &m.to_string())]),
+            None => fill(t.table_break_even_none, &[("horizon", &horizon)]),
+        };
+        let cells = [
+            lang.money(a.npv.mean),
+            format!("{} – {}", lang.money(a.npv.p10), lang.money(a.npv.p90)),
+            lang.percent(a.p_npv_positive, 0),
+            be,
+            lang.percent(a.retention_at_horizon, 0),
+            lang.money(a.subsidy_mean),
+        ];
+        let name = if a.baseline {
+            format!(
+                "{} <span class=\"note\">({})</span>",
+                escape(&a.name),
+                escape(t.baseline)
+            )
+        } else {
+            escape(&a.name)
+        };
+        let _ = write!(h, "<tr><td>{}{}</td>", swatch(i), name);
+        for (cell, mark) in cells.iter().zip(&marks) {
+            if mark[i] {
+                let _ = write!(
+                    h,
+                    "<td class=\"num top\" title=\"{}\">★ {}</td>",
+                    escape(t.best_mark_title),
+                    escape(cell)
+                );
+            } else {
+                let _ = write!(h, "<td class=\"num\">{}</td>", escape(cell));
+            }
+        }
+        h.push_str("</tr>\n");
+    }
+    let note = fill(
+        t.table_note,
+        &[
+            ("horizon", &horizon),
+            ("rate", &lang.percent_short(s.discount_rate)),
+        ],
+    );
+    let _ = write!(
+        h,
+        "</tbody>\n</table>\n</div>\n<p class=\"note\">{}</p>\n</section>\n",
+        escape(&note)
+    );
+}
+
+/// Drops an XML declaration so the SVG can be inlined.
+fn inline_svg(svg: &str) -> &str {
+    match svg.find("<svg") {
+        Some(i) => &svg[i..],
+        None => svg,
+    }
+}
+
+fn figures(h: &mut String, charts: &[RenderedChart], t: &Text) {
+    let _ = write!(h, "<section id=\"charts\">\n<h2>{}</h2>\n", escape(t.sec_charts));
+    for c in charts {
+        let _ = write!(
+            h,
+            "<figure id=\"chart-{}\" role=\"img\" aria-label=\"{}\">\n{}\n<figcaption>{}</figcaption>\n</figure>\n",
+            c.stem,
+            escape(&c.title),
+            inline_svg(&c.svg).trim_end(),
+            escape(&c.caption)
+        );
+    }
+    if charts.iter().all(|c| c.stem != "npv-difference") {
+        let _ = writeln!(h, "<p class=\"note\">{}</p>", escape(t.no_comparison));
+    }
+    h.push_str("</section>\n");
+}
+
+fn assumptions(h: &mut String, model: &Model, s: &Summary, lang: Lang) {
+    let t = lang.text();
+    let _ = write!(
+        h,
+        "<section id=\"assumptions\">\n<h2>{}</h2>\n",
+        escape(t.sec_assumptions)
+    );
+    for p in &model.placements {
+        placement(h, model, p, lang);
+    }
+    peaks(h, model, lang);
+    arrangements(h, model, lang);
+    rates(h, model, s, lang);
+    h.push_str("</section>\n");
+}
+
+fn placement(h: &mut String, model: &Model, p: &Placement, lang: Lang) {
+    let t = lang.text();
+    let _ = writeln!(
+        h,
+        "<h3>{}</h3>",
+        escape(&fill(t.placement_heading, &[("name", &p.name)]))
+    );
+    let mut facts = vec![
+        fill(t.fact_count, &[("n", &p.count.to_string())]),
+        fill(
+            t.fact_start,
+            &[
+                ("month", &p.start_month.to_string()),
+                (
+                    "calendar",
+                    &model.start.add_months(p.start_month as i64).to_string(),
+                ),
+            ],
+        ),
+    ];
+    if let Some(end) = p.contract_end_month {
+        facts.push(fill(t.fact_contract_end, &[("month", &end.to_string())]));
+    }
+    if p.wage_is_wml {
+        facts.push(t.fact_wage_wml.to_owned());
+    }
+    facts.push(fill(
+        t.fact_holiday_pay,
+        &[("share", &lang.percent_short(p.holiday_pay))],
+    ));
+    facts.push(
+        match p.pay_basis {
+            PayBasis::Contract => t.fact_pay_contract,
+            PayBasis::Worked => t.fact_pay_worked,
+        }
+        .to_owned(),
+    );
+    facts.push(fill(
+        t.fact_sick_pay,
+        &[
+            ("first", &lang.percent_short(p.sick_pay_first_year)),
+            ("second", &lang.percent_short(p.sick_pay_second_year)),
+        ],
+    ));
+    facts.push(
+        match p.ramp {
+            RampShape::Exponential => t.fact_ramp_exponential,
+            RampShape::Linear => t.fact_ramp_linear,
+            RampShape::SCurve => t.fact_ramp_s_curve,
+        }
+        .to_owned(),
+    );
+    if let Some(d) = &p.sick_months {
+        let words = describe::dist_in_words(d, Unit::Months, lang);
+        facts.push(fill(t.fact_sick_months, &[("dist", &words)]));
+    }
+    if let SupervisionSource::Pool(i) = p.supervision {
+        if let Some(pool) = model.pools.get(i) {
+            let words = describe::dist_in_words(&pool.available, Unit::HoursPerWeek, lang);
+            facts.push(fill(t.fact_pool, &[("pool", &pool.name), ("dist", &words)]));
+        }
+    }
+    if p.jobcoach.is_some_and(|j| j.norm) {
+        facts.push(t.fact_jobcoach_norm.to_owned());
+    }
+    h.push_str("<ul>\n");
+    for f in facts {
+        let _ = writeln!(h, "<li>{}</li>", escape(&f));
+    }
+    h.push_str("</ul>\n");
+    let _ = write!(
+        h,
+        "<table>\n<thead><tr><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
+        escape(t.th_input),
+        escape(t.th_assumption)
+    );
+    for (name, words) in input_rows(p, lang) {
+        let _ = writeln!(
+            h,
+            "<tr><td>{}</td><td>{}</td></tr>",
+            escape(&name),
+            escape(&words)
+        );
+    }
+    h.push_str("</tbody>\n</table>\n");
+}
+
+/// (input name, assumption in words) for every used input and every cost and benefit line.
+pub fn input_rows(p: &Placement, lang: Lang) -> Vec<(String, String)> {
+    let t = lang.text();
+    let mut rows = Vec::new();
+    for (slot, input) in Slot::ALL.iter().zip(&p.inputs) {
+        if !input.used {
+            continue;
+        }
+        let path = slot.path();
+        let name = t.input_name(path).map_or_else(|| path.to_owned(), str::to_owned);
+        rows.push((
+            name,
+            describe::dist_in_words(&input.dist, describe::unit_of(path), lang),
+        ));
+    }
+    for line in &p.lines {
+        let Some(input) = p.inputs.get(line.slot) else {
+            continue;
+        };
+        let name = fill(
+            if line.is_benefit {
+                t.line_benefit
+            } else {
+                t.line_cost
+            },
+            &[("name", &line.name)],
+        );
+        let words = match line.timing {
+            LineTiming::OneOff(m) => fill(
+                t.timing_once,
+                &[
+                    ("amount", &describe::dist_in_words(&input.dist, Unit::Money, lang)),
+                    ("month", &m.to_string()),
+                ],
+            ),
+            LineTiming::Monthly { from, to } => fill(
+                t.timing_monthly,
+                &[
+                    ("amount", &describe::dist_in_words(&input.dist, Unit::Money, lang)),
+                    ("from", &from.to_string()),
+                    ("to", &to.to_string()),
+                ],
+            ),
+        };
+        rows.push((name, words));
+    }
+    rows
+}
+
+fn peaks(h: &mut String, model: &Model, lang: Lang) {
+    let t = lang.text();
+    let _ = writeln!(h, "<h3>{}</h3>", escape(t.peaks_heading));
+    if model.peaks.is_empty() {
+        let _ = writeln!(h, "<p>{}</p>", escape(t.no_peaks));
+        return;
+    }
+    let _ = write!(
+        h,
+        "<table>\n<thead><tr><th>{}</th><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th></tr></thead>\n<tbody>\n",
+        escape(t.th_peak),
+        escape(t.th_months),
+        escape(t.th_value_multiplier),
+        escape(t.th_availability),
+        escape(t.th_cost_multiplier)
+    );
+    for peak in &model.peaks {
+        let months: Vec<&str> = peak
+            .months
+            .iter()
+            .filter_map(|m| t.month_names.get((*m as usize).wrapping_sub(1)).copied())
+            .collect();
+        let _ = writeln!(
+            h,
+            "<tr><td>{}</td><td>{}</td><td class=\"num\">× {}</td><td class=\"num\">{}</td><td class=\"num\">× {}</td></tr>",
+            escape(peak.name.as_deref().unwrap_or("–")),
+            escape(&months.join(", ")),
+            escape(&lang.short(peak.profile.value)),
+            escape(&lang.percent_short(peak.profile.availability)),
+            escape(&lang.short(peak.profile.cost))
+        );
+    }
+    h.push_str("</tbody>\n</table>\n");
+}
+
+/// An instrument's name and its parameters as written (`key: value`).
+pub fn instrument_words(
+    instrument: &crate::sim::instruments::Instrument,
+    model: &Model,
+    lang: Lang,
+) -> String {
+    let t = lang.text();
+    let kind = instrument.kind();
+    let name = t
+        .instrument_name(kind)
+        .map_or_else(|| kind.to_owned(), str::to_owned);
+    let params: Vec<String> = instrument
+        .parameters(&model.instrument_inputs)
+        .into_iter()
+        .map(|(k, v)| format!("{k}: {v}"))
+        .collect();
+    if params.is_empty() {
+        name
+    } else {
+        format!("{name} ({})", params.join(", "))
+    }
+}
+
+fn arrangements(h: &mut String, model: &Model, lang: Lang) {
+    let t = lang.text();
+    let _ = write!(h, "<h3>{}</h3>\n<ul>\n", escape(t.arrangements_heading));
+    for (i, a) in model.arrangements.iter().enumerate() {
+        let mut items: Vec<String> = a
+            .instruments
+            .iter()
+            .map(|ins| instrument_words(ins, model, lang))
+            .collect();
+        if items.is_empty() {
+            items.push(t.no_instruments.to_owned());
+        }
+        // The built-in baseline's description is English; its instruments line says it all.
+        let description = a
+            .description
+            .as_deref()
+            .filter(|_| !a.is_baseline)
+            .map(|d| format!(" — {}", escape(d)))
+            .unwrap_or_default();
+        let _ = writeln!(
+            h,
+            "<li>{}<strong>{}</strong>{}: {}</li>",
+            swatch(i),
+            escape(&super::display_name(&a.name, a.is_baseline, lang)),
+            description,
+            escape(&items.join("; "))
+        );
+    }
+    h.push_str("</ul>\n");
+}
+
+fn rates(h: &mut String, model: &Model, s: &Summary, lang: Lang) {
+    let t = lang.text();
+    let _ = writeln!(h, "<h3>{}</h3>", escape(t.rates_heading));
+    let intro = fill(
+        t.rates_intro,
+        &[
+            ("preset", &s.rates.preset),
+            ("until", &s.rates.min_wage_published_until),
+            ("growth", &lang.percent_short(s.rates.wage_growth_per_year)),
+        ],
+    );
+    let _ = write!(
+        h,
+        "<p>{}</p>\n<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
+        escape(&intro),
+        escape(t.th_figure),
+        escape(t.th_values),
+        escape(t.th_source)
+    );
+    for row in model.rates.rows() {
+        let values: Vec<String> = row
+            .values
+            .iter()
+            .map(|(from, v)| {
+                let value = if v.is_infinite() {
+                    t.no_limit.to_owned()
+                } else {
+                    rate_value(*v, &row.unit, lang)
+                };
+                fill(t.value_from, &[("value", &value), ("from", &from.to_string())])
+            })
+            .collect();
+        let overridden = if row.overridden { t.overridden } else { "" };
+        let _ = writeln!(
+            h,
+            "<tr><td>{}{}</td><td>{}</td><td class=\"note\">{}</td></tr>",
+            escape(&row.description),
+            escape(overridden),
+            values.iter().map(|v| escape(v)).collect::<Vec<_>>().join("<br>"),
+            escape(&row.source)
+        );
+    }
+    h.push_str("</tbody>\n</table>\n");
+}
+
+/// A preset figure in its unit: euros and shares written as money and percentages.
+fn rate_value(v: f64, unit: &str, lang: Lang) -> String {
+    if let Some(rest) = unit.strip_prefix("EUR") {
+        format!("{}{rest}", lang.money_exact(v))
+    } else if let Some(rest) = unit.strip_prefix("share") {
+        format!("{}{rest}", lang.percent_short(v))
+    } else {
+        format!("{} {unit}", lang.short(v))
+    }
+}
+
+fn method(h: &mut String, s: &Summary, lang: Lang) {
+    let t = lang.text();
+    let _ = write!(h, "<section id=\"method\">\n<h2>{}</h2>\n", escape(t.sec_method));
+    let items: Vec<String> = s
+        .arrangements
+        .iter()
+        .map(|a| {
+            format!(
+                "{}: {} ± {}, {} {} ± {}",
+                a.name,
+                lang.money(a.npv.mean),
+                lang.money(a.npv.mcse),
+                t.th_p_positive,
+                lang.percent(a.p_npv_positive, 1),
+                lang.percent(a.p_npv_positive_se, 1)
+            )
+        })
+        .collect();
+    let paragraphs = [
+        fill(
+            t.method_runs,
+            &[
+                ("iterations", &lang.number(s.iterations as f64, 0)),
+                ("seed", &s.seed.to_string()),
+            ],
+        ),
+        fill(t.method_mcse, &[("items", &items.join("; "))]),
+        fill(
+            t.method_discount,
+            &[("rate", &lang.percent_short(s.discount_rate))],
+        ),
+        fill(
+            t.method_monthly,
+            &[("n", &lang.number(s.monthly_quantile_iterations as f64, 0))],
+        ),
+        fill(
+            t.method_versions,
+            &[
+                ("model", &s.model_version),
+                ("version", &s.inclusim_version),
+                ("file", &s.scenario_file),
+            ],
+        ),
+        t.method_reproducible.to_owned(),
+    ];
+    for p in paragraphs {
+        let _ = writeln!(h, "<p>{}</p>", escape(&p));
+    }
+    h.push_str("</section>\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_neutralises_markup() {
+        assert_eq!(
+            escape("<b>\"A&B\"</b>'"),
+            "&lt;b&gt;&quot;A&amp;B&quot;&lt;/b&gt;&#39;"
+        );
+    }
+
+    #[test]
+    fn rate_values_read_as_money_and_percentages() {
+        assert_eq!(rate_value(14.71, "EUR per hour", Lang::Nl), "€ 14,71 per hour");
+        assert_eq!(rate_value(0.3, "share of the wage", Lang::Nl), "30% of the wage");
+        assert_eq!(rate_value(104.0, "weeks", Lang::En), "104 weeks");
+    }
+
+    #[test]
+    fn best_rows_marks_ties_and_nothing_when_all_equal() {
+        assert_eq!(
+            best_rows(&[Some(1.0), Some(3.0), Some(3.0)], true),
+            [false, true, true]
+        );
+        assert_eq!(best_rows(&[Some(1.0), Some(3.0)], false), [true, false]);
+        assert_eq!(best_rows(&[Some(2.0), Some(2.0)], true), [false, false]);
+        assert_eq!(best_rows(&[Some(2.0)], true), [false]);
+    }
+}

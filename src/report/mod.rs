@@ -1,0 +1,90 @@
+//! The employer's business case report: `report.html` (answer, comparison, charts,
+//! assumptions, method) and the chart files, in Dutch or English. Produces bytes only; `app`
+//! writes them through `fs`.
+
+pub mod charts;
+pub mod describe;
+pub mod html;
+pub mod text;
+pub mod verdict;
+
+pub use text::Lang;
+
+use crate::model::Model;
+use crate::plot::PlotError;
+use crate::scenario::validate::BASELINE_NAME;
+use crate::stats::Summary;
+
+/// What to produce.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    pub lang: Lang,
+    /// Also render every chart as PNG.
+    pub png: bool,
+}
+
+/// One output file of the report, relative to the output folder.
+#[derive(Debug, Clone)]
+pub struct File {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Folder (inside the output folder) that holds the chart files.
+pub const CHART_DIR: &str = "charts";
+
+/// The name an arrangement is shown under: the built-in baseline in the report's language,
+/// any other as the scenario names it.
+pub fn display_name(name: &str, baseline: bool, lang: Lang) -> String {
+    if baseline && name == BASELINE_NAME {
+        lang.text().baseline_name.to_owned()
+    } else {
+        name.to_owned()
+    }
+}
+
+/// The summary with arrangements under their display names.
+fn localized(summary: &Summary, lang: Lang) -> Summary {
+    let mut s = summary.clone();
+    let baseline: Vec<&str> = summary
+        .arrangements
+        .iter()
+        .filter(|a| a.baseline)
+        .map(|a| a.name.as_str())
+        .collect();
+    let rename = |name: &mut String| {
+        let is_baseline = baseline.contains(&name.as_str());
+        *name = display_name(name, is_baseline, lang);
+    };
+    for a in &mut s.arrangements {
+        rename(&mut a.name);
+    }
+    for c in &mut s.comparisons {
+        rename(&mut c.a);
+        rename(&mut c.b);
+    }
+    s
+}
+
+/// `report.html` and the charts (SVG, and PNG when asked) as files to write.
+pub fn build(model: &Model, summary: &Summary, options: Options) -> Result<Vec<File>, PlotError> {
+    let summary = &localized(summary, options.lang);
+    let charts = charts::all(summary, options.lang, options.png)?;
+    let mut files = vec![File {
+        path: "report.html".to_owned(),
+        bytes: html::page(model, summary, &charts, options.lang).into_bytes(),
+    }];
+    for c in charts {
+        files.push(File {
+            path: format!("{CHART_DIR}/{}.svg", c.stem),
+            bytes: c.svg.into_bytes(),
+        });
+        if let Some(png) = c.png {
+            files.push(File {
+                path: format!("{CHART_DIR}/{}.png", c.stem),
+                bytes: png,
+            });
+        }
+    }
+    Ok(files)
+}

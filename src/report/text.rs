@@ -1,0 +1,864 @@
+//! Every word of the report, chart labels and workbook headers, in Dutch and English: one
+//! struct per language. Templates carry `{placeholders}` filled by [`fill`]; numbers are
+//! formatted by [`Lang`] in the language's convention (€ 1.234 or €1,234).
+
+/// Language of the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    /// Dutch, the default: the readers are Dutch employers.
+    #[default]
+    Nl,
+    En,
+}
+
+impl Lang {
+    /// All the texts of this language.
+    pub fn text(self) -> &'static Text {
+        match self {
+            Lang::Nl => &NL,
+            Lang::En => &EN,
+        }
+    }
+
+    /// The ISO code, for `<html lang>`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Nl => "nl",
+            Lang::En => "en",
+        }
+    }
+
+    fn separators(self) -> (char, char) {
+        match self {
+            Lang::Nl => ('.', ','),
+            Lang::En => (',', '.'),
+        }
+    }
+
+    /// A number with `decimals` decimals and grouped thousands; a minus sign (−) when negative.
+    pub fn number(self, x: f64, decimals: usize) -> String {
+        if !x.is_finite() {
+            return if x.is_nan() {
+                "–".to_owned()
+            } else if x > 0.0 {
+                "∞".to_owned()
+            } else {
+                "−∞".to_owned()
+            };
+        }
+        let (thousands, point) = self.separators();
+        let text = format!("{:.*}", decimals, x.abs());
+        let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+        let mut out = String::with_capacity(text.len() + 4);
+        for (i, ch) in int.chars().enumerate() {
+            if i > 0 && (int.len() - i) % 3 == 0 {
+                out.push(thousands);
+            }
+            out.push(ch);
+        }
+        if !frac.is_empty() {
+            out.push(point);
+            out.push_str(frac);
+        }
+        let zero = out.chars().all(|c| c == '0' || c == thousands || c == point);
+        if x < 0.0 && !zero {
+            format!("−{out}")
+        } else {
+            out
+        }
+    }
+
+    /// A number with at most two decimals, trailing zeros dropped (0,6; 1.5; 12).
+    pub fn short(self, x: f64) -> String {
+        let s = self.number(x, 2);
+        let (_, point) = self.separators();
+        if s.contains(point) {
+            s.trim_end_matches('0').trim_end_matches(point).to_owned()
+        } else {
+            s
+        }
+    }
+
+    /// Euros rounded to whole euros: "€ 1.234" (nl), "€1,234" (en).
+    pub fn money(self, x: f64) -> String {
+        self.money_with(x, 0)
+    }
+
+    /// Euros, with cents when the amount is small and not whole (wages, tariffs).
+    pub fn money_exact(self, x: f64) -> String {
+        let cents = x.abs() < 1000.0 && (x - x.round()).abs() > 0.004;
+        self.money_with(x, if cents { 2 } else { 0 })
+    }
+
+    fn money_with(self, x: f64, decimals: usize) -> String {
+        let n = self.number(x, decimals);
+        match (self, n.strip_prefix('−')) {
+            (Lang::Nl, Some(abs)) => format!("€ −{abs}"),
+            (Lang::Nl, None) => format!("€ {n}"),
+            (Lang::En, Some(abs)) => format!("−€{abs}"),
+            (Lang::En, None) => format!("€{n}"),
+        }
+    }
+
+    /// A share 0..1 as a percentage with `decimals` decimals: "74%".
+    pub fn percent(self, share: f64, decimals: usize) -> String {
+        format!("{}%", self.number(share * 100.0, decimals))
+    }
+
+    /// A share as a percentage with at most one decimal, trailing zero dropped: "1,5%", "8%".
+    pub fn percent_short(self, share: f64) -> String {
+        let s = self.number(share * 100.0, 1);
+        let (_, point) = self.separators();
+        let s = s.strip_suffix(&format!("{point}0")).unwrap_or(&s).to_owned();
+        format!("{s}%")
+    }
+
+    /// Chart tick formatter for euros (a plain `fn` so charts can hold it).
+    pub fn money_tick(self) -> fn(f64) -> String {
+        match self {
+            Lang::Nl => |x| Lang::Nl.money(x),
+            Lang::En => |x| Lang::En.money(x),
+        }
+    }
+}
+
+/// Replaces each `{key}` in `template` by its value.
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = template.to_owned();
+    for (key, value) in args {
+        out = out.replace(&format!("{{{key}}}"), value);
+    }
+    out
+}
+
+/// Title, axis descriptions and the one sentence that says what to read in a chart.
+#[derive(Debug)]
+pub struct ChartText {
+    pub title: &'static str,
+    pub x: &'static str,
+    pub y: &'static str,
+    pub caption: &'static str,
+}
+
+/// All texts of one language.
+#[derive(Debug)]
+pub struct Text {
+    pub lang: Lang,
+    // Document.
+    pub doc_title: &'static str,
+    pub subtitle: &'static str,
+    pub sec_answer: &'static str,
+    pub sec_comparison: &'static str,
+    pub sec_charts: &'static str,
+    pub sec_assumptions: &'static str,
+    pub sec_method: &'static str,
+
+    // The answer: how often the placement pays off.
+    pub verdict_never: &'static str,
+    pub verdict_almost_never: &'static str,
+    pub verdict_k_of_10: &'static str,
+    pub verdict_half: &'static str,
+    pub verdict_almost_always: &'static str,
+    pub verdict_always: &'static str,
+    pub break_even_month: &'static str,
+    pub break_even_none: &'static str,
+    pub mean_gain: &'static str,
+    pub mean_loss: &'static str,
+    pub best: &'static str,
+    pub best_unsure: &'static str,
+    pub same: &'static str,
+
+    // Comparison table.
+    pub th_arrangement: &'static str,
+    pub th_npv: &'static str,
+    pub th_range: &'static str,
+    pub th_p_positive: &'static str,
+    pub th_break_even: &'static str,
+    pub th_retention: &'static str,
+    pub th_subsidy: &'static str,
+    pub table_break_even_month: &'static str,
+    pub table_break_even_none: &'static str,
+    pub table_note: &'static str,
+    pub best_mark_title: &'static str,
+    pub baseline: &'static str,
+    /// Display name of the built-in "no support" baseline.
+    pub baseline_name: &'static str,
+
+    // Charts.
+    pub chart_npv: ChartText,
+    pub chart_s_curve: ChartText,
+    pub chart_fan: ChartText,
+    pub chart_composition: ChartText,
+    pub chart_retention: ChartText,
+    pub chart_productivity: ChartText,
+    pub chart_difference: ChartText,
+    pub legend_p_positive: &'static str,
+    pub legend_median: &'static str,
+    pub legend_inner: &'static str,
+    pub legend_outer: &'static str,
+    pub legend_difference: &'static str,
+    pub net_nominal: &'static str,
+    pub no_comparison: &'static str,
+
+    // Assumptions.
+    pub placement_heading: &'static str,
+    pub th_input: &'static str,
+    pub th_assumption: &'static str,
+    pub fact_count: &'static str,
+    pub fact_start: &'static str,
+    pub fact_contract_end: &'static str,
+    pub fact_wage_wml: &'static str,
+    pub fact_holiday_pay: &'static str,
+    pub fact_pay_contract: &'static str,
+    pub fact_pay_worked: &'static str,
+    pub fact_sick_pay: &'static str,
+    pub fact_ramp_exponential: &'static str,
+    pub fact_ramp_linear: &'static str,
+    pub fact_ramp_s_curve: &'static str,
+    pub fact_sick_months: &'static str,
+    pub fact_pool: &'static str,
+    pub fact_jobcoach_norm: &'static str,
+    pub line_cost: &'static str,
+    pub line_benefit: &'static str,
+    pub timing_once: &'static str,
+    pub timing_monthly: &'static str,
+
+    // Distributions in words.
+    pub dist_uniform: &'static str,
+    pub dist_mode: &'static str,
+    pub dist_bounded: &'static str,
+    pub dist_spread: &'static str,
+    pub dist_points: &'static str,
+    pub dist_bernoulli: &'static str,
+    pub unit_hours_per_week: &'static str,
+    pub unit_hours_per_month: &'static str,
+    pub unit_months: &'static str,
+    pub unit_per_hour: &'static str,
+    pub unit_per_month: &'static str,
+
+    // Peaks, arrangements, rates.
+    pub peaks_heading: &'static str,
+    pub no_peaks: &'static str,
+    pub th_peak: &'static str,
+    pub th_months: &'static str,
+    pub th_value_multiplier: &'static str,
+    pub th_availability: &'static str,
+    pub th_cost_multiplier: &'static str,
+    pub month_names: [&'static str; 12],
+    pub arrangements_heading: &'static str,
+    pub no_instruments: &'static str,
+    pub rates_heading: &'static str,
+    pub rates_intro: &'static str,
+    pub th_figure: &'static str,
+    pub th_values: &'static str,
+    pub th_source: &'static str,
+    pub value_from: &'static str,
+    pub no_limit: &'static str,
+    pub overridden: &'static str,
+
+    // Method.
+    pub method_runs: &'static str,
+    pub method_mcse: &'static str,
+    pub method_discount: &'static str,
+    pub method_monthly: &'static str,
+    pub method_versions: &'static str,
+    pub method_reproducible: &'static str,
+
+    // Workbook.
+    pub sheet_summary: &'static str,
+    pub sheet_comparison: &'static str,
+    pub sheet_monthly: &'static str,
+    pub sheet_assumptions: &'static str,
+    pub th_placement: &'static str,
+    pub th_kind: &'static str,
+    /// Columns of the workbook's summary sheet (the employer lines follow).
+    pub xlsx_summary: [&'static str; 20],
+    pub xlsx_comparison: [&'static str; 8],
+    pub xlsx_monthly: [&'static str; 17],
+    /// Rows of run facts on the assumptions sheet.
+    pub xlsx_meta: [&'static str; 10],
+}
+
+impl Text {
+    /// The name of an input of a placement, by its key path.
+    pub fn input_name(&self, path: &str) -> Option<&'static str> {
+        let nl = self.lang == Lang::Nl;
+        let (n, e) = match path {
+            "hours_per_week" => ("Contracturen", "Contract hours"),
+            "wage" => ("Bruto uurloon", "Gross hourly wage"),
+            "value_per_productive_hour" => (
+                "Waarde van een volledig productief uur",
+                "Value of one fully productive hour",
+            ),
+            "employer_burden" => (
+                "Werkgeverslasten (premies, pensioen)",
+                "Employer burden (premiums, pension)",
+            ),
+            "productivity.start" => (
+                "Productiviteit (loonwaarde) bij de start",
+                "Productivity (loonwaarde) at the start",
+            ),
+            "productivity.target" => ("Productiviteit na inwerken", "Productivity once trained"),
+            "productivity.ramp_months" => (
+                "Inwerktijd tot 90% van de groei (goed begeleide maanden)",
+                "Ramp-up to 90% of the gain (well-supervised months)",
+            ),
+            "capacity.typical" => (
+                "Belastbaarheid (deel van de contracturen)",
+                "Load capacity (share of contract hours)",
+            ),
+            "capacity.volatility" => (
+                "Schommeling van de belastbaarheid",
+                "Fluctuation of load capacity",
+            ),
+            "capacity.persistence" => (
+                "Doorwerking van een schommeling naar de volgende maand",
+                "Persistence of a fluctuation into the next month",
+            ),
+            "capacity.sick_start_probability" => (
+                "Kans per maand dat ziekte begint",
+                "Monthly probability that sickness starts",
+            ),
+            "supervision.initial_hours_per_week" => ("Begeleiding bij de start", "Supervision at the start"),
+            "supervision.steady_hours_per_week" => ("Begeleiding op den duur", "Supervision in the long run"),
+            "supervision.halving_months" => {
+                ("Halveringstijd van de begeleiding", "Halving time of supervision")
+            }
+            "supervision.supervisor_cost" => {
+                ("Kosten van een uur werkbegeleiding", "Cost of a supervisor hour")
+            }
+            "supervision.available_hours_per_week" => {
+                ("Beschikbare begeleidingsuren", "Supervisor hours available")
+            }
+            "dropout.monthly" => ("Kans op uitval per maand", "Monthly dropout probability"),
+            "dropout.shortfall_factor" => (
+                "Extra uitval bij te weinig begeleiding (factor)",
+                "Extra dropout when supervision falls short (factor)",
+            ),
+            "dropout.exit_cost" => ("Kosten bij uitval", "Cost of a dropout"),
+            "jobcoach.tariff_per_hour" => ("Tarief jobcoach", "Jobcoach tariff"),
+            "jobcoach.hours_per_month" => ("Uren jobcoach", "Jobcoach hours"),
+            _ => return None,
+        };
+        Some(if nl { n } else { e })
+    }
+
+    /// The name of a ledger line in the employer's terms; `None` for lines the scenario named.
+    pub fn line_name(&self, line: &str) -> Option<&'static str> {
+        let nl = self.lang == Lang::Nl;
+        let (n, e) = match line {
+            "production_value" => ("Waarde van het werk", "Value of the work"),
+            "wage" => ("Loon", "Wage"),
+            "employer_burden" => ("Werkgeverslasten", "Employer burden"),
+            "supervision" => ("Werkbegeleiding", "Supervision"),
+            "jobcoach" => ("Jobcoach", "Jobcoach"),
+            "exit_cost" => ("Kosten bij uitval", "Cost of dropout"),
+            "lks" | "loonkostensubsidie" => ("Loonkostensubsidie", "Wage-cost subsidy (LKS)"),
+            "no_risk_polis" | "no_risk" => ("No-riskpolis", "No-risk policy"),
+            "lkv" => ("Loonkostenvoordeel", "Wage-cost advantage (LKV)"),
+            "praktijkleren" => ("Subsidie praktijkleren", "Praktijkleren subsidy"),
+            _ => return None,
+        };
+        Some(if nl { n } else { e })
+    }
+
+    /// The name of a financing instrument by its `kind` in the scenario.
+    pub fn instrument_name(&self, kind: &str) -> Option<&'static str> {
+        let nl = self.lang == Lang::Nl;
+        let (n, e) = match kind {
+            "lks" => (
+                "Loonkostensubsidie (Participatiewet)",
+                "Wage-cost subsidy (Participatiewet)",
+            ),
+            "loondispensatie" => ("Loondispensatie (Wajong)", "Wage dispensation (Wajong)"),
+            "no_risk_polis" => ("No-riskpolis (Ziektewet)", "No-risk policy (Ziektewet)"),
+            "lkv" => ("Loonkostenvoordeel", "Wage-cost advantage (LKV)"),
+            "jobcoach_funding" => ("Vergoeding jobcoach", "Jobcoach funding"),
+            "workplace_adaptation" => ("Werkplekaanpassing", "Workplace adaptation"),
+            "proefplaatsing" => ("Proefplaatsing", "Trial placement"),
+            "praktijkleren" => ("Subsidie praktijkleren", "Praktijkleren subsidy"),
+            "detachering" => ("Detachering", "Secondment (detachering)"),
+            "grant" => ("Subsidie", "Grant"),
+            _ => return None,
+        };
+        Some(if nl { n } else { e })
+    }
+}
+
+/// Dutch.
+pub static NL: Text = Text {
+    lang: Lang::Nl,
+    doc_title: "Businesscase voor de werkgever",
+    subtitle: "{placements} plaatsing(en) · {horizon} maanden vanaf {start} · {iterations} gesimuleerde toekomsten",
+    sec_answer: "Het antwoord",
+    sec_comparison: "De financieringsconstructies vergeleken",
+    sec_charts: "Grafieken",
+    sec_assumptions: "Aannames",
+    sec_method: "Methode",
+
+    verdict_never: "{name}: deze plaatsing verdient zich in geen enkele gesimuleerde toekomst terug binnen {horizon} maanden.",
+    verdict_almost_never: "{name}: deze plaatsing verdient zich bijna nooit terug: in minder dan 1 van de 20 gesimuleerde toekomsten",
+    verdict_k_of_10: "{name}: deze plaatsing verdient zich in {k} van de 10 gesimuleerde toekomsten terug",
+    verdict_half: "{name}: deze plaatsing verdient zich in ongeveer de helft van de gesimuleerde toekomsten terug",
+    verdict_almost_always: "{name}: deze plaatsing verdient zich vrijwel altijd terug: in meer dan 19 van de 20 gesimuleerde toekomsten",
+    verdict_always: "{name}: deze plaatsing verdient zich in elke gesimuleerde toekomst terug",
+    break_even_month: ", in de helft van alle toekomsten al binnen {month} maanden.",
+    break_even_none: ", maar in de meeste toekomsten niet binnen {horizon} maanden.",
+    mean_gain: "Gemiddeld levert de plaatsing de werkgever {amount} op (netto contante waarde over {horizon} maanden); in 8 van de 10 toekomsten ligt de uitkomst tussen {p10} en {p90}.",
+    mean_loss: "Gemiddeld kost de plaatsing de werkgever {amount} (netto contante waarde over {horizon} maanden); in 8 van de 10 toekomsten ligt de uitkomst tussen {p10} en {p90}.",
+    best: "Het voordeligst is {best}: gemiddeld {diff} meer dan {other}, en in {k} van de 100 gesimuleerde toekomsten beter.",
+    best_unsure: " Dat verschil is niet zeker: het 95%-interval van het gemiddelde verschil loopt van {lo} tot {hi}.",
+    same: "{a} en {b} geven in alle gesimuleerde toekomsten dezelfde uitkomst voor de werkgever.",
+
+    th_arrangement: "Financieringsconstructie",
+    th_npv: "Verwachte NCW",
+    th_range: "NCW in 8 van de 10 toekomsten",
+    th_p_positive: "Kans dat het loont (NCW > 0)",
+    th_break_even: "Terugverdiend (mediaan)",
+    th_retention: "Nog in dienst na {horizon} maanden",
+    th_subsidy: "Verwachte subsidie",
+    table_break_even_month: "maand {month}",
+    table_break_even_none: "niet binnen {horizon} mnd",
+    table_note: "NCW = netto contante waarde voor de werkgever: opbrengsten min kosten over {horizon} maanden, verdisconteerd met {rate} per jaar. Subsidie = wat de werkgever gemiddeld ontvangt van gemeente, UWV en Rijk (nominaal). ★ = beste waarde in de kolom.",
+    best_mark_title: "beste waarde in de kolom",
+    baseline: "basis",
+    baseline_name: "geen ondersteuning",
+
+    chart_npv: ChartText {
+        title: "Hoe vaak verdient de plaatsing zich terug?",
+        x: "Netto contante waarde voor de werkgever (€)",
+        y: "Aandeel van de gesimuleerde toekomsten",
+        caption: "Elke kleur is een financieringsconstructie: alles rechts van de zwarte nullijn is winst, links verlies; een brede verdeling betekent veel onzekerheid.",
+    },
+    chart_s_curve: ChartText {
+        title: "Kans op een uitkomst van hoogstens dit bedrag",
+        x: "Netto contante waarde voor de werkgever (€)",
+        y: "Kans (cumulatief)",
+        caption: "Waar een lijn de nullijn kruist, leest u de kans op verlies af; een lijn die verder naar rechts ligt, is voor de werkgever beter.",
+    },
+    chart_fan: ChartText {
+        title: "Cumulatieve netto kasstroom per maand (verdisconteerd)",
+        x: "Maand",
+        y: "Cumulatief (€)",
+        caption: "Waar de middenlijn boven de nullijn komt, is de plaatsing in de helft van de toekomsten terugverdiend; de banden tonen hoe ver het uiteen kan lopen.",
+    },
+    chart_composition: ChartText {
+        title: "Kosten, opbrengsten en subsidies (gemiddeld, nominaal)",
+        x: "€ over de hele looptijd (ontvangen +, betaald −)",
+        y: "",
+        caption: "Balken naar rechts zijn inkomsten voor de werkgever, naar links uitgaven; de onderste balk is het netto saldo zonder verdiscontering.",
+    },
+    chart_retention: ChartText {
+        title: "Hoeveel plaatsingen lopen nog?",
+        x: "Maand",
+        y: "Aandeel nog in dienst",
+        caption: "De lijn daalt door uitval: hoe hoger ze blijft, hoe langer de werkgever profiteert van een ingewerkte medewerker.",
+    },
+    chart_productivity: ChartText {
+        title: "Productiviteit (loonwaarde) per maand",
+        x: "Maand",
+        y: "T.o.v. een volledig productieve collega",
+        caption: "De middenlijn toont hoe snel de medewerker productief wordt; de banden tonen hoe verschillend dat kan uitpakken.",
+    },
+    chart_difference: ChartText {
+        title: "Verschil in NCW: {best} tegenover de andere constructies",
+        x: "Verschil in netto contante waarde (€)",
+        y: "Kans (cumulatief)",
+        caption: "Rechts van de nullijn is {best} beter; hoe lager een lijn de nullijn kruist, hoe zekerder dat voordeel.",
+    },
+    legend_p_positive: "{name} — kans NCW > 0: {p}",
+    legend_median: "mediaan",
+    legend_inner: "25%–75% van de toekomsten",
+    legend_outer: "10%–90% van de toekomsten",
+    legend_difference: "{a} − {b}: {a} beter in {p}",
+    net_nominal: "Netto (nominaal)",
+    no_comparison: "Er is één financieringsconstructie doorgerekend, dus er is geen verschil om te tonen.",
+
+    placement_heading: "Plaatsing „{name}”",
+    th_input: "Invoer",
+    th_assumption: "Aanname",
+    fact_count: "Aantal plaatsingen: {n}",
+    fact_start: "Start in maand {month} ({calendar})",
+    fact_contract_end: "Contract loopt tot maand {month}",
+    fact_wage_wml: "Loon: het wettelijk minimumloon dat elke maand geldt",
+    fact_holiday_pay: "Vakantiegeld: {share}",
+    fact_pay_contract: "Betaald voor de contracturen",
+    fact_pay_worked: "Betaald voor de gewerkte uren",
+    fact_sick_pay: "Loondoorbetaling bij ziekte: {first} in het eerste jaar, {second} in het tweede",
+    fact_ramp_exponential: "Groei van de productiviteit: eerst snel, daarna langzamer",
+    fact_ramp_linear: "Groei van de productiviteit: gelijkmatig",
+    fact_ramp_s_curve: "Groei van de productiviteit: eerst langzaam, dan sneller, dan afvlakkend",
+    fact_sick_months: "Duur van een ziekteperiode: {dist}",
+    fact_pool: "Begeleidingsuren gedeeld in de groep „{pool}”: {dist}",
+    fact_jobcoach_norm: "Jobcoachuren volgens de norm van de regeling",
+    line_cost: "Kosten „{name}”",
+    line_benefit: "Opbrengst „{name}”",
+    timing_once: "{amount}, eenmalig in maand {month}",
+    timing_monthly: "{amount} per maand, van maand {from} tot en met {to}",
+
+    dist_uniform: "tussen {min} en {max}{unit}, elke waarde even waarschijnlijk",
+    dist_mode: "tussen {min} en {max}{unit}, meest waarschijnlijk {mode}",
+    dist_bounded: " (begrensd tussen {min} en {max})",
+    dist_spread: "meestal tussen {p5} en {p95}{unit} (9 van de 10 keer), mediaan {p50}",
+    dist_points: "een van: {points}",
+    dist_bernoulli: "ja in {p} van de gevallen",
+    unit_hours_per_week: " uur per week",
+    unit_hours_per_month: " uur per maand",
+    unit_months: " maanden",
+    unit_per_hour: " per uur",
+    unit_per_month: " per maand",
+
+    peaks_heading: "Piekperiodes",
+    no_peaks: "Geen piekperiodes.",
+    th_peak: "Piek",
+    th_months: "Maanden",
+    th_value_multiplier: "Waarde van het werk",
+    th_availability: "Beschikbare begeleiding",
+    th_cost_multiplier: "Kosten begeleidingsuur",
+    month_names: [
+        "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
+    ],
+    arrangements_heading: "Financieringsconstructies",
+    no_instruments: "geen regelingen: de werkgever draagt alles zelf",
+    rates_heading: "Wettelijke bedragen",
+    rates_intro: "Tarievenset {preset}. Na de laatst gepubliceerde waarde ({until}) groeit het minimumloon met {growth} per jaar.",
+    th_figure: "Bedrag of regel",
+    th_values: "Waarde",
+    th_source: "Bron",
+    value_from: "{value} vanaf {from}",
+    no_limit: "geen grens",
+    overridden: " (aangepast in het scenario)",
+
+    method_runs: "De plaatsing is {iterations} keer doorgerekend, maand voor maand, telkens met andere toevallige uitkomsten voor de onzekere aannames (Monte-Carlosimulatie, startgetal {seed}). Alle financieringsconstructies zien in elke doorrekening dezelfde toevalstrekkingen, zodat verschillen alleen door de regelingen komen.",
+    method_mcse: "Monte-Carlofout van de verwachte NCW: {items}.",
+    method_discount: "Bedragen in de tijd zijn verdisconteerd met {rate} per jaar.",
+    method_monthly: "De maandbanden zijn berekend op {n} doorrekeningen.",
+    method_versions: "Model {model}, inclusim {version}, scenariobestand {file}.",
+    method_reproducible: "Dit rapport bevat geen datum of tijd: hetzelfde scenario met hetzelfde startgetal en aantal doorrekeningen geeft precies hetzelfde rapport.",
+
+    sheet_summary: "Samenvatting",
+    sheet_comparison: "Vergelijking",
+    sheet_monthly: "Per maand",
+    sheet_assumptions: "Aannames",
+    th_placement: "Plaatsing",
+    th_kind: "Verdeling",
+    xlsx_summary: [
+        "Financieringsconstructie",
+        "Verwachte NCW",
+        "Monte-Carlofout",
+        "Standaardafwijking",
+        "NCW p5",
+        "NCW p10",
+        "NCW p25",
+        "NCW p50",
+        "NCW p75",
+        "NCW p90",
+        "NCW p95",
+        "NCW minimum",
+        "NCW maximum",
+        "Kans NCW > 0",
+        "Standaardfout kans",
+        "Gemiddelde slechtste 5%",
+        "Terugverdiend (mediaan, maand)",
+        "Kans terugverdiend binnen looptijd",
+        "Nog in dienst aan het eind",
+        "Verwachte subsidie",
+    ],
+    xlsx_comparison: [
+        "A",
+        "B",
+        "Gemiddeld verschil NCW (A − B)",
+        "95%-interval onder",
+        "95%-interval boven",
+        "Standaardafwijking verschil",
+        "Kans A beter",
+        "Verschil kans NCW > 0",
+    ],
+    xlsx_monthly: [
+        "Financieringsconstructie",
+        "Maand",
+        "Kalendermaand",
+        "Aandeel in dienst",
+        "Gemiddelde productiviteit",
+        "Cumulatief p5",
+        "Cumulatief p10",
+        "Cumulatief p25",
+        "Cumulatief p50",
+        "Cumulatief p75",
+        "Cumulatief p90",
+        "Cumulatief p95",
+        "Productiviteit p10",
+        "Productiviteit p25",
+        "Productiviteit p50",
+        "Productiviteit p75",
+        "Productiviteit p90",
+    ],
+    xlsx_meta: [
+        "Scenario",
+        "Scenariobestand",
+        "Startgetal (seed)",
+        "Doorrekeningen",
+        "Looptijd (maanden)",
+        "Eerste maand",
+        "Disconteringsvoet per jaar",
+        "Tarievenset",
+        "Modelversie",
+        "inclusim-versie",
+    ],
+};
+
+/// English.
+pub static EN: Text = Text {
+    lang: Lang::En,
+    doc_title: "The employer's business case",
+    subtitle: "{placements} placement(s) · {horizon} months from {start} · {iterations} simulated futures",
+    sec_answer: "The answer",
+    sec_comparison: "The financing arrangements compared",
+    sec_charts: "Charts",
+    sec_assumptions: "Assumptions",
+    sec_method: "Method",
+
+    verdict_never: "{name}: this placement pays for itself in none of the simulated futures within {horizon} months.",
+    verdict_almost_never: "{name}: this placement almost never pays for itself: in fewer than 1 in 20 simulated futures",
+    verdict_k_of_10: "{name}: this placement pays for itself in {k} out of 10 simulated futures",
+    verdict_half: "{name}: this placement pays for itself in about half of the simulated futures",
+    verdict_almost_always: "{name}: this placement almost always pays for itself: in more than 19 out of 20 simulated futures",
+    verdict_always: "{name}: this placement pays for itself in every simulated future",
+    break_even_month: ", in half of all futures within {month} months.",
+    break_even_none: ", but in most futures not within {horizon} months.",
+    mean_gain: "On average it gains the employer {amount} (net present value over {horizon} months); in 8 out of 10 futures the outcome lies between {p10} and {p90}.",
+    mean_loss: "On average it costs the employer {amount} (net present value over {horizon} months); in 8 out of 10 futures the outcome lies between {p10} and {p90}.",
+    best: "The best choice is {best}: on average {diff} more than {other}, and better in {k} out of 100 simulated futures.",
+    best_unsure: " That difference is not certain: the 95% interval of the mean difference runs from {lo} to {hi}.",
+    same: "{a} and {b} give the employer the same outcome in every simulated future.",
+
+    th_arrangement: "Financing arrangement",
+    th_npv: "Expected NPV",
+    th_range: "NPV in 8 out of 10 futures",
+    th_p_positive: "Chance it pays (NPV > 0)",
+    th_break_even: "Break-even (median)",
+    th_retention: "Still employed after {horizon} months",
+    th_subsidy: "Expected subsidy",
+    table_break_even_month: "month {month}",
+    table_break_even_none: "not within {horizon} mo",
+    table_note: "NPV = the employer's net present value: benefits minus costs over {horizon} months, discounted at {rate} a year. Subsidy = what the employer receives on average from gemeente, UWV and the state (nominal). ★ = best value in the column.",
+    best_mark_title: "best value in the column",
+    baseline: "baseline",
+    baseline_name: "no support",
+
+    chart_npv: ChartText {
+        title: "How often does the placement pay for itself?",
+        x: "Employer's net present value (€)",
+        y: "Share of simulated futures",
+        caption: "Each colour is a financing arrangement: everything right of the black zero line is a gain, left of it a loss; a wide distribution means much uncertainty.",
+    },
+    chart_s_curve: ChartText {
+        title: "Chance of an outcome of at most this amount",
+        x: "Employer's net present value (€)",
+        y: "Probability (cumulative)",
+        caption: "Where a line crosses the zero line you read the chance of a loss; a line further to the right is better for the employer.",
+    },
+    chart_fan: ChartText {
+        title: "Cumulative net cash by month (discounted)",
+        x: "Month",
+        y: "Cumulative (€)",
+        caption: "Where the middle line rises above the zero line, the placement has paid for itself in half of the futures; the bands show how far outcomes can spread.",
+    },
+    chart_composition: ChartText {
+        title: "Costs, benefits and subsidies (mean, nominal)",
+        x: "€ over the whole horizon (received +, paid −)",
+        y: "",
+        caption: "Bars to the right are income for the employer, bars to the left spending; the bottom bar is the net total without discounting.",
+    },
+    chart_retention: ChartText {
+        title: "How many placements are still running?",
+        x: "Month",
+        y: "Share still employed",
+        caption: "The line falls with dropout: the higher it stays, the longer the employer benefits from a trained worker.",
+    },
+    chart_productivity: ChartText {
+        title: "Productivity (loonwaarde) by month",
+        x: "Month",
+        y: "Relative to a fully productive colleague",
+        caption: "The middle line shows how fast the worker becomes productive; the bands show how differently that can turn out.",
+    },
+    chart_difference: ChartText {
+        title: "Difference in NPV: {best} against the other arrangements",
+        x: "Difference in net present value (€)",
+        y: "Probability (cumulative)",
+        caption: "Right of the zero line {best} is better; the lower a line crosses the zero line, the surer that advantage.",
+    },
+    legend_p_positive: "{name} — chance NPV > 0: {p}",
+    legend_median: "median",
+    legend_inner: "25%–75% of futures",
+    legend_outer: "10%–90% of futures",
+    legend_difference: "{a} − {b}: {a} better in {p}",
+    net_nominal: "Net (nominal)",
+    no_comparison: "One financing arrangement was simulated, so there is no difference to show.",
+
+    placement_heading: "Placement “{name}”",
+    th_input: "Input",
+    th_assumption: "Assumption",
+    fact_count: "Number of placements: {n}",
+    fact_start: "Starts in month {month} ({calendar})",
+    fact_contract_end: "Contract runs until month {month}",
+    fact_wage_wml: "Wage: the legal minimum wage in force each month",
+    fact_holiday_pay: "Holiday pay: {share}",
+    fact_pay_contract: "Paid for the contract hours",
+    fact_pay_worked: "Paid for the hours worked",
+    fact_sick_pay: "Wage paid during sickness: {first} in the first year, {second} in the second",
+    fact_ramp_exponential: "Productivity grows fast at first, then slower",
+    fact_ramp_linear: "Productivity grows evenly",
+    fact_ramp_s_curve: "Productivity grows slowly, then faster, then levels off",
+    fact_sick_months: "Length of a sickness spell: {dist}",
+    fact_pool: "Supervisor hours shared in the group “{pool}”: {dist}",
+    fact_jobcoach_norm: "Jobcoach hours follow the norm of the scheme",
+    line_cost: "Cost “{name}”",
+    line_benefit: "Benefit “{name}”",
+    timing_once: "{amount}, once in month {month}",
+    timing_monthly: "{amount} a month, from month {from} to {to}",
+
+    dist_uniform: "between {min} and {max}{unit}, any value equally likely",
+    dist_mode: "between {min} and {max}{unit}, most likely {mode}",
+    dist_bounded: " (kept between {min} and {max})",
+    dist_spread: "usually between {p5} and {p95}{unit} (9 times out of 10), median {p50}",
+    dist_points: "one of: {points}",
+    dist_bernoulli: "yes in {p} of cases",
+    unit_hours_per_week: " hours a week",
+    unit_hours_per_month: " hours a month",
+    unit_months: " months",
+    unit_per_hour: " an hour",
+    unit_per_month: " a month",
+
+    peaks_heading: "Peak periods",
+    no_peaks: "No peak periods.",
+    th_peak: "Peak",
+    th_months: "Months",
+    th_value_multiplier: "Value of the work",
+    th_availability: "Supervision available",
+    th_cost_multiplier: "Cost of a supervisor hour",
+    month_names: [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ],
+    arrangements_heading: "Financing arrangements",
+    no_instruments: "no schemes: the employer carries everything",
+    rates_heading: "Legal amounts",
+    rates_intro: "Rates preset {preset}. After the last published value ({until}) the minimum wage grows by {growth} a year.",
+    th_figure: "Amount or rule",
+    th_values: "Value",
+    th_source: "Source",
+    value_from: "{value} from {from}",
+    no_limit: "no limit",
+    overridden: " (changed in the scenario)",
+
+    method_runs: "The placement was simulated {iterations} times, month by month, each time with other random outcomes for the uncertain assumptions (Monte Carlo simulation, seed {seed}). Every financing arrangement sees the same random draws in each run, so differences come from the schemes alone.",
+    method_mcse: "Monte Carlo error of the expected NPV: {items}.",
+    method_discount: "Amounts over time are discounted at {rate} a year.",
+    method_monthly: "The monthly bands are computed from {n} runs.",
+    method_versions: "Model {model}, inclusim {version}, scenario file {file}.",
+    method_reproducible: "This report holds no date or time: the same scenario with the same seed and number of runs gives exactly the same report.",
+
+    sheet_summary: "Summary",
+    sheet_comparison: "Comparison",
+    sheet_monthly: "Monthly",
+    sheet_assumptions: "Assumptions",
+    th_placement: "Placement",
+    th_kind: "Distribution",
+    xlsx_summary: [
+        "Financing arrangement",
+        "Expected NPV",
+        "Monte Carlo error",
+        "Standard deviation",
+        "NPV p5",
+        "NPV p10",
+        "NPV p25",
+        "NPV p50",
+        "NPV p75",
+        "NPV p90",
+        "NPV p95",
+        "NPV minimum",
+        "NPV maximum",
+        "Chance NPV > 0",
+        "Standard error of chance",
+        "Mean of worst 5%",
+        "Break-even (median, month)",
+        "Chance of break-even within horizon",
+        "Still employed at the end",
+        "Expected subsidy",
+    ],
+    xlsx_comparison: [
+        "A",
+        "B",
+        "Mean NPV difference (A − B)",
+        "95% interval low",
+        "95% interval high",
+        "Standard deviation of difference",
+        "Chance A better",
+        "Difference in chance NPV > 0",
+    ],
+    xlsx_monthly: [
+        "Financing arrangement",
+        "Month",
+        "Calendar month",
+        "Share employed",
+        "Mean productivity",
+        "Cumulative p5",
+        "Cumulative p10",
+        "Cumulative p25",
+        "Cumulative p50",
+        "Cumulative p75",
+        "Cumulative p90",
+        "Cumulative p95",
+        "Productivity p10",
+        "Productivity p25",
+        "Productivity p50",
+        "Productivity p75",
+        "Productivity p90",
+    ],
+    xlsx_meta: [
+        "Scenario",
+        "Scenario file",
+        "Seed",
+        "Runs",
+        "Horizon (months)",
+        "First month",
+        "Discount rate per year",
+        "Rates preset",
+        "Model version",
+        "inclusim version",
+    ],
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_follow_the_language() {
+        assert_eq!(Lang::Nl.money(-12345.6), "€ −12.346");
+        assert_eq!(Lang::En.money(-12345.6), "−€12,346");
+        assert_eq!(Lang::Nl.money(0.3), "€ 0");
+        assert_eq!(Lang::Nl.money(-0.3), "€ 0", "no negative zero");
+        assert_eq!(Lang::Nl.money_exact(14.71), "€ 14,71");
+        assert_eq!(Lang::En.money_exact(27.0), "€27");
+        assert_eq!(Lang::Nl.percent(0.746, 0), "75%");
+        assert_eq!(Lang::Nl.percent_short(0.015), "1,5%");
+        assert_eq!(Lang::En.percent_short(0.08), "8%");
+        assert_eq!(Lang::Nl.short(0.6), "0,6");
+        assert_eq!(Lang::En.short(1234.5), "1,234.5");
+        assert_eq!(Lang::En.number(f64::NAN, 0), "–");
+    }
+
+    #[test]
+    fn fill_replaces_every_placeholder() {
+        assert_eq!(fill("{a} en {b}, {a}", &[("a", "x"), ("b", "y")]), "x en y, x");
+    }
+
+    #[test]
+    fn both_languages_name_the_same_inputs() {
+        for path in ["wage", "productivity.start", "dropout.exit_cost"] {
+            let (nl, en) = (NL.input_name(path), EN.input_name(path));
+            assert!(nl.is_some() && en.is_some() && nl != en, "{path}");
+        }
+    }
+}

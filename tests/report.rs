@@ -1,0 +1,612 @@
+//! The report: charts (SVG structure, series, legends, ranges), the plain-language answer, the
+//! HTML for every bundled scenario in both languages, the workbook against summary.json, and
+//! byte-identical output for any number of threads.
+
+use std::collections::BTreeSet;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use inclusim::plot;
+use inclusim::report::verdict::{self, Frequency, Outcome};
+use inclusim::report::{self, Lang, charts};
+use inclusim::stats::Summary;
+
+use crate::util::{model, run, scenario};
+
+/// A run with `n` arrangements (the baseline plus `n − 1` named ones without instruments).
+fn summary_with(n: usize) -> Summary {
+    let extra: String = (1..n)
+        .map(|i| format!("[[arrangement]]\nname = \"variant <{i}> & co\"\n\n"))
+        .collect();
+    let text = scenario(
+        24,
+        300,
+        "capacity = { typical = 0.8, volatility = 0.5, persistence = 0.6, sick_start_probability = 0.03, sick_months = { dist = \"lognormal\", p5 = 0.25, p95 = 3 } }\n\
+         dropout = { monthly = 0.02, shortfall_factor = 2, exit_cost = 500 }\n\
+         [[placement.benefit]]\nname = \"recruitment_avoided\"\namount = { dist = \"uniform\", min = 1000, max = 2500 }\nat_month = 0",
+        &extra,
+    );
+    let text = text.replace(
+        "value_per_productive_hour = 30",
+        "value_per_productive_hour = { dist = \"pert\", min = 22, mode = 30, max = 36 }",
+    );
+    run(&model(&text), 2)
+}
+
+fn parse(svg: &str) -> roxmltree::Document<'_> {
+    roxmltree::Document::parse(svg).unwrap_or_else(|e| panic!("SVG does not parse: {e}"))
+}
+
+/// Every text element's content.
+fn texts(doc: &roxmltree::Document) -> Vec<String> {
+    doc.descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .map(|n| n.text().unwrap_or("").trim().to_owned())
+        .collect()
+}
+
+/// The arrangement colours used as strokes of polylines (series lines and legend samples).
+/// The palette's colours other than black (which axes and zero lines use too).
+fn palette() -> Vec<String> {
+    plot::PALETTE
+        .iter()
+        .map(|c| plot::hex(*c))
+        .filter(|c| c != "#000000")
+        .collect()
+}
+
+fn stroke_colours(doc: &roxmltree::Document) -> BTreeSet<String> {
+    let palette = palette();
+    doc.descendants()
+        .filter(|n| n.has_tag_name("polyline"))
+        .filter_map(|n| n.attribute("stroke").map(str::to_uppercase))
+        .filter(|c| palette.contains(c))
+        .collect()
+}
+
+fn fill_colours(doc: &roxmltree::Document) -> BTreeSet<String> {
+    let palette = palette();
+    doc.descendants()
+        .filter(|n| n.has_tag_name("rect") || n.has_tag_name("polygon"))
+        .filter_map(|n| n.attribute("fill").map(str::to_uppercase))
+        .filter(|c| palette.contains(c))
+        .collect()
+}
+
+fn colours(n: usize) -> BTreeSet<String> {
+    (0..n).map(|i| plot::hex(plot::colour(i))).collect()
+}
+
+fn assert_contains(range: &Range<f64>, values: impl IntoIterator<Item = f64>, what: &str) {
+    let (lo, hi) = values
+        .into_iter()
+        .filter(|v| v.is_finite())
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
+            (a.min(v), b.max(v))
+        });
+    assert!(lo.is_finite(), "{what}: no data");
+    assert!(
+        range.start <= lo && hi <= range.end,
+        "{what}: range {range:?} misses data {lo}..{hi}"
+    );
+}
+
+fn legend_has(doc: &roxmltree::Document, labels: &[String]) {
+    let texts = texts(doc);
+    for label in labels {
+        assert_eq!(
+            texts.iter().filter(|t| *t == label).count(),
+            1,
+            "legend label {label:?} once in {texts:?}"
+        );
+    }
+}
+
+#[test]
+fn npv_distribution_chart_has_a_series_and_legend_per_arrangement() {
+    for n in [1, 3] {
+        let s = summary_with(n);
+        let c = charts::npv_distribution(&s, Lang::Nl);
+        let svg = plot::svg(&c).unwrap();
+        let doc = parse(&svg);
+        assert_eq!(stroke_colours(&doc), colours(n));
+        assert_eq!(
+            fill_colours(&doc),
+            colours(n),
+            "one filled histogram per arrangement"
+        );
+        let labels: Vec<String> = c.series.iter().map(|s| s.label.clone()).collect();
+        assert_eq!(labels.len(), n);
+        assert!(labels.iter().all(|l| l.contains("kans NCW > 0")), "{labels:?}");
+        legend_has(&doc, &labels);
+        assert_contains(&c.x_range(), c.edges.iter().copied().chain([0.0]), "x");
+        assert_contains(&c.y_range(), c.series.iter().flat_map(|s| s.shares.clone()), "y");
+        let total: f64 = c.series[0].shares.iter().sum();
+        assert!((total - 1.0).abs() < 1e-9, "shares of one arrangement sum to 1");
+    }
+}
+
+#[test]
+fn s_curve_chart_spans_every_percentile() {
+    let s = summary_with(2);
+    let c = charts::s_curve(&s, Lang::En);
+    let svg = plot::svg(&c).unwrap();
+    let doc = parse(&svg);
+    assert_eq!(stroke_colours(&doc), colours(2));
+    legend_has(
+        &doc,
+        &c.series.iter().map(|s| s.label.clone()).collect::<Vec<_>>(),
+    );
+    for series in &c.series {
+        assert_eq!(series.points.len(), 101);
+        assert_contains(&c.x_range(), series.points.iter().map(|p| p.0).chain([0.0]), "x");
+        assert_contains(&c.y_range(), series.points.iter().map(|p| p.1), "y");
+    }
+}
+
+#[test]
+fn fan_chart_has_one_panel_per_arrangement_on_a_shared_scale() {
+    let s = summary_with(3);
+    let c = charts::fan(&s, Lang::Nl);
+    assert_eq!(c.panels.len(), 3);
+    assert_eq!(c.grid(), (2, 2));
+    let svg = plot::svg(&c).unwrap();
+    let doc = parse(&svg);
+    assert_eq!(stroke_colours(&doc), colours(3), "a median line per panel");
+    let texts = texts(&doc);
+    for label in [&c.median_label, &c.inner_label, &c.outer_label] {
+        assert_eq!(
+            texts.iter().filter(|t| *t == label).count(),
+            3,
+            "{label} in each panel"
+        );
+    }
+    for p in &c.panels {
+        assert_eq!(
+            texts.iter().filter(|t| **t == p.title).count(),
+            1,
+            "panel title {}",
+            p.title
+        );
+        assert_eq!(p.months.len(), 24);
+        assert_contains(
+            &c.y_range(),
+            p.p10.iter().chain(&p.p90).copied().chain([0.0]),
+            "y",
+        );
+        assert_contains(&c.x_range(), p.months.iter().copied(), "x");
+    }
+}
+
+#[test]
+fn composition_chart_signs_lines_from_the_ledger_and_ends_with_the_net() {
+    let s = summary_with(2);
+    let c = charts::composition(&s, Lang::Nl);
+    let a = &s.arrangements[0];
+    assert_eq!(c.categories.len(), a.employer_lines.len() + 1);
+    assert_eq!(c.categories.last().map(String::as_str), Some("Netto (nominaal)"));
+    let wage = c.categories.iter().position(|n| n == "Loon").expect("wage line");
+    assert!(c.series[0].values[wage] < 0.0, "the employer pays the wage");
+    let value = c
+        .categories
+        .iter()
+        .position(|n| n == "Waarde van het werk")
+        .expect("value line");
+    assert!(c.series[0].values[value] > 0.0);
+    let net: f64 = c.series[0].values[..c.categories.len() - 1].iter().sum();
+    assert!((net - c.series[0].values[c.categories.len() - 1]).abs() < 1e-6 * net.abs().max(1.0));
+    let svg = plot::svg(&c).unwrap();
+    let doc = parse(&svg);
+    assert_eq!(fill_colours(&doc), colours(2));
+    let texts = texts(&doc);
+    for cat in &c.categories {
+        assert!(texts.contains(cat), "category label {cat}");
+    }
+    legend_has(
+        &doc,
+        &c.series.iter().map(|s| s.label.clone()).collect::<Vec<_>>(),
+    );
+    assert_contains(&c.x_range(), c.series.iter().flat_map(|s| s.values.clone()), "x");
+}
+
+#[test]
+fn retention_and_productivity_charts_cover_every_month() {
+    let s = summary_with(2);
+    let r = charts::retention(&s, Lang::Nl);
+    let svg = plot::svg(&r).unwrap();
+    let doc = parse(&svg);
+    assert_eq!(stroke_colours(&doc), colours(2));
+    legend_has(
+        &doc,
+        &r.series.iter().map(|s| s.label.clone()).collect::<Vec<_>>(),
+    );
+    for series in &r.series {
+        assert_eq!(series.points.len(), 24);
+        assert_contains(&r.y_range(), series.points.iter().map(|p| p.1), "retention y");
+        assert_contains(&r.x_range(), series.points.iter().map(|p| p.0), "retention x");
+    }
+    let p = charts::productivity(&s, Lang::Nl);
+    let svg = plot::svg(&p).unwrap();
+    let doc = parse(&svg);
+    assert_eq!(stroke_colours(&doc), colours(2));
+    let mut labels: Vec<String> = p.series.iter().map(|s| s.label.clone()).collect();
+    labels.extend([p.inner_label.clone(), p.outer_label.clone()]);
+    legend_has(&doc, &labels);
+    for series in &p.series {
+        assert!(!series.bands.is_empty());
+        assert!(series.bands.iter().all(|b| b.p10 <= b.p50 && b.p50 <= b.p90));
+        assert_contains(
+            &p.y_range(),
+            series.bands.iter().flat_map(|b| [b.p10, b.p90]),
+            "productivity y",
+        );
+    }
+}
+
+#[test]
+fn paired_difference_chart_compares_the_best_with_each_other_arrangement() {
+    assert!(charts::paired_difference(&summary_with(1), Lang::Nl).is_none());
+    let s = summary_with(3);
+    let (c, caption) = charts::paired_difference(&s, Lang::En).expect("a comparison");
+    assert_eq!(c.series.len(), 2);
+    assert!(caption.contains(&s.arrangements[0].name));
+    let svg = plot::svg(&c).unwrap();
+    let doc = parse(&svg);
+    let want: BTreeSet<String> = c
+        .series
+        .iter()
+        .map(|s| plot::hex(plot::colour(s.arrangement)))
+        .collect();
+    assert_eq!(stroke_colours(&doc), want);
+    let labels: Vec<String> = c.series.iter().map(|s| s.label.clone()).collect();
+    assert!(labels.iter().all(|l| l.contains("better in 50%")), "{labels:?}");
+    legend_has(&doc, &labels);
+    for series in &c.series {
+        assert_contains(&c.x_range(), series.points.iter().map(|p| p.0).chain([0.0]), "x");
+    }
+}
+
+#[test]
+fn png_renders_without_system_fonts() {
+    let s = summary_with(2);
+    let png = plot::png(&charts::s_curve(&s, Lang::Nl)).unwrap();
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+    assert!(png.len() > 10_000, "a real picture, not a blank one");
+}
+
+fn outcome(p: f64, break_even: Option<u32>) -> Outcome {
+    Outcome {
+        name: "Met loonkostensubsidie".into(),
+        p_positive: p,
+        break_even_month: break_even,
+        horizon: 36,
+        mean: 1000.0,
+        p10: -500.0,
+        p90: 2500.0,
+    }
+}
+
+#[test]
+fn the_answer_is_worded_by_thresholds() {
+    assert_eq!(verdict::frequency(0.0), Frequency::Never);
+    assert_eq!(verdict::frequency(0.01), Frequency::AlmostNever);
+    assert_eq!(verdict::frequency(0.5), Frequency::AboutHalf);
+    assert_eq!(verdict::frequency(0.8), Frequency::OutOfTen(8));
+    assert_eq!(verdict::frequency(0.99), Frequency::AlmostAlways);
+    assert_eq!(verdict::frequency(1.0), Frequency::Always);
+
+    assert_eq!(
+        verdict::pays_off(&outcome(0.8, Some(14)), Lang::Nl),
+        "Met loonkostensubsidie: deze plaatsing verdient zich in 8 van de 10 gesimuleerde \
+         toekomsten terug, in de helft van alle toekomsten al binnen 14 maanden."
+    );
+    assert_eq!(
+        verdict::pays_off(&outcome(0.0, None), Lang::Nl),
+        "Met loonkostensubsidie: deze plaatsing verdient zich in geen enkele gesimuleerde \
+         toekomst terug binnen 36 maanden."
+    );
+    assert_eq!(
+        verdict::pays_off(&outcome(1.0, Some(3)), Lang::Nl),
+        "Met loonkostensubsidie: deze plaatsing verdient zich in elke gesimuleerde toekomst \
+         terug, in de helft van alle toekomsten al binnen 3 maanden."
+    );
+    let half = verdict::pays_off(&outcome(0.5, Some(36)), Lang::En);
+    assert!(half.contains("in about half of the simulated futures"), "{half}");
+    assert!(half.ends_with("within 36 months."), "{half}");
+    let none = verdict::pays_off(&outcome(0.3, None), Lang::Nl);
+    assert!(none.contains("in 3 van de 10"), "{none}");
+    assert!(
+        none.ends_with("maar in de meeste toekomsten niet binnen 36 maanden."),
+        "{none}"
+    );
+    let rare = verdict::pays_off(&outcome(0.02, None), Lang::En);
+    assert!(rare.contains("almost never"), "{rare}");
+
+    assert!(verdict::expectation(&outcome(0.8, Some(14)), Lang::Nl).starts_with("Gemiddeld levert"));
+    let mut loss = outcome(0.1, None);
+    loss.mean = -2500.0;
+    let text = verdict::expectation(&loss, Lang::Nl);
+    assert!(
+        text.starts_with("Gemiddeld kost de plaatsing de werkgever € 2.500"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_best_arrangement_is_named_with_its_margin_and_probability() {
+    let mut s = summary_with(2);
+    let same = verdict::best_choice(&s, Lang::Nl).expect("two arrangements");
+    assert!(
+        same.contains("dezelfde uitkomst"),
+        "identical arrangements: {same}"
+    );
+    // Make the second arrangement better by a known margin.
+    s.arrangements[1].npv.mean = s.arrangements[0].npv.mean + 1200.0;
+    // Comparisons with the baseline read as arrangement − baseline.
+    let c = &mut s.comparisons[0];
+    assert_eq!(c.b, "no support");
+    c.mean_diff = 1200.0;
+    c.ci95 = [900.0, 1500.0];
+    c.sd_diff = 300.0;
+    c.p_a_better = 0.85;
+    let text = verdict::best_choice(&s, Lang::Nl).unwrap();
+    let best = &s.arrangements[1].name;
+    assert!(
+        text.starts_with(&format!(
+            "Het voordeligst is {best}: gemiddeld € 1.200 meer dan no support"
+        )),
+        "{text}"
+    );
+    assert!(text.contains("in 85 van de 100"), "{text}");
+    assert!(!text.contains("niet zeker"), "{text}");
+    s.comparisons[0].ci95 = [-1500.0, 100.0];
+    assert!(verdict::best_choice(&s, Lang::Nl).unwrap().contains("niet zeker"));
+    assert!(verdict::best_choice(&summary_with(1), Lang::Nl).is_none());
+}
+
+fn bundled_scenarios() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty());
+    files
+}
+
+#[test]
+fn every_bundled_scenario_reports_in_both_languages() {
+    for path in bundled_scenarios() {
+        let mut m = inclusim::scenario::load(&path).unwrap();
+        m.iterations = 200;
+        let s = run(&m, 2);
+        for lang in [Lang::Nl, Lang::En] {
+            let files = report::build(&m, &s, report::Options { lang, png: false }).unwrap();
+            let html = String::from_utf8(files[0].bytes.clone()).unwrap();
+            assert_eq!(files[0].path, "report.html");
+            let t = lang.text();
+            for heading in [
+                t.sec_answer,
+                t.sec_comparison,
+                t.sec_charts,
+                t.sec_assumptions,
+                t.sec_method,
+            ] {
+                assert!(html.contains(heading), "{}: {heading}", path.display());
+            }
+            assert_eq!(
+                html.matches("<svg").count(),
+                files.len() - 1,
+                "every chart inline"
+            );
+            assert!(!html.contains("<script"), "no scripts");
+            for (i, ch) in html.char_indices() {
+                if ch == '{' && html[i..].chars().nth(1).is_some_and(|c| c.is_ascii_lowercase()) {
+                    let context = &html[i..(i + 30).min(html.len())];
+                    assert!(
+                        !context.contains('}') || context.contains(':'),
+                        "unfilled placeholder: {context}"
+                    );
+                }
+            }
+            for a in &s.arrangements {
+                let name = report::display_name(&a.name, a.baseline, lang);
+                assert!(html.contains(&inclusim::report::html::escape(&name)), "{name}");
+            }
+        }
+    }
+}
+
+#[test]
+fn user_text_is_escaped_in_the_report() {
+    let s = summary_with(2);
+    let m = model(&scenario(
+        24,
+        10,
+        "",
+        "[[arrangement]]\nname = \"variant <1> & co\"\n",
+    ));
+    let files = report::build(&m, &s, report::Options::default()).unwrap();
+    let html = String::from_utf8(files[0].bytes.clone()).unwrap();
+    assert!(html.contains("variant &lt;1&gt; &amp; co"));
+    assert!(!html.contains("variant <1>"));
+}
+
+fn inclusim() -> Command {
+    Command::cargo_bin("inclusim").unwrap()
+}
+
+const SCENARIO: &str = "scenarios/supermarkt-vakkenvuller.toml";
+
+#[test]
+fn report_html_is_byte_identical_for_one_and_two_threads() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut pages = Vec::new();
+    for threads in ["1", "2"] {
+        let out = dir.path().join(threads);
+        inclusim()
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .args(["report", SCENARIO, "-n", "500", "--threads", threads, "--out"])
+            .arg(&out)
+            .assert()
+            .success();
+        pages.push((
+            std::fs::read(out.join("report.html")).unwrap(),
+            std::fs::read(out.join("report.xlsx")).unwrap(),
+        ));
+    }
+    assert!(
+        pages[0].0 == pages[1].0,
+        "report.html differs between 1 and 2 threads"
+    );
+    assert!(
+        pages[0].1 == pages[1].1,
+        "report.xlsx differs between 1 and 2 threads"
+    );
+}
+
+#[test]
+fn report_command_writes_html_charts_png_and_workbook() {
+    let dir = tempfile::tempdir().unwrap();
+    inclusim()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["report", SCENARIO, "-n", "200", "--lang", "en", "--png", "--out"])
+        .arg(dir.path())
+        .assert()
+        .success();
+    let html = std::fs::read_to_string(dir.path().join("report.html")).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
+    for stem in [
+        "npv-distribution",
+        "npv-s-curve",
+        "cumulative-net-fan",
+        "composition",
+        "retention",
+        "productivity",
+    ] {
+        let svg = dir.path().join("charts").join(format!("{stem}.svg"));
+        parse(&std::fs::read_to_string(&svg).unwrap());
+        let png = std::fs::read(dir.path().join("charts").join(format!("{stem}.png"))).unwrap();
+        assert_eq!(&png[..4], b"\x89PNG");
+    }
+    assert!(dir.path().join("report.xlsx").exists());
+    assert!(dir.path().join("summary.json").exists());
+}
+
+#[test]
+fn report_command_rejects_a_bad_language_and_a_missing_scenario() {
+    let dir = tempfile::tempdir().unwrap();
+    inclusim()
+        .args(["report", SCENARIO, "--lang", "de", "--out"])
+        .arg(dir.path())
+        .assert()
+        .code(2);
+    inclusim()
+        .args(["report", "no-such-file.toml", "--out"])
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("no-such-file.toml"));
+}
+
+#[test]
+fn workbook_holds_the_numbers_of_summary_json() {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let dir = tempfile::tempdir().unwrap();
+    inclusim()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["run", SCENARIO, "-n", "300", "-q", "--out"])
+        .arg(dir.path())
+        .assert()
+        .success();
+    assert!(
+        dir.path().join("report.html").exists(),
+        "run --out writes the report too"
+    );
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("summary.json")).unwrap()).unwrap();
+    let mut wb: Xlsx<_> = open_workbook(dir.path().join("report.xlsx")).unwrap();
+    let t = Lang::Nl.text();
+    assert_eq!(
+        wb.sheet_names(),
+        vec![
+            t.sheet_summary,
+            t.sheet_comparison,
+            t.sheet_monthly,
+            t.sheet_assumptions
+        ]
+    );
+    let num = |d: &Data| match d {
+        Data::Float(f) => *f,
+        Data::Int(i) => *i as f64,
+        other => panic!("not a number: {other:?}"),
+    };
+    // The workbook stores the shortest round-trip decimal; calamine may parse its last bit
+    // differently, so compare to 1e-13 relative.
+    let same = |cell: Option<&Data>, want: Option<f64>, what: &str| {
+        let (got, want) = (
+            num(cell.expect("cell present")),
+            want.expect("number in summary.json"),
+        );
+        assert!(
+            (got - want).abs() <= 1e-13 * want.abs().max(1.0),
+            "{what}: {got} vs {want}"
+        );
+    };
+    let summary = wb.worksheet_range(t.sheet_summary).unwrap();
+    let arrangements = json["arrangements"].as_array().unwrap();
+    assert_eq!(summary.height(), arrangements.len() + 1);
+    for (i, a) in arrangements.iter().enumerate() {
+        let row = i + 1;
+        assert_eq!(
+            summary.get((row, 0)).unwrap().to_string(),
+            a["name"].as_str().unwrap()
+        );
+        let keys = [
+            "mean", "mcse", "sd", "p5", "p10", "p25", "p50", "p75", "p90", "p95", "min", "max",
+        ];
+        for (c, key) in keys.iter().enumerate() {
+            same(summary.get((row, c + 1)), a["npv"][key].as_f64(), key);
+        }
+        same(
+            summary.get((row, 13)),
+            a["p_npv_positive"].as_f64(),
+            "p_npv_positive",
+        );
+        same(
+            summary.get((row, 18)),
+            a["retention_at_horizon"].as_f64(),
+            "retention_at_horizon",
+        );
+        same(summary.get((row, 19)), a["subsidy_mean"].as_f64(), "subsidy_mean");
+    }
+    let monthly = wb.worksheet_range(t.sheet_monthly).unwrap();
+    let months = arrangements[0]["monthly"].as_array().unwrap();
+    assert_eq!(monthly.height(), 1 + arrangements.len() * months.len());
+    for (r, m) in months.iter().enumerate() {
+        same(
+            monthly.get((r + 1, 3)),
+            m["share_active"].as_f64(),
+            "share_active",
+        );
+        same(
+            monthly.get((r + 1, 8)),
+            m["cumulative_net"]["p50"].as_f64(),
+            "cumulative p50",
+        );
+    }
+    let assumptions = wb.worksheet_range(t.sheet_assumptions).unwrap();
+    let cells: Vec<String> = assumptions
+        .rows()
+        .flat_map(|r| r.iter().map(|c| c.to_string()))
+        .collect();
+    assert!(
+        cells
+            .iter()
+            .any(|c| c == "tussen 4 en 10 uur per week, meest waarschijnlijk 6"),
+        "{cells:?}"
+    );
+}
