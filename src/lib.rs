@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod calendar;
+pub mod check;
 pub mod cli;
 pub mod dist;
 pub mod export;
