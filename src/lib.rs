@@ -16,3 +16,4 @@ pub mod rates;
 pub mod scenario;
 pub mod sim;
 pub mod stats;
+pub mod templates;
