@@ -1,4 +1,5 @@
 //! Integration tests: one binary, one module per area (as ripgrep does).
 
+mod check;
 mod engine;
 mod util;
