@@ -57,17 +57,32 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), FsError> {
         .map_err(|e| e.into_error())
         .and_then(|f| f.sync_all())
         .map_err(fail(path, "cannot write"))
-        .and_then(|()| {
-            fs::hard_link(&w.temp, path).map_err(|e| {
-                if e.kind() == io::ErrorKind::AlreadyExists {
-                    already_exists(path)
-                } else {
-                    fail(path, "cannot create")(e)
-                }
-            })
+        .and_then(|()| match fs::hard_link(&w.temp, path) {
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(already_exists(path)),
+            // A file system without hard links: create the file exclusively instead (not
+            // atomic, but still never over an existing file).
+            Err(_) => write_exclusive(path, bytes),
+            Ok(()) => Ok(()),
         });
     let _ = fs::remove_file(&w.temp);
     linked
+}
+
+fn write_exclusive(path: &Path, bytes: &[u8]) -> Result<(), FsError> {
+    let mut file = fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(|e| {
+            if e.kind() == io::ErrorKind::AlreadyExists {
+                already_exists(path)
+            } else {
+                fail(path, "cannot create")(e)
+            }
+        })?;
+    file.write_all(bytes)
+        .and_then(|()| file.sync_all())
+        .map_err(fail(path, "cannot write"))
 }
 
 fn already_exists(path: &Path) -> FsError {
