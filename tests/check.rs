@@ -183,7 +183,7 @@ fn results_do_not_depend_on_threads() {
             .code(1);
         out.get_output().stdout.clone()
     };
-    assert_eq!(run("1"), run("3"));
+    assert_eq!(run("1"), run("4"), "1 thread vs 2 scenarios × 2 threads");
 }
 
 /// Checks the structure of a JUnit report (the Ant/Jenkins schema's required elements and
