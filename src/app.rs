@@ -2,10 +2,15 @@
 
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
+use std::time::{Instant, SystemTime};
 
 use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
 
-use crate::cli::{Cli, Command, LangArg, RatesArgs, ReportArgs, RunArgs, ValidateArgs};
+use crate::check::{self, Outcome, ScenarioCheck};
+use crate::cli::{
+    CheckArgs, Cli, Command, InitArgs, LangArg, RatesArgs, ReportArgs, RunArgs, SchemaArgs, ValidateArgs,
+};
 use crate::export;
 use crate::fs::{self, AtomicWriter};
 use crate::model::Model;
@@ -14,6 +19,7 @@ use crate::report::{self, Lang};
 use crate::scenario::{self, LoadError};
 use crate::sim::{self, RunConfig};
 use crate::stats::{Accumulator, Summary};
+use crate::templates;
 
 /// Documented exit codes (see `inclusim --help`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,6 +72,9 @@ pub fn main_with(cli: Cli) -> Exit {
         Command::Report(args) => make_report(&args),
         Command::Validate(args) => validate(&args),
         Command::Rates(args) => print_rates(&args),
+        Command::Check(args) => check(&args),
+        Command::Schema(args) => schema(&args),
+        Command::Init(args) => init(&args),
     };
     match result {
         Ok(exit) => exit,
@@ -287,4 +296,158 @@ fn write_outputs(dir: &Path, summary: &Summary) -> Result<(), Failure> {
         &export::csv::ledger(summary).map_err(Failure::failed)?,
     )?;
     Ok(())
+}
+
+/// `inclusim check`: runs every scenario file, evaluates its expectations, reports.
+fn check(args: &CheckArgs) -> Result<Exit, Failure> {
+    let files = fs::scenario_files(&args.paths).map_err(|e| Failure::invalid(e.to_string()))?;
+    if files.is_empty() {
+        return Err(Failure::invalid("no *.toml scenario files found"));
+    }
+    let started = SystemTime::now();
+    let total_threads = args.threads.map_or_else(
+        || std::thread::available_parallelism().map_or(1, usize::from),
+        usize::from,
+    );
+    // Scenarios run side by side, each with its share of the threads; the results are
+    // collected in input order, and every run is independent of its thread count.
+    let side_by_side = total_threads.min(files.len()).max(1);
+    let per_scenario = (total_threads / side_by_side).max(1);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(side_by_side)
+        .build()
+        .map_err(|e| Failure::failed(format!("cannot start {side_by_side} threads: {e}")))?;
+    let results: Vec<ScenarioCheck> = pool.install(|| {
+        files
+            .par_iter()
+            .map(|file| check_scenario(file, args.iterations, per_scenario))
+            .collect()
+    });
+
+    if let Some(path) = &args.junit {
+        let epoch = started
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        let xml = export::junit::xml(&results, &export::junit::iso8601_utc(epoch));
+        fs::write_atomic(path, &xml)?;
+    }
+    if args.json {
+        for r in &results {
+            if let Outcome::Error { message, .. } = &r.outcome {
+                eprintln!("{message}");
+            }
+        }
+        print_stdout(&export::check::json(&results).map_err(Failure::failed)?)?;
+    } else {
+        print_stdout(export::check::text(&results).as_bytes())?;
+    }
+    Ok(match check::Totals::of(&results).exit_code {
+        0 => Exit::Success,
+        1 => Exit::ExpectationFailed,
+        2 => Exit::Invalid,
+        _ => Exit::Failed,
+    })
+}
+
+/// Loads, runs and evaluates one scenario file; a problem becomes its result, not an error,
+/// so that every file is reported.
+fn check_scenario(file: &Path, iterations: Option<u64>, threads: usize) -> ScenarioCheck {
+    let clock = Instant::now();
+    let mut result = ScenarioCheck {
+        file: file.display().to_string(),
+        name: None,
+        iterations: None,
+        seed: None,
+        outcome: Outcome::Ran {
+            expectations: Vec::new(),
+        },
+        seconds: 0.0,
+    };
+    result.outcome = match scenario::load(file) {
+        Err(e) => Outcome::Error {
+            message: e.to_string(),
+            exit_code: Exit::Invalid as u8,
+        },
+        Ok(mut model) => {
+            if let Some(n) = iterations {
+                model.iterations = n;
+            }
+            result.name = Some(model.name.clone());
+            result.iterations = Some(model.iterations);
+            result.seed = Some(model.seed);
+            match simulate(&model, threads, None, false) {
+                Err(f) => Outcome::Error {
+                    message: format!("{}: {}", result.file, f.message),
+                    exit_code: f.exit as u8,
+                },
+                Ok(summary) => Outcome::Ran {
+                    expectations: model
+                        .expectations
+                        .iter()
+                        .enumerate()
+                        .map(|(i, e)| check::evaluate(i + 1, e, &summary))
+                        .collect(),
+                },
+            }
+        }
+    };
+    result.seconds = clock.elapsed().as_secs_f64();
+    result
+}
+
+/// `inclusim schema`: the JSON Schema of scenario files, on stdout or into a file.
+fn schema(args: &SchemaArgs) -> Result<Exit, Failure> {
+    let bytes = scenario::schema::json_bytes().map_err(Failure::failed)?;
+    match &args.out {
+        Some(path) => {
+            fs::write_atomic(path, &bytes)?;
+            eprintln!("schema written to {}", path.display());
+        }
+        None => print_stdout(&bytes)?,
+    }
+    Ok(Exit::Success)
+}
+
+/// `inclusim init`: a new scenario file from a template; never overwrites.
+fn init(args: &InitArgs) -> Result<Exit, Failure> {
+    if args.list || args.template == "list" {
+        let width = templates::TEMPLATES
+            .iter()
+            .map(|t| t.name.len())
+            .max()
+            .unwrap_or(0);
+        let mut text = String::new();
+        for t in &templates::TEMPLATES {
+            text.push_str(&format!("{:<width$}  {}\n", t.name, t.summary));
+        }
+        print_stdout(text.as_bytes())?;
+        return Ok(Exit::Success);
+    }
+    let template = templates::find(&args.template).ok_or_else(|| {
+        Failure::invalid(format!(
+            "unknown template `{}`; known: {}",
+            args.template,
+            templates::names()
+        ))
+    })?;
+    let file = args.file.as_deref().ok_or_else(|| {
+        Failure::invalid("give the scenario file to create, e.g. `inclusim init scenarios/my-case.toml`")
+    })?;
+    fs::write_new(file, template.text.as_bytes()).map_err(|e| {
+        if e.is_already_exists() {
+            Failure::invalid(format!(
+                "{}: already exists; inclusim init never overwrites a file (choose another name or remove it)",
+                file.display()
+            ))
+        } else {
+            Failure::failed(e)
+        }
+    })?;
+    eprintln!(
+        "{}: written from template `{}`; edit it, then `inclusim check {}`",
+        file.display(),
+        template.name,
+        file.display()
+    );
+    Ok(Exit::Success)
 }

@@ -52,7 +52,36 @@ pub enum Command {
     /// Print a rates preset: every legal figure with its dates and source.
     #[command(after_help = EXIT_CODES)]
     Rates(RatesArgs),
+    /// Run scenario files and check their [[expect]] entries: business cases as tests in CI.
+    ///
+    /// Takes files or folders (searched recursively for *.toml). Each scenario runs with its
+    /// own seed and iterations; one line per expectation says PASS or FAIL, the metric's value,
+    /// the bound, and the margin in Monte Carlo standard errors (SE). An expectation within 2 SE
+    /// of its bound is marked "too close to call at this iteration count": the verdict stands,
+    /// but more iterations may change it. A file without [[expect]] passes with a note. Every
+    /// file is reported, in the order given, even when some are invalid.
+    #[command(after_help = CHECK_EXIT_CODES)]
+    Check(CheckArgs),
+    /// Print the JSON Schema of the scenario format (for editor completion and validation).
+    ///
+    /// The schema is derived from the program's own scenario types. Save it next to your
+    /// scenarios and point your editor at it, e.g. with a `#:schema ./inclusim.schema.json`
+    /// line at the top of a TOML file (taplo / Even Better TOML); see docs/schema.md.
+    #[command(after_help = EXIT_CODES)]
+    Schema(SchemaArgs),
+    /// Write a new, commented scenario file from a template.
+    ///
+    /// Never overwrites an existing file. `--list` (or `--template list`) shows the templates.
+    #[command(after_help = EXIT_CODES)]
+    Init(InitArgs),
 }
+
+const CHECK_EXIT_CODES: &str = "\
+Exit codes (the worst over all files wins):
+  0  every expectation holds
+  1  an expectation does not hold
+  2  a scenario is invalid or cannot run, or no scenario file was found
+  3  the run or its outputs failed (I/O, e.g. the JUnit file cannot be written)";
 
 #[derive(Debug, Args)]
 pub struct RunArgs {
@@ -128,4 +157,44 @@ pub struct RatesArgs {
     /// Print the preset as JSON.
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Scenario files or folders.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Iterations for every scenario (default: each scenario's own `iterations`).
+    #[arg(long, short = 'n', value_parser = clap::value_parser!(u64).range(1..=100_000_000))]
+    pub iterations: Option<u64>,
+    /// Worker threads in all (default: one per core), shared out over the scenarios that run
+    /// at the same time. Results do not depend on it.
+    #[arg(long, short = 'j', value_parser = clap::value_parser!(u16).range(1..=1024))]
+    pub threads: Option<u16>,
+    /// Also write a JUnit XML report to this file (one testsuite per scenario, one testcase
+    /// per expectation), for CI test reports.
+    #[arg(long, value_name = "FILE")]
+    pub junit: Option<PathBuf>,
+    /// Print the results as JSON on stdout instead of lines of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Write the schema to this file (atomically) instead of stdout.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The scenario file to create; it must not exist yet (required unless listing).
+    pub file: Option<PathBuf>,
+    /// The template to start from; `list` lists them (as --list does).
+    #[arg(long, short = 't', default_value = crate::templates::DEFAULT)]
+    pub template: String,
+    /// List the templates and exit.
+    #[arg(long)]
+    pub list: bool,
 }

@@ -9,11 +9,13 @@
 //! allocation-free sampler for the simulation loop, plus quantile function, cdf,
 //! analytical moments, support and a short English description.
 
+use std::borrow::Cow;
 use std::f64::consts::{PI, SQRT_2};
 use std::fmt;
 
 use rand::distr::weighted::WeightedIndex;
 use rand_distr::{Distribution, Open01, StandardUniform};
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::de::value::MapAccessDeserializer;
 use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -37,45 +39,65 @@ const MAX_SOLVER_STEPS: usize = 300;
 // Raw forms read from scenario files
 // ---------------------------------------------------------------------------
 
-/// The raw table as written in the file.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// A distribution table as written in the file, e.g. `{ dist = "pert", min = 4, mode = 6,
+/// max = 10 }`. Which keys each kind takes is checked when the scenario is validated.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DistSpec {
+    #[schemars(schema_with = "dist_kind_schema")]
     pub dist: String,
+    /// constant: the value.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<f64>,
+    /// uniform, triangular, pert: the lowest value; normal: optional lower truncation bound.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub min: Option<f64>,
+    /// triangular, pert: the most likely value.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub mode: Option<f64>,
+    /// uniform, triangular, pert: the highest value; normal: optional upper truncation bound.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max: Option<f64>,
+    /// pert: shape parameter (default 4).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lambda: Option<f64>,
+    /// normal, lognormal, beta, gamma: the mean.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub mean: Option<f64>,
+    /// normal, lognormal, beta, gamma: the standard deviation.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sd: Option<f64>,
+    /// lognormal: mean of the logarithm.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub mu: Option<f64>,
+    /// lognormal: standard deviation of the logarithm.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sigma: Option<f64>,
+    /// lognormal: the 5th percentile (with `p95`, a 90% interval).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub p5: Option<f64>,
+    /// lognormal: the 95th percentile.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub p95: Option<f64>,
+    /// beta: first shape parameter.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub alpha: Option<f64>,
+    /// beta: second shape parameter.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub beta: Option<f64>,
+    /// gamma: shape parameter.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub shape: Option<f64>,
+    /// gamma: scale parameter.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub scale: Option<f64>,
+    /// bernoulli: probability of 1.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub p: Option<f64>,
+    /// discrete: the values.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub values: Option<Vec<f64>>,
+    /// discrete: relative weights of the values (default equal).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub weights: Option<Vec<f64>>,
 }
@@ -130,6 +152,41 @@ impl<'de> Visitor<'de> for InputVisitor {
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<InputSpec, A::Error> {
         DistSpec::deserialize(MapAccessDeserializer::new(map)).map(InputSpec::Dist)
     }
+}
+
+// The schema says what the hand-written Deserialize above accepts.
+impl JsonSchema for InputSpec {
+    fn schema_name() -> Cow<'static, str> {
+        "InputSpec".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let table = generator.subschema_for::<DistSpec>();
+        json_schema!({
+            "description": "A number, or a distribution table such as { dist = \"pert\", min = 4, mode = 6, max = 10 }.",
+            "oneOf": [{ "type": "number" }, table]
+        })
+    }
+}
+
+/// Schema of `dist`: the known kinds are offered for completion; the spelling is checked
+/// (case-insensitively, with aliases) by [`DistSpec::build`], which names the closest kind.
+fn dist_kind_schema(_: &mut SchemaGenerator) -> Schema {
+    let kinds: Vec<&str> = KINDS.iter().map(|k| k.name).collect();
+    let takes: Vec<String> = KINDS
+        .iter()
+        .map(|k| format!("{} ({})", k.name, k.takes))
+        .collect();
+    let aliases: Vec<String> = ALIASES.iter().map(|(a, k)| format!("{a} = {k}")).collect();
+    json_schema!({
+        "description": format!(
+            "The kind of distribution: {}. Case does not matter; also accepted: {}.",
+            takes.join("; "),
+            aliases.join(", ")
+        ),
+        "type": "string",
+        "anyOf": [{ "enum": kinds }, { "type": "string" }]
+    })
 }
 
 impl Serialize for InputSpec {

@@ -42,6 +42,65 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), FsError> {
     w.commit()
 }
 
+/// Writes `bytes` to a new file at `path`, atomically, and never over an existing file: the
+/// bytes go to a temporary file that is then hard-linked to `path` (which fails if `path`
+/// exists, with no window in which another file could be replaced).
+pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), FsError> {
+    if fs::symlink_metadata(path).is_ok() {
+        return Err(already_exists(path));
+    }
+    let mut w = AtomicWriter::create(path)?;
+    w.write_all(bytes).map_err(fail(path, "cannot write"))?;
+    let file = w.file.take().ok_or_else(|| already_exists(path))?;
+    // From here the temporary file is ours to remove (the writer no longer holds it).
+    let linked = file
+        .into_inner()
+        .map_err(|e| e.into_error())
+        .and_then(|f| f.sync_all())
+        .map_err(fail(path, "cannot write"))
+        .and_then(|()| match fs::hard_link(&w.temp, path) {
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(already_exists(path)),
+            // A file system without hard links: create the file exclusively instead (not
+            // atomic, but still never over an existing file).
+            Err(_) => write_exclusive(path, bytes),
+            Ok(()) => Ok(()),
+        });
+    let _ = fs::remove_file(&w.temp);
+    linked
+}
+
+fn write_exclusive(path: &Path, bytes: &[u8]) -> Result<(), FsError> {
+    let mut file = fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(|e| {
+            if e.kind() == io::ErrorKind::AlreadyExists {
+                already_exists(path)
+            } else {
+                fail(path, "cannot create")(e)
+            }
+        })?;
+    file.write_all(bytes)
+        .and_then(|()| file.sync_all())
+        .map_err(fail(path, "cannot write"))
+}
+
+fn already_exists(path: &Path) -> FsError {
+    FsError {
+        path: path.to_path_buf(),
+        action: "refusing to overwrite",
+        source: io::Error::from(io::ErrorKind::AlreadyExists),
+    }
+}
+
+impl FsError {
+    /// The target exists (from [`write_new`]).
+    pub fn is_already_exists(&self) -> bool {
+        self.source.kind() == io::ErrorKind::AlreadyExists
+    }
+}
+
 /// A file being written under a temporary name; [`AtomicWriter::commit`] renames it into
 /// place. Dropped without commit, the temporary file is removed.
 pub struct AtomicWriter {
@@ -160,6 +219,25 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names, vec![std::ffi::OsString::from("out.json")]);
+    }
+
+    #[test]
+    fn write_new_never_overwrites() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("new.toml");
+        write_new(&target, b"first").unwrap();
+        let err = write_new(&target, b"second").unwrap_err();
+        assert!(err.is_already_exists(), "{err}");
+        assert_eq!(fs::read(&target).unwrap(), b"first");
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(
+            names,
+            vec![std::ffi::OsString::from("new.toml")],
+            "no temporary file left"
+        );
     }
 
     #[test]

@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod calendar;
+pub mod check;
 pub mod cli;
 pub mod dist;
 pub mod export;
@@ -17,3 +18,4 @@ pub mod report;
 pub mod scenario;
 pub mod sim;
 pub mod stats;
+pub mod templates;

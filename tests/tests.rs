@@ -1,5 +1,6 @@
 //! Integration tests: one binary, one module per area (as ripgrep does).
 
+mod check;
 mod cli;
 mod engine;
 mod fixtures;

@@ -1,8 +1,10 @@
 //! Output formats. Each exporter turns results into bytes (or rows on a writer) and does no
 //! file handling of its own; `app` decides where the bytes go, through `fs`.
 
+pub mod check;
 pub mod csv;
 pub mod json;
+pub mod junit;
 pub mod table;
 pub mod xlsx;
 

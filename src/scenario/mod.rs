@@ -4,6 +4,7 @@
 
 pub mod diag;
 pub mod raw;
+pub mod schema;
 pub mod validate;
 
 use std::path::Path;

@@ -6,20 +6,25 @@
 // Parse-time types, built once per file: variant size does not matter here.
 #![allow(clippy::large_enum_variant)]
 
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::fmt;
 
 use crate::dist::InputSpec;
 
-/// The whole file.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+/// An inclusim scenario file (TOML): placements, peaks, financing arrangements and the
+/// expectations `inclusim check` verifies.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(title = "inclusim scenario")]
 pub struct RawScenario {
     pub scenario: RawMeta,
     /// Overrides of legal figures of the rates preset: `key = value` or
     /// `key = [{ from = "2027-01", value = … }, …]`.
     #[serde(default)]
+    #[schemars(schema_with = "rates_overrides_schema")]
     pub rates: Option<toml::Table>,
     #[serde(default, rename = "placement")]
     pub placements: Vec<RawPlacement>,
@@ -35,16 +40,51 @@ pub struct RawScenario {
     pub expectations: Vec<RawExpect>,
 }
 
+/// Schema of `[rates]`: each key overrides one figure of the preset, with a number (from the
+/// beginning) or a dated list. Which keys exist depends on the preset (`inclusim rates`), so
+/// they are not listed.
+fn rates_overrides_schema(_: &mut SchemaGenerator) -> Schema {
+    json_schema!({
+        "description": "Overrides of legal figures of the rates preset (see `inclusim rates`): `key = value`, or `key = [{ from = \"YYYY-MM\", value = … }, …]` in date order.",
+        "type": "object",
+        "additionalProperties": {
+            "oneOf": [
+                { "type": "number" },
+                {
+                    "type": "array",
+                    "minItems": 1,
+                    "items": {
+                        "type": "object",
+                        "properties": {
+                            "from": { "type": "string", "pattern": "^\\s*[0-9]{4}-[0-9]{1,2}(-0?1)?\\s*$" },
+                            "value": { "type": "number" }
+                        },
+                        "required": ["from", "value"],
+                        "additionalProperties": false
+                    }
+                }
+            ]
+        }
+    })
+}
+
 /// `[scenario]`: what is simulated, from when, how often.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawMeta {
     pub name: String,
     pub description: Option<String>,
     /// First simulated calendar month, `YYYY-MM`.
+    #[schemars(regex(pattern = r"^\s*[0-9]{4}-[0-9]{1,2}(-0?1)?\s*$"))]
     pub start: String,
+    /// Months simulated (1 to 600).
+    #[schemars(range(min = 1, max = 600))]
     pub horizon_months: i64,
+    /// Monte Carlo iterations (default 10000).
+    #[schemars(range(min = 1, max = 100_000_000))]
     pub iterations: Option<i64>,
+    /// Random seed (default 1); a run is a pure function of scenario, seed and iterations.
+    #[schemars(range(min = 0))]
     pub seed: Option<i64>,
     /// Yearly discount rate, applied per month.
     pub discount_rate: Option<f64>,
@@ -57,7 +97,7 @@ pub struct RawMeta {
 }
 
 /// `[[placement]]`: one worker (or `count` identical copies) at the employer.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawPlacement {
     pub name: String,
@@ -140,7 +180,25 @@ impl<'de> Deserialize<'de> for WageSpec {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+// The schema says what the hand-written Deserialize above accepts.
+impl JsonSchema for WageSpec {
+    fn schema_name() -> Cow<'static, str> {
+        "WageSpec".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let hourly = generator.subschema_for::<InputSpec>();
+        json_schema!({
+            "description": "\"wml\" for the legal minimum wage in force each month, or a gross hourly wage in euros (a number or a distribution table).",
+            "oneOf": [
+                { "type": "string", "pattern": "^[wW][mM][lL]$" },
+                hourly
+            ]
+        })
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum PayBasis {
     /// Paid for the contract hours whatever the worker manages (the usual contract).
@@ -150,7 +208,7 @@ pub enum PayBasis {
 }
 
 /// The worker's status: which schemes apply.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawWorker {
     /// Age at the start; below 21 the youth minimum wage applies when `wage = "wml"`.
@@ -164,14 +222,14 @@ pub struct RawWorker {
 }
 
 /// Share of the wage the employer continues during sickness (BW 7:629 and the CAO).
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawSickPay {
     pub first_year: Option<f64>,
     pub second_year: Option<f64>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawProductivity {
     /// Productivity (loonwaarde, 0..1) at the start.
@@ -183,7 +241,7 @@ pub struct RawProductivity {
     pub shape: Option<RampShape>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum RampShape {
     Exponential,
@@ -192,7 +250,7 @@ pub enum RampShape {
 }
 
 /// Load capacity (belastbaarheid) and sickness.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawCapacity {
     /// Typical share of contract hours the worker can work (0..1).
@@ -207,7 +265,7 @@ pub struct RawCapacity {
     pub sick_months: Option<InputSpec>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawSupervision {
     pub initial_hours_per_week: InputSpec,
@@ -222,7 +280,7 @@ pub struct RawSupervision {
     pub pool: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawDropout {
     /// Base probability per month that the placement ends early.
@@ -233,7 +291,7 @@ pub struct RawDropout {
     pub exit_cost: Option<InputSpec>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawJobcoach {
     /// Euros per jobcoach hour.
@@ -293,9 +351,26 @@ impl<'de> Deserialize<'de> for JobcoachHoursSpec {
     }
 }
 
+impl JsonSchema for JobcoachHoursSpec {
+    fn schema_name() -> Cow<'static, str> {
+        "JobcoachHoursSpec".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let per_month = generator.subschema_for::<InputSpec>();
+        json_schema!({
+            "description": "\"norm\" for the preset's norm (a share of the worked hours by year of tenure), or jobcoach hours per month (a number or a distribution table).",
+            "oneOf": [
+                { "type": "string", "pattern": "^[nN][oO][rR][mM]$" },
+                per_month
+            ]
+        })
+    }
+}
+
 /// `[[placement.cost]]` / `[[placement.benefit]]`: a one-off amount at a tenure month, or a
 /// monthly amount between two tenure months (inclusive).
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawLine {
     pub name: String,
@@ -309,7 +384,7 @@ pub struct RawLine {
 }
 
 /// `[[pool]]`: supervisor hours shared by the placements that name it.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawPool {
     pub name: String,
@@ -317,7 +392,7 @@ pub struct RawPool {
 }
 
 /// `[[peak]]`: calendar months with more demand and less time to supervise.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawPeak {
     pub name: Option<String>,
@@ -357,8 +432,24 @@ impl<'de> Deserialize<'de> for MonthRef {
     }
 }
 
+impl JsonSchema for MonthRef {
+    fn schema_name() -> Cow<'static, str> {
+        "MonthRef".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A calendar month: a number 1–12, or a name in English or Dutch (\"nov\", \"november\", \"okt\"; the first three letters count).",
+            "oneOf": [
+                { "type": "integer", "minimum": 1, "maximum": 12 },
+                { "type": "string", "minLength": 3 }
+            ]
+        })
+    }
+}
+
 /// `[[arrangement]]`: a named set of financing instruments.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawArrangement {
     pub name: String,
@@ -369,7 +460,7 @@ pub struct RawArrangement {
 
 /// One financing instrument (regeling). The money rules live in `sim::instruments`; legal
 /// amounts come from the rates preset. Payers name a party: `gemeente`, `uwv`, `rijk`.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum RawInstrument {
     /// Loonkostensubsidie (Participatiewet art. 10d), paid by the gemeente.
@@ -477,7 +568,7 @@ impl RawInstrument {
 }
 
 /// `[[correlation]]`: a rank-type correlation between two static inputs of one placement.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawCorrelation {
     pub placement: String,
@@ -487,16 +578,40 @@ pub struct RawCorrelation {
     pub rho: f64,
 }
 
-/// `[[expect]]`: a bound on a result metric. Validated with the scenario; no command evaluates
-/// it yet (exit code 1 is reserved for a failed expectation).
-#[derive(Debug, Clone, Deserialize, Serialize)]
+/// `[[expect]]`: a bound on a result metric, checked by `inclusim check`.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(extend(
+    "oneOf" = [{ "required": ["arrangement"] }, { "required": ["a", "b"] }],
+    "anyOf" = [{ "required": ["at_least"] }, { "required": ["at_most"] }]
+))]
 pub struct RawExpect {
+    /// The arrangement whose metric is bounded (`"no support"` is the built-in baseline).
     pub arrangement: Option<String>,
     /// For pair metrics: the two arrangements compared (a − b).
     pub a: Option<String>,
     pub b: Option<String>,
+    #[schemars(schema_with = "metric_schema")]
     pub metric: String,
+    /// Lower bound: the expectation holds when the metric is at least this.
     pub at_least: Option<f64>,
+    /// Upper bound: the expectation holds when the metric is at most this.
     pub at_most: Option<f64>,
+}
+
+/// Schema of `metric`: the names `stats::metrics` knows, or `lines.<name>`.
+fn metric_schema(_: &mut SchemaGenerator) -> Schema {
+    use crate::stats::metrics::{ARRANGEMENT_METRICS, PAIR_METRICS};
+    let names: Vec<&str> = ARRANGEMENT_METRICS.iter().chain(&PAIR_METRICS).copied().collect();
+    json_schema!({
+        "description": format!(
+            "The metric bounded. Of one arrangement: {}, or lines.<name> (a line's mean total). Of a pair (with `a` and `b`): {}.",
+            ARRANGEMENT_METRICS.join(", "),
+            PAIR_METRICS.join(", ")
+        ),
+        "anyOf": [
+            { "type": "string", "enum": names },
+            { "type": "string", "pattern": "^lines\\..+$" }
+        ]
+    })
 }

@@ -1,0 +1,62 @@
+//! The JSON Schema of the scenario format, derived from the serde types in [`super::raw`] with
+//! schemars (never written by hand), for editors that complete and check TOML against it.
+//!
+//! Draft 7 is used because it is the draft editor tooling (taplo / Even Better TOML, the
+//! YAML/JSON language servers) supports best. The schema accepts at least what `validate`
+//! accepts in shape; ranges that depend on other keys (a PERT's `min ≤ mode ≤ max`, names that
+//! must match) are left to `inclusim validate`, which reports them with file and line.
+
+use schemars::generate::SchemaSettings;
+
+use super::raw::RawScenario;
+
+/// The schema as JSON bytes (pretty-printed, with a trailing newline).
+pub fn json_bytes() -> Result<Vec<u8>, serde_json::Error> {
+    let mut bytes = serde_json::to_vec_pretty(&json_schema())?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+/// The schema of a scenario file.
+pub fn json_schema() -> serde_json::Value {
+    let generator = SchemaSettings::draft07().into_generator();
+    generator.into_root_schema_for::<RawScenario>().to_value()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deny_unknown_fields_becomes_additional_properties_false() {
+        let schema = json_schema();
+        assert_eq!(schema["additionalProperties"], false, "root");
+        let defs = schema["definitions"].as_object().expect("definitions");
+        for name in [
+            "RawMeta",
+            "RawPlacement",
+            "RawExpect",
+            "DistSpec",
+            "RawArrangement",
+        ] {
+            assert_eq!(defs[name]["additionalProperties"], false, "{name}");
+        }
+        // Every instrument variant (internally tagged by `kind`) is closed too.
+        let variants = defs["RawInstrument"]["oneOf"].as_array().expect("oneOf");
+        assert_eq!(variants.len(), 10);
+        for v in variants {
+            assert_eq!(v["additionalProperties"], false, "{v}");
+        }
+    }
+
+    #[test]
+    fn hand_written_inputs_say_number_or_table() {
+        let schema = json_schema();
+        let input = &schema["definitions"]["InputSpec"]["oneOf"];
+        assert_eq!(input[0]["type"], "number");
+        assert_eq!(input[1]["$ref"], "#/definitions/DistSpec");
+        assert!(schema["definitions"]["WageSpec"]["oneOf"].is_array());
+        assert!(schema["definitions"]["JobcoachHoursSpec"]["oneOf"].is_array());
+        assert!(schema["definitions"]["MonthRef"]["oneOf"].is_array());
+    }
+}

@@ -1,0 +1,69 @@
+//! Commented scenario templates for `inclusim init`, embedded in the binary. Each is a
+//! complete scenario with `[[expect]]` entries; the tests check that every template
+//! validates and that its expectations hold.
+
+/// One template: its name on the command line, a one-line summary, and the file text.
+#[derive(Debug, Clone, Copy)]
+pub struct Template {
+    pub name: &'static str,
+    pub summary: &'static str,
+    pub text: &'static str,
+}
+
+/// The template `inclusim init` uses without `--template`.
+pub const DEFAULT: &str = "retail-lks";
+
+/// Every template, in the order `--list` shows them.
+pub const TEMPLATES: [Template; 4] = [
+    Template {
+        name: "retail-lks",
+        summary: "Supermarket shelf-stacker (Participatiewet) with loonkostensubsidie and no-risk polis",
+        text: include_str!("retail-lks.toml"),
+    },
+    Template {
+        name: "hospitality-summer",
+        summary: "Kitchen help at a seaside restaurant with a summer peak, LKS and funded jobcoach",
+        text: include_str!("hospitality-summer.toml"),
+    },
+    Template {
+        name: "wajong-loondispensatie",
+        summary: "Wajong order picker in a warehouse with loondispensatie and no-risk polis",
+        text: include_str!("wajong-loondispensatie.toml"),
+    },
+    Template {
+        name: "detachering-sob",
+        summary: "Packaging worker seconded by a sociaal ontwikkelbedrijf (detachering) vs hiring directly",
+        text: include_str!("detachering-sob.toml"),
+    },
+];
+
+/// The template with this name.
+pub fn find(name: &str) -> Option<&'static Template> {
+    TEMPLATES.iter().find(|t| t.name == name)
+}
+
+/// The names of all templates, comma-separated (for messages).
+pub fn names() -> String {
+    TEMPLATES.map(|t| t.name).join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    #[test]
+    fn every_template_validates_and_has_expectations() {
+        for t in &TEMPLATES {
+            let model = crate::scenario::parse(Path::new(t.name), t.text).unwrap_or_else(|d| {
+                panic!(
+                    "template {} invalid:\n{}",
+                    t.name,
+                    d.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
+                )
+            });
+            assert!(!model.expectations.is_empty(), "{} has no [[expect]]", t.name);
+        }
+        assert!(find(DEFAULT).is_some());
+    }
+}
