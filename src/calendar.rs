@@ -9,13 +9,24 @@ pub struct YearMonth {
     month: u32,
 }
 
-/// English three-letter month names, also accepted (case-insensitive) in scenario files.
-pub const MONTH_NAMES: [&str; 12] = [
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+/// Full month names in English and Dutch; any prefix of three letters or more is accepted.
+const FULL_NAMES: [[&str; 2]; 12] = [
+    ["january", "januari"],
+    ["february", "februari"],
+    ["march", "maart"],
+    ["april", "april"],
+    ["may", "mei"],
+    ["june", "juni"],
+    ["july", "juli"],
+    ["august", "augustus"],
+    ["september", "september"],
+    ["october", "oktober"],
+    ["november", "november"],
+    ["december", "december"],
 ];
 
-/// Dutch month abbreviations that differ from the English ones, accepted as aliases.
-const DUTCH_ALIASES: [(&str, u32); 3] = [("mrt", 3), ("mei", 5), ("okt", 10)];
+/// The usual Dutch abbreviation that is not a prefix of the month's name.
+const DUTCH_ABBREVIATIONS: [(&str, u32); 1] = [("mrt", 3)];
 
 impl YearMonth {
     /// A month; `None` when `month` is not 1..=12 or the year is outside 1900..=2200.
@@ -86,18 +97,23 @@ impl fmt::Display for YearMonth {
     }
 }
 
-/// Parses a calendar month name (`"nov"`, `"November"`, `"okt"`) to 1..=12.
+/// Parses a calendar month name to 1..=12: an English or Dutch name or any prefix of it of
+/// three letters or more (`"nov"`, `"November"`, `"okt"`, `"maart"`, `"sept"`), or `"mrt"`.
 pub fn month_from_name(name: &str) -> Option<u32> {
     let lower = name.trim().to_lowercase();
-    if lower.len() < 3 {
+    if lower.chars().count() < 3 {
         return None;
     }
-    let head = lower.get(..3)?;
-    MONTH_NAMES
+    FULL_NAMES
         .iter()
-        .position(|m| *m == head)
+        .position(|names| names.iter().any(|full| full.starts_with(&lower)))
         .map(|i| i as u32 + 1)
-        .or_else(|| DUTCH_ALIASES.iter().find(|(a, _)| *a == head).map(|(_, m)| *m))
+        .or_else(|| {
+            DUTCH_ABBREVIATIONS
+                .iter()
+                .find(|(a, _)| *a == lower)
+                .map(|(_, m)| *m)
+        })
 }
 
 #[cfg(test)]
@@ -123,5 +139,10 @@ mod tests {
         assert_eq!(month_from_name("okt"), Some(10));
         assert_eq!(month_from_name("mei"), Some(5));
         assert_eq!(month_from_name("xx"), None);
+        assert_eq!(month_from_name("maart"), Some(3));
+        assert_eq!(month_from_name("mrt"), Some(3));
+        assert_eq!(month_from_name("sept"), Some(9));
+        assert_eq!(month_from_name("augustus"), Some(8));
+        assert_eq!(month_from_name("novxyz"), None, "only prefixes of real names");
     }
 }

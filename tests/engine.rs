@@ -298,3 +298,28 @@ fn iterations_do_not_depend_on_run_length_or_threads() {
     assert_eq!(short.len(), 700 * m.arrangements.len());
     assert_eq!(short[..], long[..short.len()]);
 }
+
+#[test]
+fn sick_pay_in_the_first_year_is_at_least_the_minimum_wage() {
+    // BW 7:629: 70% of the wage, but at least the minimum wage in the first year. At the
+    // minimum wage a 70% share still pays the full minimum wage.
+    let sick = "capacity = { typical = 1.0, sick_start_probability = 1.0, sick_months = 100 }\nsick_pay = { first_year = 0.7, second_year = 0.7 }";
+    let at_wml = scenario(6, 2, sick, "").replace("wage = 15.0", "wage = \"wml\"");
+    let s = run(&model(&at_wml), 1);
+    let healthy = run(
+        &model(&scenario(6, 2, "", "").replace("wage = 15.0", "wage = \"wml\"")),
+        1,
+    );
+    assert_eq!(
+        cents(baseline(&s).lines["wage"]),
+        cents(baseline(&healthy).lines["wage"])
+    );
+    // Far above the minimum wage, the 70% share applies.
+    let high = scenario(6, 2, sick, "").replace("wage = 15.0", "wage = 40.0");
+    let high_healthy = scenario(6, 2, "", "").replace("wage = 15.0", "wage = 40.0");
+    let (s, h) = (run(&model(&high), 1), run(&model(&high_healthy), 1));
+    assert_eq!(
+        cents(baseline(&s).lines["wage"]),
+        cents(0.7 * baseline(&h).lines["wage"])
+    );
+}

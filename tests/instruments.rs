@@ -342,3 +342,30 @@ proptest! {
         prop_assert!(got >= 0.0);
     }
 }
+
+#[test]
+fn lks_for_a_young_worker_is_based_on_the_youth_minimum_wage() {
+    let lks =
+        "[[arrangement]]\nname = \"lks\"\ninstruments = [{ kind = \"lks\", assessment_noise_sd = 0 }]\n";
+    let text = |age: &str| {
+        with(
+            &flat(0.5)
+                .replace("horizon_months = 24", "horizon_months = 6")
+                .replace("wage = 15.0", "wage = \"wml\""),
+            &format!("worker = {{ benefit = \"participatiewet\"{age} }}"),
+            lks,
+        )
+    };
+    let adult = run(&model(&text("")), 1);
+    let young = run(&model(&text(", age = 18")), 1);
+    let (a, y) = (
+        line(arrangement(&adult, "lks"), "lks"),
+        line(arrangement(&young, "lks"), "lks"),
+    );
+    // At 18 the youth minimum wage is 50% of the adult one (nl-2026).
+    assert_eq!(cents(y), cents(0.5 * a));
+    assert_eq!(
+        cents(line(arrangement(&young, "no support"), "wage")),
+        cents(0.5 * line(arrangement(&adult, "no support"), "wage"))
+    );
+}

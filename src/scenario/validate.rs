@@ -303,6 +303,7 @@ pub fn validate(raw: &RawScenario, map: &SourceMap, source: &str) -> Result<Mode
         })
         .collect();
     check_pools_used(&mut c, raw);
+    check_shared_line_names(&mut c, &placements);
     let (peak_profile, peaks) = build_peaks(&mut c, raw);
     let mut instrument_inputs = Vec::new();
     let arrangements = build_arrangements(
@@ -426,6 +427,39 @@ fn build_pools(c: &mut Checker, raw: &RawScenario) -> Vec<Pool> {
             }
         })
         .collect()
+}
+
+/// Placements that use the same cost or benefit name share one ledger line, so the line must
+/// flow the same way in each.
+fn check_shared_line_names(c: &mut Checker, placements: &[Placement]) {
+    let mut first: BTreeMap<&str, (usize, &OtherLine)> = BTreeMap::new();
+    for (pi, p) in placements.iter().enumerate() {
+        for (li, line) in p.lines.iter().enumerate() {
+            match first.get(line.name.as_str()) {
+                Some((other, seen))
+                    if *other != pi && (seen.is_benefit != line.is_benefit || seen.party != line.party) =>
+                {
+                    let kind = if line.is_benefit { "benefit" } else { "cost" };
+                    let index = if line.is_benefit {
+                        li - p.lines.iter().filter(|l| !l.is_benefit).count()
+                    } else {
+                        li
+                    };
+                    c.error(
+                        &KeyPath::root().key("placement").index(pi).key(kind).index(index).key("name"),
+                        format!(
+                            "`{}` is also a line of placement `{}` with another direction or party; lines of the same name share one ledger line, so give this one its own name",
+                            line.name, placements[*other].name
+                        ),
+                    );
+                }
+                Some(_) => {}
+                None => {
+                    first.insert(&line.name, (pi, line));
+                }
+            }
+        }
+    }
 }
 
 fn check_pools_used(c: &mut Checker, raw: &RawScenario) {
@@ -709,13 +743,14 @@ fn build_placement(
                 &mut line_names,
                 "cost/benefit line",
             );
-            if BUILTIN_LINES.contains(&line.name.as_str()) {
+            if BUILTIN_LINES.contains(&line.name.as_str()) || INSTRUMENT_LINES.contains(&line.name.as_str()) {
                 c.error(
                     &lpath.key("name"),
                     format!(
-                        "`{}` is a built-in line name; choose another ({})",
+                        "`{}` is a line of the engine or of an instrument; choose another name (taken: {}, {})",
                         line.name,
-                        BUILTIN_LINES.join(", ")
+                        BUILTIN_LINES.join(", "),
+                        INSTRUMENT_LINES.join(", ")
                     ),
                 );
             }
@@ -871,7 +906,7 @@ fn build_instruments(
         let mut new_input = |c: &mut Checker, spec: &InputSpec, key: &str| -> usize {
             let dist = c.input(spec, &at(key), Range::NonNegative);
             inputs.push(StaticInput {
-                path: format!("arrangement \"{}\" .{}.{key}", arrangement.name, ri.kind()),
+                path: format!("{}/{}.{key}", arrangement.name, ri.kind()),
                 dist,
                 used: true,
             });

@@ -460,19 +460,29 @@ fn evaluate(
             // Hours (per month).
             let contract = pr.contract_hours;
             let worked = contract * cap.capacity * (1.0 - cap.absent);
+            let min_wage_share = youth_share(plan, pr, st.tenure, t);
+            let min_wage_hour = month.min_wage_hour * min_wage_share;
+            let wage_hour = pr.wage_hour.unwrap_or(min_wage_hour);
+            // BW 7:629: in the first year of a spell the employer pays at least the minimum wage.
+            let sick_pay = if cap.spell_elapsed < MONTHS_PER_YEAR && wage_hour > 0.0 {
+                cap.sick_pay.max((min_wage_hour / wage_hour).min(1.0))
+            } else {
+                cap.sick_pay
+            };
             let pay_base = if pr.pay_by_worked {
                 contract * cap.capacity
             } else {
                 contract
             };
-            let paid = pay_base * ((1.0 - cap.absent) + cap.absent * cap.sick_pay);
-            let wage_hour = pr.wage_hour.unwrap_or(month.min_wage_hour) * youth_share(plan, pr, st.tenure, t);
+            let paid = pay_base * ((1.0 - cap.absent) + cap.absent * sick_pay);
             let wage_full = paid * wage_hour * (1.0 + pr.holiday_pay);
             let mut facts = MonthFacts {
                 t,
                 calendar: month.calendar,
                 tenure: st.tenure,
                 productivity: st.productivity,
+                coverage,
+                min_wage_share,
                 absent: cap.absent,
                 spell_start_tenure: (cap.spell_start >= 0)
                     .then(|| (cap.spell_start as usize).saturating_sub(pr.start)),
@@ -483,9 +493,9 @@ fn evaluate(
                 paid_hours: paid,
                 wage_hour,
                 holiday_pay: pr.holiday_pay,
-                sick_pay: cap.sick_pay,
+                sick_pay,
                 wage_full,
-                sick_wage_full: pay_base * cap.absent * cap.sick_pay * wage_hour * (1.0 + pr.holiday_pay),
+                sick_wage_full: pay_base * cap.absent * sick_pay * wage_hour * (1.0 + pr.holiday_pay),
                 wage_factor: 1.0,
                 jobcoach_cost: 0.0,
                 supervisor_cost: pr.supervisor_cost,
@@ -622,10 +632,10 @@ fn evaluate(
     }
 }
 
-/// Share of the adult minimum wage for a young worker paid the minimum wage (1 for adults and
-/// for a wage given in euros).
+/// Share of the adult minimum wage that applies to the worker: the youth minimum wage below 21
+/// (Wet minimumloon art. 8), 1 for adults. The age grows with the tenure.
 fn youth_share(plan: &Plan, pr: &CopyParams, tenure: usize, t: usize) -> f64 {
-    let (Some(age), None) = (pr.age, pr.wage_hour) else {
+    let Some(age) = pr.age else {
         return 1.0;
     };
     let figure = match age + (tenure / 12) as u32 {

@@ -88,8 +88,10 @@ impl Lks {
                 None => return,
             }
         };
+        // The subsidy is a share of the minimum wage that applies to the worker: the youth
+        // minimum wage below 21 (Participatiewet art. 10d lid 4: "het wettelijk minimumloon").
         let (_, with_forfait) = monthly_subsidy(cx.rates, m.calendar, share, m.hours_per_week);
-        books.book(lines[0], with_forfait);
+        books.book(lines[0], with_forfait * m.min_wage_share);
         if s.assessed_this_month {
             books.book(lines[1], self.admin_hours * m.supervisor_cost);
         }

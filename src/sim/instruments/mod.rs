@@ -178,6 +178,10 @@ pub struct MonthFacts {
     /// Months since the placement started (0 in its first month).
     pub tenure: usize,
     pub productivity: f64,
+    /// Supervision given / needed this month (1 when nothing is needed).
+    pub coverage: f64,
+    /// Share of the adult minimum wage that applies to the worker (youth minimum wage).
+    pub min_wage_share: f64,
     /// Absent fraction of the month (sickness).
     pub absent: f64,
     /// Tenure month in which the running sick spell began, if the worker is sick.
@@ -504,7 +508,7 @@ impl Rules {
                 (Instrument::Loondispensatie(l), State::Loondispensatie(s)) => {
                     l.book_topup(s, m, books, lines[0]);
                 }
-                (Instrument::NoRiskPolis(_), _) if !no_risk_polis::eligible(cx.worker) => {
+                (Instrument::NoRiskPolis(_), _) if !no_risk_polis::eligible(cx.worker, self.has_lks) => {
                     st.ineligible[i] = true;
                 }
                 (Instrument::NoRiskPolis(n), _) => {

@@ -22,15 +22,13 @@ pub struct NoRiskPolis {
 }
 
 /// The no-risk polis covers workers with a work disability: the banenafspraak target group,
-/// Wajong, WIA, arbeidsgehandicapten and Participatiewet workers with LKS. The model does not
-/// check that LKS is granted: any Participatiewet worker qualifies.
-pub fn eligible(worker: &Worker) -> bool {
+/// Wajong, WIA, arbeidsgehandicapten, and Participatiewet workers with LKS (`with_lks`: the
+/// arrangement pays LKS).
+pub fn eligible(worker: &Worker, with_lks: bool) -> bool {
     worker.banenafspraak
         || worker.arbeidsgehandicapt
-        || matches!(
-            worker.benefit,
-            Benefit::Wajong | Benefit::Wia | Benefit::Participatiewet
-        )
+        || matches!(worker.benefit, Benefit::Wajong | Benefit::Wia)
+        || (worker.benefit == Benefit::Participatiewet && with_lks)
 }
 
 /// The benefit for a whole month of absence on a day wage (before the loonwaarde factor).
@@ -53,7 +51,8 @@ impl NoRiskPolis {
         if m.absent <= 0.0 || spell_start < hired {
             return 0.0;
         }
-        let window = if worker.banenafspraak {
+        // No window for the banenafspraak target group and Wajong (UWV); 5 years otherwise.
+        let window = if worker.banenafspraak || worker.benefit == Benefit::Wajong {
             f64::INFINITY
         } else {
             rates.get(Figure::NoRiskWindowMonths, m.calendar)
@@ -95,6 +94,8 @@ mod tests {
             calendar: YearMonth::new(2026, 4).unwrap(),
             tenure: 3,
             productivity: 0.6,
+            coverage: 1.0,
+            min_wage_share: 1.0,
             absent,
             spell_start_tenure: Some(3),
             spell_elapsed: 0.0,
@@ -171,12 +172,30 @@ mod tests {
             benefit: Benefit::Wajong,
             ..Worker::default()
         };
-        assert_eq!(polis.benefit(&m, 0, None, &rates, &wajong), 0.0);
+        assert!(
+            polis.benefit(&m, 0, None, &rates, &wajong) > 0.0,
+            "Wajong: no window"
+        );
         let target_group = Worker {
             banenafspraak: true,
-            ..wajong
+            ..Worker::default()
         };
         assert!(polis.benefit(&m, 0, None, &rates, &target_group) > 0.0);
-        assert!(!eligible(&Worker::default()));
+        let wia = Worker {
+            benefit: Benefit::Wia,
+            ..Worker::default()
+        };
+        assert_eq!(
+            polis.benefit(&m, 0, None, &rates, &wia),
+            0.0,
+            "WIA: 5-year window"
+        );
+        assert!(!eligible(&Worker::default(), true));
+        let participatiewet = Worker {
+            benefit: Benefit::Participatiewet,
+            ..Worker::default()
+        };
+        assert!(!eligible(&participatiewet, false), "only with LKS");
+        assert!(eligible(&participatiewet, true));
     }
 }

@@ -45,7 +45,8 @@ impl Praktijkleren {
             self.settle(s, cx, books, line);
         }
         s.school_year = Some(year);
-        s.weeks += WEEKS_PER_MONTH * (1.0 - m.absent);
+        // Weeks of actual supervision: present and supervised (partly, when coverage falls short).
+        s.weeks += WEEKS_PER_MONTH * (1.0 - m.absent) * m.coverage.min(1.0);
     }
 
     /// Books the running school year's amount at its payment month.
