@@ -357,6 +357,16 @@ impl Text {
             "no_risk_polis" | "no_risk" => ("No-riskpolis", "No-risk policy"),
             "lkv" => ("Loonkostenvoordeel", "Wage-cost advantage (LKV)"),
             "praktijkleren" => ("Subsidie praktijkleren", "Praktijkleren subsidy"),
+            "lks_assessment" => ("Tijd voor loonwaardemeting", "Time for loonwaarde assessments"),
+            "wajong_topup" => ("Aanvulling Wajong (UWV)", "Wajong top-up (UWV)"),
+            "jobcoach_funding" => ("Vergoeding jobcoach", "Jobcoach funding"),
+            "workplace_adaptation" => ("Vergoeding werkplekaanpassing", "Workplace adaptation refund"),
+            "benefit_kept" => (
+                "Uitkering tijdens proefplaatsing",
+                "Benefit kept during the trial",
+            ),
+            "detachering_fee" => ("Tarief detachering", "Secondment fee"),
+            "supervision_provider" => ("Begeleiding door de detacheerder", "Supervision by the provider"),
             _ => return None,
         };
         Some(if nl { n } else { e })
@@ -832,6 +842,22 @@ pub static EN: Text = Text {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_engine_and_instrument_line_has_a_name_in_both_languages() {
+        let lines = crate::sim::ledger::BUILTIN_LINES
+            .iter()
+            .chain(crate::sim::instruments::INSTRUMENT_LINES.iter());
+        for line in lines {
+            for text in [&NL, &EN] {
+                assert!(
+                    text.line_name(line).is_some(),
+                    "{line} has no {:?} name",
+                    text.lang
+                );
+            }
+        }
+    }
 
     #[test]
     fn numbers_follow_the_language() {

@@ -10,6 +10,7 @@ use crate::dist::{Dist, InputSpec};
 use crate::model::*;
 use crate::rates::{self, Rates};
 use crate::sim::copula::{Copula, Pair};
+use crate::sim::instruments::INSTRUMENT_LINES;
 use crate::sim::instruments::{
     Instrument, detachering, grant, jobcoach_funding, lks, lkv, loondispensatie, no_risk_polis,
     praktijkleren, proefplaatsing, workplace_adaptation,
@@ -1165,21 +1166,6 @@ fn build_instruments(
     }
     out
 }
-
-/// Ledger lines the instruments book on (a grant may not take one of these names).
-const INSTRUMENT_LINES: [&str; 11] = [
-    lks::LINE,
-    lks::ASSESSMENT_LINE,
-    loondispensatie::LINE,
-    no_risk_polis::LINE,
-    lkv::LINE,
-    jobcoach_funding::LINE,
-    workplace_adaptation::LINE,
-    proefplaatsing::LINE,
-    praktijkleren::LINE,
-    detachering::LINE,
-    detachering::SUPERVISION_LINE,
-];
 
 fn line_timing(c: &mut Checker, line: &RawLine, path: &KeyPath) -> LineTiming {
     let month = |c: &mut Checker, v: i64, key: &str| c.months(v, &path.key(key), 0, MAX_HORIZON_MONTHS);

@@ -25,6 +25,21 @@ use crate::model::{Model, Party, Worker};
 use super::draws::IterationDraws;
 use super::ledger::LineDef;
 
+/// Every ledger line an instrument books on (a grant or a cost line may not take these names).
+pub const INSTRUMENT_LINES: [&str; 11] = [
+    lks::LINE,
+    lks::ASSESSMENT_LINE,
+    loondispensatie::LINE,
+    no_risk_polis::LINE,
+    lkv::LINE,
+    jobcoach_funding::LINE,
+    workplace_adaptation::LINE,
+    proefplaatsing::LINE,
+    praktijkleren::LINE,
+    detachering::LINE,
+    detachering::SUPERVISION_LINE,
+];
+
 /// A validated instrument of an arrangement.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Instrument {
