@@ -55,5 +55,11 @@ fn bench_engine(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_engine);
+criterion_group! {
+    name = benches;
+    // Criterion's own charts are not needed (and its plotters backend clashes with the
+    // project's plotters features); the numbers are what we measure.
+    config = Criterion::default().without_plots();
+    targets = bench_engine
+}
 criterion_main!(benches);

@@ -1098,6 +1098,9 @@ impl Triangular {
     }
 }
 
+/// Intervals of the coarse inverse-CDF table that brackets the beta quantile solver.
+const BETA_KNOTS: usize = 64;
+
 /// A beta law stretched onto [min, max] (the beta itself, and PERT).
 #[derive(Debug, Clone, PartialEq)]
 struct ScaledBeta {
@@ -1107,6 +1110,10 @@ struct ScaledBeta {
     beta: f64,
     sampler: rand_distr::Beta<f64>,
     law: statrs::distribution::Beta,
+    /// Unit quantiles at u = i / BETA_KNOTS: each quantile is solved inside the bracket of its
+    /// two neighbouring knots, so Newton needs a few steps instead of many (the copula draws
+    /// correlated inputs through the quantile every iteration).
+    knots: Vec<f64>,
 }
 
 impl ScaledBeta {
@@ -1118,13 +1125,32 @@ impl ScaledBeta {
             beta,
             sampler: rand_distr::Beta::new(alpha, beta).map_err(ParamError::internal)?,
             law: statrs::distribution::Beta::new(alpha, beta).map_err(ParamError::internal)?,
+            knots: Vec::new(),
         })
+        .map(|mut b: ScaledBeta| {
+            let start = alpha / (alpha + beta);
+            b.knots = (0..=BETA_KNOTS)
+                .map(|i| match i {
+                    0 => 0.0,
+                    BETA_KNOTS => 1.0,
+                    _ => b.unit_quantile(i as f64 / BETA_KNOTS as f64, (0.0, 1.0), start),
+                })
+                .collect();
+            b
+        })
+    }
+
+    fn unit_quantile(&self, u: f64, bracket: (f64, f64), start: f64) -> f64 {
+        solve_cdf(|x| self.law.cdf(x), |x| self.law.pdf(x), u, bracket, start)
     }
 
     // statrs' own Beta::inverse_cdf panics for tiny u, hence the solver.
     fn quantile(&self, u: f64) -> f64 {
-        let start = self.alpha / (self.alpha + self.beta);
-        let q = solve_cdf(|x| self.law.cdf(x), |x| self.law.pdf(x), u, (0.0, 1.0), start);
+        let u = u.clamp(0.0, 1.0);
+        let i = ((u * BETA_KNOTS as f64) as usize).min(BETA_KNOTS - 1);
+        let (lo, hi) = (self.knots[i], self.knots[i + 1]);
+        let within = u * BETA_KNOTS as f64 - i as f64;
+        let q = self.unit_quantile(u, (lo, hi), lo + (hi - lo) * within);
         (self.min + (self.max - self.min) * q).clamp(self.min, self.max)
     }
 

@@ -258,8 +258,16 @@ impl Books<'_> {
         let signed = self.sign[line] * amount;
         match self.month_net.get_mut(due) {
             Some(net) => *net += signed,
-            None => *self.after_horizon_npv += signed * discount(self.discount_rate, due),
+            None => self.book_after_horizon(signed, due),
         }
+    }
+
+    /// A flow due after the horizon, at its own discount factor. Kept out of line: inlined,
+    /// the compiler computes the `powf` of the discount speculatively on every booking.
+    #[cold]
+    #[inline(never)]
+    fn book_after_horizon(&mut self, signed: f64, due: usize) {
+        *self.after_horizon_npv += signed * discount(self.discount_rate, due);
     }
 }
 
