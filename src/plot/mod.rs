@@ -3,13 +3,12 @@
 //! chart renders to SVG text or to PNG bytes; none touches files.
 
 pub mod composition;
+pub mod cumulative;
 pub mod fan;
 pub mod npv_distribution;
-pub mod paired_difference;
 pub mod productivity;
 pub mod range;
 pub mod retention;
-pub mod s_curve;
 
 use std::sync::OnceLock;
 

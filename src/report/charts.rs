@@ -82,15 +82,16 @@ fn cdf_points(percentiles: &[f64]) -> Vec<(f64, f64)> {
         .collect()
 }
 
-pub fn s_curve(s: &Summary, lang: Lang) -> plot::s_curve::SCurve {
+pub fn s_curve(s: &Summary, lang: Lang) -> plot::cumulative::CumulativeCurves {
     let t = lang.text();
-    plot::s_curve::SCurve {
+    plot::cumulative::CumulativeCurves {
+        legend: plot::cumulative::LegendCorner::LowerRight,
         labels: labels(&t.chart_s_curve, lang, &[]),
         series: s
             .arrangements
             .iter()
             .enumerate()
-            .map(|(i, a)| plot::s_curve::Series {
+            .map(|(i, a)| plot::cumulative::Series {
                 label: a.name.clone(),
                 arrangement: i,
                 points: cdf_points(&a.npv_percentiles),
@@ -233,10 +234,7 @@ pub fn productivity(s: &Summary, lang: Lang) -> plot::productivity::Productivity
 
 /// The best arrangement (highest expected NPV) against each other one; `None` with fewer than
 /// two arrangements.
-pub fn paired_difference(
-    s: &Summary,
-    lang: Lang,
-) -> Option<(plot::paired_difference::PairedDifference, String)> {
+pub fn paired_difference(s: &Summary, lang: Lang) -> Option<(plot::cumulative::CumulativeCurves, String)> {
     let t = lang.text();
     let best = verdict::best_index(s)?;
     let best_name = &s.arrangements[best].name;
@@ -247,7 +245,7 @@ pub fn paired_difference(
         .filter(|(i, _)| *i != best)
         .filter_map(|(i, other)| {
             let c = s.comparison(best_name, &other.name)?;
-            Some(plot::paired_difference::Series {
+            Some(plot::cumulative::Series {
                 label: fill(
                     t.legend_difference,
                     &[
@@ -266,7 +264,8 @@ pub fn paired_difference(
     }
     let args = [("best", best_name.as_str())];
     Some((
-        plot::paired_difference::PairedDifference {
+        plot::cumulative::CumulativeCurves {
+            legend: plot::cumulative::LegendCorner::UpperLeft,
             labels: labels(&t.chart_difference, lang, &args),
             series,
         },

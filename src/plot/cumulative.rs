@@ -1,5 +1,7 @@
-//! Chart: S-curves, the cumulative probability of the employer's NPV per arrangement, from
-//! the NPV percentiles 0..100; zero marked, so P(NPV ≤ 0) can be read where a curve crosses it.
+//! Chart: cumulative curves with zero marked. Used for the S-curves of the employer's NPV per
+//! arrangement (from the NPV percentiles; P(NPV ≤ 0) is where a curve crosses zero) and for the
+//! paired difference of NPV between the best arrangement and each other one (from the
+//! difference percentiles; P(best better) in the legend).
 
 use std::ops::Range;
 
@@ -11,23 +13,31 @@ use super::{
     legend_style, percent_tick, range, zero_style,
 };
 
-/// One arrangement's curve.
+/// One curve: an arrangement, or a pair "best − other" coloured by the other.
 #[derive(Debug, Clone)]
 pub struct Series {
     pub label: String,
     /// Arrangement index (sets the colour).
     pub arrangement: usize,
-    /// (NPV in euros, cumulative probability 0..1), increasing.
+    /// (euros, cumulative probability 0..1), increasing.
     pub points: Vec<(f64, f64)>,
 }
 
-#[derive(Debug, Clone)]
-pub struct SCurve {
-    pub labels: Labels,
-    pub series: Vec<Series>,
+/// Where the legend sits (away from the curves).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LegendCorner {
+    LowerRight,
+    UpperLeft,
 }
 
-impl SCurve {
+#[derive(Debug, Clone)]
+pub struct CumulativeCurves {
+    pub labels: Labels,
+    pub series: Vec<Series>,
+    pub legend: LegendCorner,
+}
+
+impl CumulativeCurves {
     pub fn x_range(&self) -> Range<f64> {
         range::padded(
             self.series.iter().flat_map(|s| s.points.iter().map(|p| p.0)),
@@ -40,7 +50,7 @@ impl SCurve {
     }
 }
 
-impl Chart for SCurve {
+impl Chart for CumulativeCurves {
     fn size(&self) -> (u32, u32) {
         (WIDTH, 540)
     }
@@ -82,7 +92,10 @@ impl Chart for SCurve {
         let (bg, border, font) = legend_style();
         chart
             .configure_series_labels()
-            .position(SeriesLabelPosition::LowerRight)
+            .position(match self.legend {
+                LegendCorner::LowerRight => SeriesLabelPosition::LowerRight,
+                LegendCorner::UpperLeft => SeriesLabelPosition::UpperLeft,
+            })
             .background_style(bg)
             .border_style(border)
             .label_font(font)
