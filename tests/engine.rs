@@ -323,3 +323,24 @@ fn sick_pay_in_the_first_year_is_at_least_the_minimum_wage() {
         cents(0.7 * baseline(&h).lines["wage"])
     );
 }
+
+#[test]
+fn line_means_carry_their_monte_carlo_standard_error() {
+    // A one-off amount drawn uniformly on 0..1200: sd = 1200/√12, so the mean's standard
+    // error is that over √n.
+    let n = 4000;
+    let extra = "\n[[placement.benefit]]\nname = \"bonus\"\namount = { dist = \"uniform\", min = 0, max = 1200 }\nat_month = 0";
+    let s = run(&model(&scenario(3, n, extra, "")), 0);
+    let a = baseline(&s);
+    let expected = 1200.0 / 12f64.sqrt() / f64::from(n).sqrt();
+    assert!(
+        (a.lines_mcse["bonus"] / expected - 1.0).abs() < 0.1,
+        "{} vs {expected}",
+        a.lines_mcse["bonus"]
+    );
+    assert!(
+        a.lines_mcse["wage"] < 1e-3,
+        "a constant line has no Monte Carlo error"
+    );
+    assert!((a.lines["bonus"] - 600.0).abs() < 4.0 * expected);
+}

@@ -75,7 +75,9 @@ pub fn arrangement_metric(a: &ArrangementSummary, metric: &str, iterations: u64)
         "final_productivity_mean" => v(a.final_productivity_mean, None),
         other => {
             let line = other.strip_prefix("lines.")?;
-            a.lines.get(line).and_then(|m| v(*m, None))
+            a.lines
+                .get(line)
+                .and_then(|m| v(*m, a.lines_mcse.get(line).copied()))
         }
     }
 }

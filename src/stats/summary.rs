@@ -112,6 +112,8 @@ pub struct ArrangementSummary {
     pub instruments: Vec<InstrumentSummary>,
     /// Mean nominal total per line, euros, in ledger order.
     pub lines: IndexMap<String, f64>,
+    /// Monte Carlo standard error of each line's mean, euros.
+    pub lines_mcse: IndexMap<String, f64>,
     /// Mean nominal totals by payer → payee.
     pub ledger: Vec<Flow>,
     /// Mean nominal net per party (received − paid).
@@ -253,6 +255,7 @@ struct ArrangementAcc {
     supervision_hours: f64,
     sick_months: f64,
     lines: Vec<f64>,
+    lines_sq: Vec<f64>,
     ineligible: Vec<u64>,
 }
 
@@ -281,6 +284,7 @@ impl<'m> Accumulator<'m> {
             .map(|b| ArrangementAcc {
                 npv: Vec::with_capacity(iterations as usize),
                 lines: vec![0.0; b.len()],
+                lines_sq: vec![0.0; b.len()],
                 ineligible: vec![0; b.rules.len()],
                 ..ArrangementAcc::default()
             })
@@ -318,8 +322,9 @@ impl<'m> Accumulator<'m> {
                 acc.final_productivity += o.final_productivity;
                 acc.supervision_hours += o.supervision_hours;
                 acc.sick_months += o.sick_months;
-                for (sum, v) in acc.lines.iter_mut().zip(&o.lines) {
+                for ((sum, sq), v) in acc.lines.iter_mut().zip(acc.lines_sq.iter_mut()).zip(&o.lines) {
                     *sum += v;
+                    *sq += v * v;
                 }
                 for (sum, v) in acc.ineligible.iter_mut().zip(&o.ineligible) {
                     *sum += u64::from(*v);
@@ -368,6 +373,12 @@ impl<'m> Accumulator<'m> {
                 .iter()
                 .zip(&acc.lines)
                 .map(|(l, s)| (l.name.clone(), s / nf))
+                .collect();
+            let lines_mcse: IndexMap<String, f64> = book
+                .lines
+                .iter()
+                .zip(acc.lines.iter().zip(&acc.lines_sq))
+                .map(|(l, (sum, sq))| (l.name.clone(), sd_from_sums(*sum, *sq, n) / nf.sqrt()))
                 .collect();
             let monthly = (0..horizon)
                 .map(|t| {
@@ -426,6 +437,7 @@ impl<'m> Accumulator<'m> {
                 employer_lines: employer_lines(book, &acc.lines, nf),
                 subsidy_mean: subsidy_mean(book, &acc.lines, nf),
                 lines,
+                lines_mcse,
                 monthly,
             });
         }
