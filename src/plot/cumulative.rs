@@ -9,8 +9,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::{
-    AXIS_SIZE, Chart, FONT, Labels, PlotError, TICK_SIZE, TITLE_SIZE, WIDTH, colour, draw_err, legend_line,
-    legend_style, percent_tick, range, zero_style,
+    AXIS_SIZE, Chart, FONT, Labels, PlotError, TICK_SIZE, TITLE_SIZE, WIDTH, colour, draw_err, draw_legend,
+    legend_line, percent_tick, range, zero_style,
 };
 
 /// One curve: an arrangement, or a pair "best − other" coloured by the other.
@@ -89,18 +89,13 @@ impl Chart for CumulativeCurves {
                 .label(&s.label)
                 .legend(legend_line(c.to_rgba(), 4));
         }
-        let (bg, border, font) = legend_style();
-        chart
-            .configure_series_labels()
-            .position(match self.legend {
+        draw_legend(
+            &mut chart,
+            match self.legend {
                 LegendCorner::LowerRight => SeriesLabelPosition::LowerRight,
                 LegendCorner::UpperLeft => SeriesLabelPosition::UpperLeft,
-            })
-            .background_style(bg)
-            .border_style(border)
-            .label_font(font)
-            .draw()
-            .map_err(draw_err)?;
+            },
+        )?;
         Ok(())
     }
 }

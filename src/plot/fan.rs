@@ -9,7 +9,7 @@ use plotters::prelude::*;
 
 use super::{
     AXIS_SIZE, Chart, FONT, LEGEND_SIZE, Labels, PlotError, TICK_SIZE, TITLE_SIZE, WIDTH, colour, draw_err,
-    legend_box, legend_line, legend_style, range, zero_style,
+    draw_legend_sized, legend_box, legend_line, range, zero_style,
 };
 
 /// One arrangement's fan: values per month at the five levels.
@@ -143,15 +143,7 @@ impl Fan {
             .map_err(draw_err)?
             .label(&self.median_label)
             .legend(legend_line(c.to_rgba(), 4));
-        let (bg, border, _) = legend_style();
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::LowerLeft)
-            .background_style(bg)
-            .border_style(border)
-            .label_font((FONT, LEGEND_SIZE - 2))
-            .draw()
-            .map_err(draw_err)?;
+        draw_legend_sized(&mut chart, SeriesLabelPosition::LowerLeft, LEGEND_SIZE - 2)?;
         Ok(())
     }
 }

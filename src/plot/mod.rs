@@ -161,6 +161,34 @@ pub fn zero_style() -> ShapeStyle {
 }
 
 /// Configures the legend box the same way in every chart.
-pub fn legend_style() -> (RGBAColor, RGBAColor, (&'static str, u32)) {
-    (WHITE.mix(0.9), BLACK.mix(0.4), (FONT, LEGEND_SIZE))
+/// Draws the chart's legend in the project's style at `position`.
+pub fn draw_legend<'a, DB, CT>(
+    chart: &mut ChartContext<'a, DB, CT>,
+    position: SeriesLabelPosition,
+) -> Result<(), PlotError>
+where
+    DB: DrawingBackend + 'a,
+    CT: CoordTranslate,
+{
+    draw_legend_sized(chart, position, LEGEND_SIZE)
+}
+
+/// [`draw_legend`] with another font size (small multiples).
+pub fn draw_legend_sized<'a, DB, CT>(
+    chart: &mut ChartContext<'a, DB, CT>,
+    position: SeriesLabelPosition,
+    font_size: u32,
+) -> Result<(), PlotError>
+where
+    DB: DrawingBackend + 'a,
+    CT: CoordTranslate,
+{
+    chart
+        .configure_series_labels()
+        .position(position)
+        .background_style(WHITE.mix(0.9))
+        .border_style(BLACK.mix(0.4))
+        .label_font((FONT, font_size))
+        .draw()
+        .map_err(draw_err)
 }

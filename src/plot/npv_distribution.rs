@@ -7,8 +7,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::{
-    AXIS_SIZE, Chart, FONT, Labels, PlotError, TICK_SIZE, TITLE_SIZE, WIDTH, colour, draw_err, legend_line,
-    legend_style, percent_tick, range, zero_style,
+    AXIS_SIZE, Chart, FONT, Labels, PlotError, TICK_SIZE, TITLE_SIZE, WIDTH, colour, draw_err, draw_legend,
+    legend_line, percent_tick, range, zero_style,
 };
 
 /// One arrangement's histogram.
@@ -92,15 +92,7 @@ impl Chart for NpvDistribution {
         chart
             .draw_series(LineSeries::new([(0.0, y.start), (0.0, y.end)], zero_style()))
             .map_err(draw_err)?;
-        let (bg, border, font) = legend_style();
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperRight)
-            .background_style(bg)
-            .border_style(border)
-            .label_font(font)
-            .draw()
-            .map_err(draw_err)?;
+        draw_legend(&mut chart, SeriesLabelPosition::UpperRight)?;
         Ok(())
     }
 }

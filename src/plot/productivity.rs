@@ -7,8 +7,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::{
-    AXIS_SIZE, Chart, FONT, Labels, PlotError, TICK_SIZE, TITLE_SIZE, WIDTH, colour, draw_err, legend_box,
-    legend_line, legend_style, percent_tick, range,
+    AXIS_SIZE, Chart, FONT, Labels, PlotError, TICK_SIZE, TITLE_SIZE, WIDTH, colour, draw_err, draw_legend,
+    legend_box, legend_line, percent_tick, range,
 };
 
 /// The five levels of one month.
@@ -117,15 +117,7 @@ impl Chart for Productivity {
                 .label(label)
                 .legend(legend_box(BLACK.mix(alpha)));
         }
-        let (bg, border, font) = legend_style();
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::LowerRight)
-            .background_style(bg)
-            .border_style(border)
-            .label_font(font)
-            .draw()
-            .map_err(draw_err)?;
+        draw_legend(&mut chart, SeriesLabelPosition::LowerRight)?;
         Ok(())
     }
 }

@@ -6,8 +6,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::{
-    AXIS_SIZE, Chart, FONT, Labels, PlotError, TICK_SIZE, TITLE_SIZE, WIDTH, colour, draw_err, legend_line,
-    legend_style, percent_tick, range,
+    AXIS_SIZE, Chart, FONT, Labels, PlotError, TICK_SIZE, TITLE_SIZE, WIDTH, colour, draw_err, draw_legend,
+    legend_line, percent_tick, range,
 };
 
 /// One arrangement's line.
@@ -73,15 +73,7 @@ impl Chart for Retention {
                 .label(&s.label)
                 .legend(legend_line(c.to_rgba(), 4));
         }
-        let (bg, border, font) = legend_style();
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::LowerLeft)
-            .background_style(bg)
-            .border_style(border)
-            .label_font(font)
-            .draw()
-            .map_err(draw_err)?;
+        draw_legend(&mut chart, SeriesLabelPosition::LowerLeft)?;
         Ok(())
     }
 }
