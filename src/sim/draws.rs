@@ -42,7 +42,7 @@ pub struct IterationDraws {
     instrument: Vec<f64>,
     instrument_count: usize,
     z: Vec<f64>,
-    u: Vec<f64>,
+    x: Vec<f64>,
 }
 
 impl IterationDraws {
@@ -69,9 +69,9 @@ impl IterationDraws {
                 let values = &mut self.inputs[offset..];
                 let correlated = p.copula.as_ref().map_or(&[][..], |c| c.slots());
                 if let Some(copula) = &p.copula {
-                    copula.draw_uniforms(&mut rng, &mut self.z, &mut self.u);
-                    for (&slot, &u) in copula.slots().iter().zip(&self.u) {
-                        values[slot] = p.inputs[slot].dist.quantile(u);
+                    copula.draw_scores(&mut rng, &mut self.z, &mut self.x);
+                    for (&slot, &x) in copula.slots().iter().zip(&self.x) {
+                        values[slot] = p.inputs[slot].dist.quantile_at_score(x);
                     }
                 }
                 for (slot, input) in p.inputs.iter().enumerate() {
