@@ -1,11 +1,11 @@
 //! The random draws of one iteration, made once and shared by every arrangement
 //! (common random numbers): static inputs per placement copy, the pools' available hours,
-//! and the monthly shocks (capacity, sick-spell start and length, dropout).
+//! and the monthly shocks (capacity, sick spell, dropout).
 
 use rand_distr::{Distribution, StandardNormal};
 
 use super::instruments;
-use super::rng::{Purpose, open_uniform, stream};
+use super::rng::{Purpose, open_uniform, open_uniform_pair, stream};
 use crate::model::{Model, Slot};
 
 /// Monthly shocks of one copy for one month.
@@ -13,10 +13,9 @@ use crate::model::{Model, Slot};
 pub struct Shock {
     /// ε ~ N(0, 1): the capacity innovation.
     pub capacity: f64,
-    /// U(0, 1): a sick spell starts when below the start probability.
-    pub sick_start: f64,
-    /// U(0, 1): the spell length is the sick-months quantile at this point.
-    pub sick_length: f64,
+    /// U(0, 1): a sick spell starts when below the start probability p; the spell's length is
+    /// then the sick-months quantile at `sick / p`, which is again U(0, 1).
+    pub sick: f64,
     /// U(0, 1): the placement ends when below the dropout probability.
     pub dropout: f64,
 }
@@ -84,11 +83,12 @@ impl IterationDraws {
                 let mut rng = stream(model.seed, iteration, unit, Purpose::Monthly);
                 let row = &mut self.shocks[copy * horizon..(copy + 1) * horizon];
                 for shock in &mut row[p.start_month.min(end)..end] {
+                    let capacity = StandardNormal.sample(&mut rng);
+                    let (sick, dropout) = open_uniform_pair(&mut rng);
                     *shock = Shock {
-                        capacity: StandardNormal.sample(&mut rng),
-                        sick_start: open_uniform(&mut rng),
-                        sick_length: open_uniform(&mut rng),
-                        dropout: open_uniform(&mut rng),
+                        capacity,
+                        sick,
+                        dropout,
                     };
                 }
                 copy += 1;

@@ -337,9 +337,9 @@ fn fill_capacity_path(
         if remaining <= 0.0 {
             spell_elapsed = 0.0;
             spell_start = -1;
-            if shock.sick_start < p_sick {
+            if shock.sick < p_sick {
                 if let Some(d) = &p.sick_months {
-                    remaining = d.quantile(shock.sick_length);
+                    remaining = d.quantile(shock.sick / p_sick);
                     spell_start = t as i32;
                 }
             }

@@ -41,7 +41,23 @@ pub fn stream(seed: u64, iteration: u64, unit: u64, purpose: Purpose) -> ChaCha8
 /// A uniform draw in the open interval (0, 1) from 32 random bits.
 #[inline]
 pub fn open_uniform<R: rand::Rng + ?Sized>(rng: &mut R) -> f64 {
-    (f64::from(rng.next_u32()) + 0.5) * (1.0 / 4_294_967_296.0)
+    open_uniform_from_bits(rng.next_u32())
+}
+
+/// The uniform in (0, 1) that 32 random bits stand for: (k + 0.5) / 2³².
+#[inline]
+pub fn open_uniform_from_bits(bits: u32) -> f64 {
+    (f64::from(bits) + 0.5) * (1.0 / 4_294_967_296.0)
+}
+
+/// Two uniforms in (0, 1) from the high and the low half of one 64-bit word.
+#[inline]
+pub fn open_uniform_pair<R: rand::Rng + ?Sized>(rng: &mut R) -> (f64, f64) {
+    let word = rng.next_u64();
+    (
+        open_uniform_from_bits((word >> 32) as u32),
+        open_uniform_from_bits(word as u32),
+    )
 }
 
 #[cfg(test)]
