@@ -2,9 +2,10 @@
 //! peak profile → productivity → capacity → sickness → hours → supervision (pools) →
 //! money → instruments → dropout.
 //!
-//! Capacity and sickness depend only on the draws, so they are computed once per iteration
-//! ([`CopyPath`]) and shared by every arrangement; the rest is evaluated per arrangement
-//! because an instrument may change who is active.
+//! Capacity, sickness, hours and wage depend only on the draws, so they are computed once per
+//! iteration ([`MonthBase`]) and shared by every arrangement; supervision, learning, money,
+//! instruments and dropout are evaluated per arrangement, because an arrangement may change
+//! who supervises and who stays active.
 
 use crate::calendar::YearMonth;
 use crate::model::{LineTiming, Model, PeakProfile, Slot, SupervisionSource, WEEKS_PER_MONTH};
@@ -19,6 +20,8 @@ use super::rate_table::RateTable;
 /// ln(0.1): the exponential ramp closes 90% of the gap at u = 1.
 const LN_TENTH: f64 = -std::f64::consts::LN_10;
 const MONTHS_PER_YEAR: f64 = 12.0;
+/// Number of built-in ledger lines (production value … exit cost).
+const BUILTIN: usize = ledger::BUILTIN_LINES.len();
 
 /// Calendar facts of one simulated month, the same in every iteration.
 #[derive(Debug, Clone, Copy)]
@@ -120,20 +123,35 @@ pub struct MonthPoint {
     pub cumulative_net: f64,
 }
 
-/// The arrangement-independent path of one copy: capacity and sickness by month.
+/// The arrangement-independent facts of one copy in one month: capacity, sickness, hours and
+/// wage. The copy's tenure in month t is t − start in every arrangement (it is active from its
+/// start until it ends), so the youth minimum wage and the jobcoach hours are too. Computed
+/// once per iteration, read by every arrangement.
 #[derive(Debug, Clone, Copy)]
-struct MonthCapacity {
+struct MonthBase {
     capacity: f64,
     absent: f64,
-    /// Share of the wage paid for the absent part (first or second year of the spell).
+    /// Share of the wage paid for the absent part (first or second year of the spell, at
+    /// least the minimum wage in the first year).
     sick_pay: f64,
     /// Scenario month in which the running spell began; −1 when not sick.
     spell_start: i32,
     /// Months of the running spell before this month.
     spell_elapsed: f64,
+    worked: f64,
+    paid: f64,
+    min_wage_share: f64,
+    wage_hour: f64,
+    /// The month's wage incl. holiday pay, and the part of it paid for the absent part.
+    wage_full: f64,
+    sick_wage_full: f64,
+    /// Production value at productivity 1: worked hours × value per hour × peak multiplier.
+    production: f64,
+    /// The jobcoach's cost this month (0 without a jobcoach or after its last month).
+    jobcoach_cost: f64,
 }
 
-impl Default for MonthCapacity {
+impl Default for MonthBase {
     fn default() -> Self {
         Self {
             capacity: 0.0,
@@ -141,6 +159,14 @@ impl Default for MonthCapacity {
             sick_pay: 0.0,
             spell_start: -1,
             spell_elapsed: 0.0,
+            worked: 0.0,
+            paid: 0.0,
+            min_wage_share: 1.0,
+            wage_hour: 0.0,
+            wage_full: 0.0,
+            sick_wage_full: 0.0,
+            production: 0.0,
+            jobcoach_cost: 0.0,
         }
     }
 }
@@ -220,7 +246,7 @@ struct CopyState {
 #[derive(Debug, Default)]
 pub struct Scratch {
     params: Vec<CopyParams>,
-    paths: Vec<MonthCapacity>,
+    paths: Vec<MonthBase>,
     states: Vec<CopyState>,
     pool_need: Vec<f64>,
     month_net: Vec<f64>,
@@ -254,7 +280,7 @@ fn prepare(model: &Model, plan: &Plan, draws: &IterationDraws, s: &mut Scratch) 
     let copies = plan.copy_placement.len();
     s.params.clear();
     s.paths.clear();
-    s.paths.resize(copies * horizon, MonthCapacity::default());
+    s.paths.resize(copies * horizon, MonthBase::default());
     for (c, &pi) in plan.copy_placement.iter().enumerate() {
         let p = &model.placements[pi];
         let x = |slot: Slot| draws.input(c, slot);
@@ -302,6 +328,7 @@ fn prepare(model: &Model, plan: &Plan, draws: &IterationDraws, s: &mut Scratch) 
         s.params.push(params);
         let path = &mut s.paths[c * horizon..(c + 1) * horizon];
         fill_capacity_path(p, draws, c, &params, plan.sick_pay_max_months, path);
+        fill_hours_and_wage(plan, &params, path);
     }
 }
 
@@ -312,7 +339,7 @@ fn fill_capacity_path(
     c: usize,
     params: &CopyParams,
     sick_pay_max_months: f64,
-    path: &mut [MonthCapacity],
+    path: &mut [MonthBase],
 ) {
     let horizon = path.len();
     let typical = draws.input(c, Slot::CapacityTypical);
@@ -354,15 +381,51 @@ fn fill_capacity_path(
         } else {
             0.0
         };
-        path[t] = MonthCapacity {
+        path[t] = MonthBase {
             capacity,
             absent,
             sick_pay,
             spell_start: if absent > 0.0 { spell_start } else { -1 },
             spell_elapsed,
+            ..MonthBase::default()
         };
         remaining -= absent;
         spell_elapsed += absent;
+    }
+}
+
+/// Hours, wage and the jobcoach's cost by month, from capacity and sickness.
+fn fill_hours_and_wage(plan: &Plan, pr: &CopyParams, path: &mut [MonthBase]) {
+    for (t, b) in path.iter_mut().enumerate().take(pr.end).skip(pr.start) {
+        let month = &plan.months[t];
+        let tenure = t - pr.start;
+        let contract = pr.contract_hours;
+        b.worked = contract * b.capacity * (1.0 - b.absent);
+        b.min_wage_share = youth_share(plan, pr, tenure, t);
+        let min_wage_hour = month.min_wage_hour * b.min_wage_share;
+        b.wage_hour = pr.wage_hour.unwrap_or(min_wage_hour);
+        // BW 7:629: in the first year of a spell the employer pays at least the minimum wage.
+        if b.spell_elapsed < MONTHS_PER_YEAR && b.wage_hour > 0.0 {
+            b.sick_pay = b.sick_pay.max((min_wage_hour / b.wage_hour).min(1.0));
+        }
+        let pay_base = if pr.pay_by_worked {
+            contract * b.capacity
+        } else {
+            contract
+        };
+        b.paid = pay_base * ((1.0 - b.absent) + b.absent * b.sick_pay);
+        let hourly = b.wage_hour * (1.0 + pr.holiday_pay);
+        b.wage_full = b.paid * hourly;
+        b.sick_wage_full = pay_base * b.absent * b.sick_pay * hourly;
+        b.production = b.worked * pr.value * month.profile.value;
+        if pr.has_jobcoach && tenure < pr.jobcoach_max {
+            let hours = if pr.jobcoach_norm {
+                plan.jobcoach_norm.get(tenure / 12).copied().unwrap_or(0.0) * b.worked
+            } else {
+                pr.jobcoach_hours * (1.0 - b.absent)
+            };
+            b.jobcoach_cost = hours * pr.jobcoach_tariff;
+        }
     }
 }
 
@@ -379,6 +442,10 @@ fn evaluate(
     let copies = s.params.len();
     let rules = &book.rules;
     let mut lines = vec![0.0; book.len()];
+    // The built-in lines are summed here and added to `lines` at the end; instruments and
+    // cost/benefit lines book through `Books`.
+    let builtin_sign: [f64; BUILTIN] = std::array::from_fn(|k| book.employer_sign[k]);
+    let mut builtin = [0.0; BUILTIN];
     let mut after_horizon_npv = 0.0;
     s.states.clear();
     s.states.resize(copies, CopyState::default());
@@ -408,19 +475,20 @@ fn evaluate(
             if !st.active {
                 continue;
             }
-            let cap = s.paths[c * horizon + t];
+            let absent = s.paths[c * horizon + t].absent;
             let closed = match pr.ramp {
                 RampShapeCode::Exponential => 1.0 - st.gap_open,
                 shape => ramp(shape, st.learning / pr.ramp_months),
             };
             st.productivity = pr.prod_start + pr.prod_gap * closed;
-            st.need = (pr.sup_steady + (pr.sup_initial - pr.sup_steady) * st.decay) * (1.0 - cap.absent);
+            st.need = (pr.sup_steady + (pr.sup_initial - pr.sup_steady) * st.decay) * (1.0 - absent);
             if let Some(pool) = pr.pool {
                 s.pool_need[pool] += employer_share * st.need;
             }
         }
         // Phase 2: supervision given, coverage, learning, money, instruments, dropout.
         let mut point = MonthPoint::default();
+        let mut month_builtin = [0.0; BUILTIN];
         for (c, (st, pr)) in s.states.iter_mut().zip(&s.params).enumerate() {
             if t >= pr.start {
                 point.started += 1;
@@ -428,7 +496,7 @@ fn evaluate(
             if !st.active {
                 continue;
             }
-            let cap = s.paths[c * horizon + t];
+            let b = &s.paths[c * horizon + t];
             // The provider (detachering) covers its share; the employer's supervisors the rest,
             // within the hours available this month.
             let employer_need = employer_share * st.need;
@@ -446,8 +514,8 @@ fn evaluate(
             };
             let provider_given = st.need - employer_need;
             let given = employer_given + provider_given;
-            let coverage = if st.need > 0.0 { given / st.need } else { 1.0 };
-            let progress = coverage * (1.0 - cap.absent);
+            let coverage = if given < st.need { given / st.need } else { 1.0 };
+            let progress = coverage * (1.0 - b.absent);
             st.learning += progress;
             // A full learning month multiplies the open gap by 0.1^(1/T90); any other step
             // recomputes it from L, so both paths give 0.1^(L/T90).
@@ -457,49 +525,7 @@ fn evaluate(
                 (LN_TENTH * st.learning / pr.ramp_months).exp()
             };
 
-            // Hours (per month).
-            let contract = pr.contract_hours;
-            let worked = contract * cap.capacity * (1.0 - cap.absent);
-            let min_wage_share = youth_share(plan, pr, st.tenure, t);
-            let min_wage_hour = month.min_wage_hour * min_wage_share;
-            let wage_hour = pr.wage_hour.unwrap_or(min_wage_hour);
-            // BW 7:629: in the first year of a spell the employer pays at least the minimum wage.
-            let sick_pay = if cap.spell_elapsed < MONTHS_PER_YEAR && wage_hour > 0.0 {
-                cap.sick_pay.max((min_wage_hour / wage_hour).min(1.0))
-            } else {
-                cap.sick_pay
-            };
-            let pay_base = if pr.pay_by_worked {
-                contract * cap.capacity
-            } else {
-                contract
-            };
-            let paid = pay_base * ((1.0 - cap.absent) + cap.absent * sick_pay);
-            let wage_full = paid * wage_hour * (1.0 + pr.holiday_pay);
-            let mut facts = MonthFacts {
-                t,
-                calendar: month.calendar,
-                tenure: st.tenure,
-                productivity: st.productivity,
-                coverage,
-                min_wage_share,
-                absent: cap.absent,
-                spell_start_tenure: (cap.spell_start >= 0)
-                    .then(|| (cap.spell_start as usize).saturating_sub(pr.start)),
-                spell_elapsed: cap.spell_elapsed,
-                hours_per_week: pr.hours_per_week,
-                contract_hours: contract,
-                worked_hours: worked,
-                paid_hours: paid,
-                wage_hour,
-                holiday_pay: pr.holiday_pay,
-                sick_pay,
-                wage_full,
-                sick_wage_full: pay_base * cap.absent * sick_pay * wage_hour * (1.0 + pr.holiday_pay),
-                wage_factor: 1.0,
-                jobcoach_cost: 0.0,
-                supervisor_cost: pr.supervisor_cost,
-            };
+            // The instruments see the month's facts; without instruments nothing else needs them.
             let placement = plan.copy_placement[c];
             let cx = instruments::Context {
                 rates: &plan.rates,
@@ -510,14 +536,48 @@ fn evaluate(
                 placement_start: pr.start,
             };
             let ist = &mut s.instruments[c];
-            let adjustment = if rules.is_empty() {
-                None
-            } else {
-                Some(rules.before(ist, &facts, &cx))
-            };
-            facts.wage_factor = adjustment.map_or(1.0, |a| a.factor);
+            let mut facts = (!rules.is_empty()).then(|| MonthFacts {
+                t,
+                calendar: month.calendar,
+                tenure: st.tenure,
+                productivity: st.productivity,
+                coverage,
+                min_wage_share: b.min_wage_share,
+                absent: b.absent,
+                spell_start_tenure: (b.spell_start >= 0)
+                    .then(|| (b.spell_start as usize).saturating_sub(pr.start)),
+                spell_elapsed: b.spell_elapsed,
+                hours_per_week: pr.hours_per_week,
+                contract_hours: pr.contract_hours,
+                worked_hours: b.worked,
+                paid_hours: b.paid,
+                wage_hour: b.wage_hour,
+                holiday_pay: pr.holiday_pay,
+                sick_pay: b.sick_pay,
+                wage_full: b.wage_full,
+                sick_wage_full: b.sick_wage_full,
+                wage_factor: 1.0,
+                jobcoach_cost: b.jobcoach_cost,
+                supervisor_cost: pr.supervisor_cost,
+            });
+            if let Some(f) = facts.as_mut() {
+                f.wage_factor = rules.before(ist, f, &cx).factor;
+            }
+            let wage_factor = facts.as_ref().map_or(1.0, |f| f.wage_factor);
 
             // Money.
+            let wage = b.wage_full * wage_factor;
+            let amounts = [
+                b.production * st.productivity,
+                wage,
+                wage * pr.burden,
+                employer_given * WEEKS_PER_MONTH * pr.supervisor_cost * profile.cost,
+                b.jobcoach_cost,
+                0.0,
+            ];
+            for (sum, a) in month_builtin.iter_mut().zip(amounts) {
+                *sum += a;
+            }
             let mut books = Books {
                 lines: &mut lines,
                 month_net: &mut s.month_net,
@@ -526,28 +586,8 @@ fn evaluate(
                 discount_rate: model.discount_rate,
                 t,
             };
-            books.book(
-                ledger::PRODUCTION_VALUE,
-                worked * st.productivity * pr.value * profile.value,
-            );
-            let wage = wage_full * facts.wage_factor;
-            books.book(ledger::WAGE, wage);
-            books.book(ledger::EMPLOYER_BURDEN, wage * pr.burden);
-            books.book(
-                ledger::SUPERVISION,
-                employer_given * WEEKS_PER_MONTH * pr.supervisor_cost * profile.cost,
-            );
             if let Some(line) = rules.provider_supervision_line {
                 books.book(line, provider_given * WEEKS_PER_MONTH * pr.supervisor_cost);
-            }
-            if pr.has_jobcoach && st.tenure < pr.jobcoach_max {
-                let hours = if pr.jobcoach_norm {
-                    plan.jobcoach_norm.get(st.tenure / 12).copied().unwrap_or(0.0) * worked
-                } else {
-                    pr.jobcoach_hours * (1.0 - cap.absent)
-                };
-                facts.jobcoach_cost = hours * pr.jobcoach_tariff;
-                books.book(ledger::JOBCOACH, facts.jobcoach_cost);
             }
             let other = &model.placements[placement].lines;
             for (line, &id) in other.iter().zip(&book.other_line_ids[placement]) {
@@ -558,19 +598,19 @@ fn evaluate(
                 if due {
                     let amount = draws.input_at(c, line.slot);
                     books.book(id, amount);
-                    if !line.is_benefit && adjustment.is_some() {
+                    if !line.is_benefit && facts.is_some() {
                         rules.on_cost_line(ist, &line.name, amount, &mut books);
                     }
                 }
             }
-            let control = match adjustment {
-                Some(_) => rules.after(ist, &facts, &cx, &mut books),
+            let control = match &facts {
+                Some(f) => rules.after(ist, f, &cx, &mut books),
                 None => Control::Continue,
             };
 
             // Outcomes of the month.
             supervision_hours += given * WEEKS_PER_MONTH;
-            sick_months += cap.absent;
+            sick_months += b.absent;
             point.active += 1;
             point.productivity_sum += st.productivity;
             st.months_active += 1;
@@ -578,7 +618,7 @@ fn evaluate(
             // Dropout at the end of the month; a failed trial or the contract end also ends it.
             let q = (pr.dropout * (1.0 + pr.shortfall_factor * (1.0 - coverage))).clamp(0.0, 1.0);
             let ended = if draws.shocks[c * horizon + t].dropout < q {
-                books.book(ledger::EXIT_COST, pr.exit_cost);
+                month_builtin[ledger::EXIT_COST] += pr.exit_cost;
                 st.dropped = true;
                 true
             } else if control == Control::NotHired {
@@ -597,7 +637,16 @@ fn evaluate(
             st.tenure += 1;
             st.decay *= pr.sup_decay;
         }
+        let mut net = 0.0;
+        for ((total, sign), amount) in builtin.iter_mut().zip(builtin_sign).zip(month_builtin) {
+            *total += amount;
+            net += sign * amount;
+        }
+        s.month_net[t] += net;
         monthly[t] = point;
+    }
+    for (line, total) in lines.iter_mut().zip(builtin) {
+        *line += total;
     }
 
     let mut npv = 0.0;
