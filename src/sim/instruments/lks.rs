@@ -31,6 +31,9 @@ pub struct Lks {
 #[derive(Debug, Clone, Default)]
 pub struct State {
     assessed_this_month: bool,
+    /// The last subsidy computed: (calendar year, share, monthly subsidy with forfait). It
+    /// stays the same within a calendar year until a new assessment changes the share.
+    subsidy: Option<(i32, f64, f64)>,
 }
 
 /// LKS is for people the gemeente supports under the Participatiewet.
@@ -90,7 +93,15 @@ impl Lks {
         };
         // The subsidy is a share of the minimum wage that applies to the worker: the youth
         // minimum wage below 21 (Participatiewet art. 10d lid 4: "het wettelijk minimumloon").
-        let (_, with_forfait) = monthly_subsidy(cx.rates, m.calendar, share, m.hours_per_week);
+        let year = m.calendar.year();
+        let with_forfait = match s.subsidy {
+            Some((y, last_share, amount)) if y == year && last_share == share => amount,
+            _ => {
+                let (_, amount) = monthly_subsidy(cx.rates, m.calendar, share, m.hours_per_week);
+                s.subsidy = Some((year, share, amount));
+                amount
+            }
+        };
         books.book(lines[0], with_forfait * m.min_wage_share);
         if s.assessed_this_month {
             books.book(lines[1], self.admin_hours * m.supervisor_cost);
