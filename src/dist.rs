@@ -1152,7 +1152,7 @@ impl PartialEq for ScaledBeta {
 /// laws alike. Every interval is checked at its midpoint against the exact solve when the
 /// table is built; an interval that misses `BETA_TABLE_TOLERANCE`, and scores beyond the
 /// range, are solved exactly on every call.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 struct InverseTable {
     /// Q at the knots z_k = −SCORE_RANGE + k · step.
     value: Vec<f64>,
@@ -1160,6 +1160,16 @@ struct InverseTable {
     slope: Vec<f64>,
     /// Intervals solved exactly.
     exact: Vec<bool>,
+}
+
+/// A summary: the knots themselves would flood any message that prints a distribution.
+impl fmt::Debug for InverseTable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("InverseTable")
+            .field("intervals", &self.exact.len())
+            .field("exact_intervals", &self.exact.iter().filter(|&&e| e).count())
+            .finish()
+    }
 }
 
 /// Knot spacing of the inverse-cdf table, in normal scores.

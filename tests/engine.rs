@@ -344,3 +344,25 @@ fn line_means_carry_their_monte_carlo_standard_error() {
     );
     assert!((a.lines["bonus"] - 600.0).abs() < 4.0 * expected);
 }
+
+#[test]
+fn a_pool_of_one_gives_what_own_supervisors_give() {
+    // Without pools the engine runs copy by copy; with a pool, month by month (the pool's
+    // hours are divided among the copies each month). A pool that only one worker uses, with
+    // the hours the worker's own supervisors have, must give the same futures, instruments,
+    // sickness, peaks and dropout included.
+    let own = std::fs::read_to_string("scenarios/supermarkt-vakkenvuller.toml").unwrap();
+    let pooled = own.replace("available_hours_per_week = 8 }", "pool = \"team\" }")
+        + "\n[[pool]]\nname = \"team\"\navailable_hours_per_week = 8\n";
+    assert_ne!(own, pooled);
+    let (own, pooled) = (model(&own), model(&pooled));
+    assert!(own.pools.is_empty() && pooled.pools.len() == 1);
+    let (a, b) = (npvs(&own, 400, 1), npvs(&pooled, 400, 1));
+    assert_eq!(a.len(), b.len());
+    for (i, (x, y)) in a.iter().zip(&b).enumerate() {
+        assert!(
+            (x - y).abs() <= 1e-9 * x.abs().max(1.0),
+            "outcome {i}: {x} vs {y}"
+        );
+    }
+}

@@ -249,6 +249,8 @@ pub struct Scratch {
     paths: Vec<MonthBase>,
     states: Vec<CopyState>,
     pool_need: Vec<f64>,
+    /// Per copy: active in the month being evaluated (month-major order).
+    active: Vec<bool>,
     month_net: Vec<f64>,
     instruments: Vec<instruments::CopyState>,
 }
@@ -429,104 +431,97 @@ fn fill_hours_and_wage(plan: &Plan, pr: &CopyParams, path: &mut [MonthBase]) {
     }
 }
 
-/// Evaluates one arrangement over the horizon; fills `monthly` (length = horizon).
-fn evaluate(
-    model: &Model,
-    plan: &Plan,
-    book: &LineBook,
-    draws: &IterationDraws,
-    s: &mut Scratch,
-    monthly: &mut [MonthPoint],
-) -> Outcome {
-    let horizon = model.horizon;
-    let copies = s.params.len();
-    let rules = &book.rules;
-    let mut lines = vec![0.0; book.len()];
-    // The built-in lines are summed here and added to `lines` at the end; instruments and
-    // cost/benefit lines book through `Books`.
-    let builtin_sign: [f64; BUILTIN] = std::array::from_fn(|k| book.employer_sign[k]);
-    let mut builtin = [0.0; BUILTIN];
-    let mut after_horizon_npv = 0.0;
-    s.states.clear();
-    s.states.resize(copies, CopyState::default());
-    s.instruments.resize_with(copies, instruments::CopyState::default);
-    s.month_net.clear();
-    s.month_net.resize(horizon, 0.0);
-    s.pool_need.clear();
-    s.pool_need.resize(model.pools.len(), 0.0);
-    let mut supervision_hours = 0.0;
-    let mut sick_months = 0.0;
-    let employer_share = 1.0 - rules.provider_supervision_share;
+/// What one arrangement's evaluation reads: the model, the draws and the arrangement's lines.
+struct Arrangement<'a> {
+    model: &'a Model,
+    plan: &'a Plan<'a>,
+    book: &'a LineBook,
+    draws: &'a IterationDraws,
+    /// Share of the supervision need the employer's supervisors cover (the rest: provider).
+    employer_share: f64,
+}
 
-    for (t, month) in plan.months.iter().enumerate() {
-        let profile = month.profile;
-        s.pool_need.iter_mut().for_each(|n| *n = 0.0);
-        // Phase 1: who is active, productivity from learning so far, supervision need.
-        for (c, (st, pr)) in s.states.iter_mut().zip(&s.params).enumerate() {
-            if !st.active && !st.done && t == pr.start {
-                *st = CopyState {
-                    active: true,
-                    gap_open: 1.0,
-                    decay: 1.0,
-                    ..CopyState::default()
-                };
-                rules.start(&mut s.instruments[c]);
-            }
-            if !st.active {
-                continue;
-            }
-            let absent = s.paths[c * horizon + t].absent;
-            let closed = match pr.ramp {
-                RampShapeCode::Exponential => 1.0 - st.gap_open,
-                shape => ramp(shape, st.learning / pr.ramp_months),
+/// What one arrangement's evaluation adds up.
+struct Accounts<'b> {
+    books: Books<'b>,
+    /// Totals of the built-in lines (added to the line totals at the end).
+    builtin: [f64; BUILTIN],
+    builtin_sign: [f64; BUILTIN],
+    supervision_hours: f64,
+    sick_months: f64,
+}
+
+impl Arrangement<'_> {
+    /// The start of a copy's month: starts the placement in its first month, and for an active
+    /// copy sets the productivity from the learning so far and the supervision need. Returns
+    /// whether the copy is active this month.
+    #[inline(always)]
+    fn begin_month(
+        &self,
+        st: &mut CopyState,
+        ist: &mut instruments::CopyState,
+        pr: &CopyParams,
+        b: &MonthBase,
+        t: usize,
+    ) -> bool {
+        if !st.active && !st.done && t == pr.start {
+            *st = CopyState {
+                active: true,
+                gap_open: 1.0,
+                decay: 1.0,
+                ..CopyState::default()
             };
-            st.productivity = pr.prod_start + pr.prod_gap * closed;
-            st.need = (pr.sup_steady + (pr.sup_initial - pr.sup_steady) * st.decay) * (1.0 - absent);
-            if let Some(pool) = pr.pool {
-                s.pool_need[pool] += employer_share * st.need;
-            }
+            self.book.rules.start(ist);
         }
-        // Phase 2: supervision given, coverage, learning, money, instruments, dropout.
-        let mut point = MonthPoint::default();
-        let mut month_builtin = [0.0; BUILTIN];
-        for (c, (st, pr)) in s.states.iter_mut().zip(&s.params).enumerate() {
-            if t >= pr.start {
-                point.started += 1;
-            }
-            if !st.active {
-                continue;
-            }
-            let b = &s.paths[c * horizon + t];
-            // The provider (detachering) covers its share; the employer's supervisors the rest,
-            // within the hours available this month.
-            let employer_need = employer_share * st.need;
-            let employer_given = match pr.pool {
-                None => employer_need.min(pr.available * profile.availability),
-                Some(pool) => {
-                    let total = s.pool_need[pool];
-                    let available = draws.pool_hours[pool] * profile.availability;
-                    if total <= available {
-                        employer_need
-                    } else {
-                        employer_need * available / total
-                    }
-                }
-            };
-            let provider_given = st.need - employer_need;
-            let given = employer_given + provider_given;
-            let coverage = if given < st.need { given / st.need } else { 1.0 };
-            let progress = coverage * (1.0 - b.absent);
-            st.learning += progress;
-            // A full learning month multiplies the open gap by 0.1^(1/T90); any other step
-            // recomputes it from L, so both paths give 0.1^(L/T90).
-            st.gap_open = if progress == 1.0 {
-                st.gap_open * pr.ramp_step
-            } else {
-                (LN_TENTH * st.learning / pr.ramp_months).exp()
-            };
+        if !st.active {
+            return false;
+        }
+        let closed = match pr.ramp {
+            RampShapeCode::Exponential => 1.0 - st.gap_open,
+            shape => ramp(shape, st.learning / pr.ramp_months),
+        };
+        st.productivity = pr.prod_start + pr.prod_gap * closed;
+        st.need = (pr.sup_steady + (pr.sup_initial - pr.sup_steady) * st.decay) * (1.0 - b.absent);
+        true
+    }
 
-            // The instruments see the month's facts; without instruments nothing else needs them.
-            let placement = plan.copy_placement[c];
+    /// The rest of an active copy's month, once the hours its employer's supervisors give are
+    /// known: coverage, learning, money, instruments, dropout. Returns whether the placement
+    /// ended this month.
+    #[allow(clippy::too_many_arguments)]
+    #[inline(always)]
+    fn finish_month(
+        &self,
+        acc: &mut Accounts,
+        point: &mut MonthPoint,
+        (c, t): (usize, usize),
+        st: &mut CopyState,
+        ist: &mut instruments::CopyState,
+        pr: &CopyParams,
+        b: &MonthBase,
+        employer_given: f64,
+    ) -> bool {
+        let (model, plan, draws) = (self.model, self.plan, self.draws);
+        let rules = &self.book.rules;
+        let month = &plan.months[t];
+        let profile = month.profile;
+        let employer_need = self.employer_share * st.need;
+        let provider_given = st.need - employer_need;
+        let given = employer_given + provider_given;
+        let coverage = if given < st.need { given / st.need } else { 1.0 };
+        let progress = coverage * (1.0 - b.absent);
+        st.learning += progress;
+        // A full learning month multiplies the open gap by 0.1^(1/T90); any other step
+        // recomputes it from L, so both paths give 0.1^(L/T90).
+        st.gap_open = if progress == 1.0 {
+            st.gap_open * pr.ramp_step
+        } else {
+            (LN_TENTH * st.learning / pr.ramp_months).exp()
+        };
+
+        // The instruments see the month's facts; without instruments nothing else needs them.
+        let placement = plan.copy_placement[c];
+        let mut instrumented = (!rules.is_empty()).then(|| {
             let cx = instruments::Context {
                 rates: &plan.rates,
                 worker: &model.placements[placement].worker,
@@ -535,8 +530,7 @@ fn evaluate(
                 scenario_start: model.start,
                 placement_start: pr.start,
             };
-            let ist = &mut s.instruments[c];
-            let mut facts = (!rules.is_empty()).then(|| MonthFacts {
+            let facts = MonthFacts {
                 t,
                 calendar: month.calendar,
                 tenure: st.tenure,
@@ -559,92 +553,218 @@ fn evaluate(
                 wage_factor: 1.0,
                 jobcoach_cost: b.jobcoach_cost,
                 supervisor_cost: pr.supervisor_cost,
-            });
-            if let Some(f) = facts.as_mut() {
-                f.wage_factor = rules.before(ist, f, &cx).factor;
-            }
-            let wage_factor = facts.as_ref().map_or(1.0, |f| f.wage_factor);
-
-            // Money.
-            let wage = b.wage_full * wage_factor;
-            let amounts = [
-                b.production * st.productivity,
-                wage,
-                wage * pr.burden,
-                employer_given * WEEKS_PER_MONTH * pr.supervisor_cost * profile.cost,
-                b.jobcoach_cost,
-                0.0,
-            ];
-            for (sum, a) in month_builtin.iter_mut().zip(amounts) {
-                *sum += a;
-            }
-            let mut books = Books {
-                lines: &mut lines,
-                month_net: &mut s.month_net,
-                sign: &book.employer_sign,
-                after_horizon_npv: &mut after_horizon_npv,
-                discount_rate: model.discount_rate,
-                t,
             };
-            if let Some(line) = rules.provider_supervision_line {
-                books.book(line, provider_given * WEEKS_PER_MONTH * pr.supervisor_cost);
-            }
-            let other = &model.placements[placement].lines;
-            for (line, &id) in other.iter().zip(&book.other_line_ids[placement]) {
-                let due = match line.timing {
-                    LineTiming::OneOff(m) => st.tenure == m,
-                    LineTiming::Monthly { from, to } => (from..=to).contains(&st.tenure),
-                };
-                if due {
-                    let amount = draws.input_at(c, line.slot);
-                    books.book(id, amount);
-                    if !line.is_benefit && facts.is_some() {
-                        rules.on_cost_line(ist, &line.name, amount, &mut books);
-                    }
-                }
-            }
-            let control = match &facts {
-                Some(f) => rules.after(ist, f, &cx, &mut books),
-                None => Control::Continue,
-            };
-
-            // Outcomes of the month.
-            supervision_hours += given * WEEKS_PER_MONTH;
-            sick_months += b.absent;
-            point.active += 1;
-            point.productivity_sum += st.productivity;
-            st.months_active += 1;
-
-            // Dropout at the end of the month; a failed trial or the contract end also ends it.
-            let q = (pr.dropout * (1.0 + pr.shortfall_factor * (1.0 - coverage))).clamp(0.0, 1.0);
-            let ended = if draws.shocks[c * horizon + t].dropout < q {
-                month_builtin[ledger::EXIT_COST] += pr.exit_cost;
-                st.dropped = true;
-                true
-            } else if control == Control::NotHired {
-                st.dropped = true;
-                true
-            } else {
-                t + 1 >= pr.end
-            };
-            if ended || t + 1 == horizon {
-                st.active = !ended;
-                st.done = ended;
-                if !rules.is_empty() {
-                    rules.close(ist, &cx, &mut books);
-                }
-            }
-            st.tenure += 1;
-            st.decay *= pr.sup_decay;
+            (facts, cx)
+        });
+        if let Some((f, cx)) = instrumented.as_mut() {
+            f.wage_factor = rules.before(ist, f, cx).factor;
         }
+        let wage_factor = instrumented.as_ref().map_or(1.0, |(f, _)| f.wage_factor);
+
+        // Money: the built-in lines are summed in `acc`, the others booked through `Books`.
+        let wage = b.wage_full * wage_factor;
+        let mut amounts = [
+            b.production * st.productivity,
+            wage,
+            wage * pr.burden,
+            employer_given * WEEKS_PER_MONTH * pr.supervisor_cost * profile.cost,
+            b.jobcoach_cost,
+            0.0,
+        ];
+        let books = &mut acc.books;
+        books.t = t;
+        if let Some(line) = rules.provider_supervision_line {
+            books.book(line, provider_given * WEEKS_PER_MONTH * pr.supervisor_cost);
+        }
+        let other = &model.placements[placement].lines;
+        for (line, &id) in other.iter().zip(&self.book.other_line_ids[placement]) {
+            let due = match line.timing {
+                LineTiming::OneOff(m) => st.tenure == m,
+                LineTiming::Monthly { from, to } => (from..=to).contains(&st.tenure),
+            };
+            if due {
+                let amount = draws.input_at(c, line.slot);
+                books.book(id, amount);
+                if !line.is_benefit && instrumented.is_some() {
+                    rules.on_cost_line(ist, &line.name, amount, books);
+                }
+            }
+        }
+        let control = match &instrumented {
+            Some((f, cx)) => rules.after(ist, f, cx, books),
+            None => Control::Continue,
+        };
+
+        // Outcomes of the month.
+        acc.supervision_hours += given * WEEKS_PER_MONTH;
+        acc.sick_months += b.absent;
+        point.active += 1;
+        point.productivity_sum += st.productivity;
+        st.months_active += 1;
+
+        // Dropout at the end of the month; a failed trial or the contract end also ends it.
+        let q = (pr.dropout * (1.0 + pr.shortfall_factor * (1.0 - coverage))).clamp(0.0, 1.0);
+        let ended = if draws.shocks[c * model.horizon + t].dropout < q {
+            amounts[ledger::EXIT_COST] = pr.exit_cost;
+            st.dropped = true;
+            true
+        } else if control == Control::NotHired {
+            st.dropped = true;
+            true
+        } else {
+            t + 1 >= pr.end
+        };
+        if ended || t + 1 == model.horizon {
+            st.active = !ended;
+            st.done = ended;
+            if let Some((_, cx)) = &instrumented {
+                rules.close(ist, cx, books);
+            }
+        }
+        st.tenure += 1;
+        st.decay *= pr.sup_decay;
+
         let mut net = 0.0;
-        for ((total, sign), amount) in builtin.iter_mut().zip(builtin_sign).zip(month_builtin) {
+        for ((total, sign), amount) in acc.builtin.iter_mut().zip(acc.builtin_sign).zip(amounts) {
             *total += amount;
             net += sign * amount;
         }
-        s.month_net[t] += net;
-        monthly[t] = point;
+        books.month_net[t] += net;
+        ended
     }
+}
+
+/// Evaluates one arrangement over the horizon; fills `monthly` (length = horizon).
+///
+/// Without supervisor pools the copies are independent, and each runs through its months on
+/// its own (copy-major). Copies that share a pool share its hours month by month, so then every
+/// month is first begun for all copies, the pools' hours are divided, and the month finished
+/// for all copies (month-major). Both orders run the same two steps.
+fn evaluate(
+    model: &Model,
+    plan: &Plan,
+    book: &LineBook,
+    draws: &IterationDraws,
+    s: &mut Scratch,
+    monthly: &mut [MonthPoint],
+) -> Outcome {
+    let horizon = model.horizon;
+    let copies = s.params.len();
+    let rules = &book.rules;
+    let mut lines = vec![0.0; book.len()];
+    let mut after_horizon_npv = 0.0;
+    s.states.clear();
+    s.states.resize(copies, CopyState::default());
+    s.instruments.resize_with(copies, instruments::CopyState::default);
+    s.month_net.clear();
+    s.month_net.resize(horizon, 0.0);
+    for pr in &s.params {
+        for point in &mut monthly[pr.start.min(horizon)..] {
+            point.started += 1;
+        }
+    }
+    let arrangement = Arrangement {
+        model,
+        plan,
+        book,
+        draws,
+        employer_share: 1.0 - rules.provider_supervision_share,
+    };
+    let mut acc = Accounts {
+        books: Books {
+            lines: &mut lines,
+            month_net: &mut s.month_net,
+            sign: &book.employer_sign,
+            after_horizon_npv: &mut after_horizon_npv,
+            discount_rate: model.discount_rate,
+            t: 0,
+        },
+        builtin: [0.0; BUILTIN],
+        builtin_sign: std::array::from_fn(|k| book.employer_sign[k]),
+        supervision_hours: 0.0,
+        sick_months: 0.0,
+    };
+    let Scratch {
+        states,
+        params,
+        paths,
+        instruments: ists,
+        pool_need,
+        active,
+        ..
+    } = s;
+    if model.pools.is_empty() {
+        for (c, ((st, pr), ist)) in states
+            .iter_mut()
+            .zip(params.iter())
+            .zip(ists.iter_mut())
+            .enumerate()
+        {
+            let path = &paths[c * horizon..(c + 1) * horizon];
+            for t in pr.start..horizon {
+                let b = &path[t];
+                if !arrangement.begin_month(st, ist, pr, b, t) {
+                    break;
+                }
+                let available = pr.available * plan.months[t].profile.availability;
+                let given = (arrangement.employer_share * st.need).min(available);
+                if arrangement.finish_month(&mut acc, &mut monthly[t], (c, t), st, ist, pr, b, given) {
+                    break;
+                }
+            }
+        }
+    } else {
+        pool_need.clear();
+        pool_need.resize(model.pools.len(), 0.0);
+        active.clear();
+        active.resize(copies, false);
+        for (t, month) in plan.months.iter().enumerate() {
+            let availability = month.profile.availability;
+            pool_need.iter_mut().for_each(|n| *n = 0.0);
+            for (c, ((st, pr), ist)) in states
+                .iter_mut()
+                .zip(params.iter())
+                .zip(ists.iter_mut())
+                .enumerate()
+            {
+                active[c] = arrangement.begin_month(st, ist, pr, &paths[c * horizon + t], t);
+                if let (true, Some(pool)) = (active[c], pr.pool) {
+                    pool_need[pool] += arrangement.employer_share * st.need;
+                }
+            }
+            for (c, ((st, pr), ist)) in states
+                .iter_mut()
+                .zip(params.iter())
+                .zip(ists.iter_mut())
+                .enumerate()
+            {
+                if !active[c] {
+                    continue;
+                }
+                let employer_need = arrangement.employer_share * st.need;
+                let given = match pr.pool {
+                    None => employer_need.min(pr.available * availability),
+                    Some(pool) => {
+                        let total = pool_need[pool];
+                        let available = draws.pool_hours[pool] * availability;
+                        if total <= available {
+                            employer_need
+                        } else {
+                            employer_need * available / total
+                        }
+                    }
+                };
+                let b = &paths[c * horizon + t];
+                arrangement.finish_month(&mut acc, &mut monthly[t], (c, t), st, ist, pr, b, given);
+            }
+        }
+    }
+    let Accounts {
+        builtin,
+        supervision_hours,
+        sick_months,
+        ..
+    } = acc;
     for (line, total) in lines.iter_mut().zip(builtin) {
         *line += total;
     }
