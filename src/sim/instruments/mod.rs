@@ -510,66 +510,85 @@ impl Rules {
     pub fn after(&self, st: &mut CopyState, m: &MonthFacts, cx: &Context, books: &mut Books) -> Control {
         let mut control = Control::Continue;
         let employed_since = st.hired_at;
-        for (i, rule) in self.rules.iter().enumerate() {
-            let lines = &rule.lines;
-            match (&rule.instrument, &mut st.states[i]) {
-                (Instrument::Proefplaatsing(p), _) if employed_since.is_none() => {
-                    let benefit = cx.draws.instrument_input(cx.copy, p.benefit_input);
-                    books.book(lines[0], benefit);
-                    if m.tenure + 1 >= p.months {
-                        if p.hires(m.productivity, cx.draws.hire_uniform(cx.copy)) {
-                            st.hired_at = Some(m.tenure + 1);
-                        } else {
-                            control = Control::NotHired;
-                        }
-                    }
-                }
-                _ if employed_since.is_none() => {}
-                (Instrument::Lks(l), State::Lks(s)) if !st.ineligible[i] => {
-                    l.book_month(s, m, st.loonwaarde, employed_since.unwrap_or(0), cx, books, lines);
-                }
-                (Instrument::Loondispensatie(l), State::Loondispensatie(s)) => {
-                    l.book_topup(s, m, books, lines[0]);
-                }
-                (Instrument::NoRiskPolis(_), _) if !no_risk_polis::eligible(cx.worker, self.has_lks) => {
-                    st.ineligible[i] = true;
-                }
-                (Instrument::NoRiskPolis(n), _) => {
-                    let hired = employed_since.unwrap_or(0);
-                    let lw = self.has_lks.then_some(st.loonwaarde).flatten();
-                    books.book(lines[0], n.benefit(m, hired, lw, cx.rates, cx.worker));
-                }
-                (Instrument::Lkv(l), State::Lkv(s)) => {
-                    if !l.eligible(cx.worker) {
-                        st.ineligible[i] = true;
-                    } else {
-                        l.accrue(s, m, employed_since.unwrap_or(0), cx);
-                    }
-                }
-                (Instrument::JobcoachFunding(j), State::JobcoachFunding(s)) => {
-                    books.book(lines[0], j.funding(s, m));
-                }
-                (Instrument::WorkplaceAdaptation(_), _) => {}
-                (Instrument::Praktijkleren(p), State::Praktijkleren(s)) => {
-                    p.accrue(s, m, cx, books, lines[0]);
-                }
-                (Instrument::Detachering(d), _) => {
-                    books.book(
-                        lines[0],
-                        d.fee(m, cx.draws.instrument_input(cx.copy, d.tariff_input)),
-                    );
-                }
-                (Instrument::Grant(g), State::Grant(s)) => {
-                    let since = employed_since.unwrap_or(0);
-                    books.book(lines[0], g.payment(s, m, since));
-                }
-                _ => {}
+        for i in 0..self.rules.len() {
+            if self.after_one(i, employed_since, st, m, cx, books) == Control::NotHired {
+                control = Control::NotHired;
             }
         }
         if m.calendar.month() == 12 {
             self.settle_lkv(st, cx, books);
         }
         control
+    }
+
+    /// One instrument's flows of the month. Kept out of line: inlined into the loop over the
+    /// rules, the compiler prepares every instrument's operands on every call.
+    #[inline(never)]
+    fn after_one(
+        &self,
+        i: usize,
+        employed_since: Option<usize>,
+        st: &mut CopyState,
+        m: &MonthFacts,
+        cx: &Context,
+        books: &mut Books,
+    ) -> Control {
+        let rule = &self.rules[i];
+        let lines = &rule.lines;
+        match (&rule.instrument, &mut st.states[i]) {
+            (Instrument::Proefplaatsing(p), _) if employed_since.is_none() => {
+                let benefit = cx.draws.instrument_input(cx.copy, p.benefit_input);
+                books.book(lines[0], benefit);
+                if m.tenure + 1 >= p.months {
+                    if p.hires(m.productivity, cx.draws.hire_uniform(cx.copy)) {
+                        st.hired_at = Some(m.tenure + 1);
+                    } else {
+                        return Control::NotHired;
+                    }
+                }
+            }
+            _ if employed_since.is_none() => {}
+            (Instrument::Lks(l), State::Lks(s)) if !st.ineligible[i] => {
+                l.book_month(s, m, st.loonwaarde, employed_since.unwrap_or(0), cx, books, lines);
+            }
+            (Instrument::Loondispensatie(l), State::Loondispensatie(s)) => {
+                l.book_topup(s, m, books, lines[0]);
+            }
+            (Instrument::NoRiskPolis(_), _) if !no_risk_polis::eligible(cx.worker, self.has_lks) => {
+                st.ineligible[i] = true;
+            }
+            (Instrument::NoRiskPolis(n), _) => {
+                let hired = employed_since.unwrap_or(0);
+                let lw = self.has_lks.then_some(st.loonwaarde).flatten();
+                books.book(lines[0], n.benefit(m, hired, lw, cx.rates, cx.worker));
+            }
+            (Instrument::Lkv(l), State::Lkv(s)) => {
+                if !l.eligible(cx.worker) {
+                    st.ineligible[i] = true;
+                } else {
+                    l.accrue(s, m, employed_since.unwrap_or(0), cx);
+                }
+            }
+            (Instrument::JobcoachFunding(j), State::JobcoachFunding(s)) => {
+                books.book(lines[0], j.funding(s, m));
+            }
+            (Instrument::WorkplaceAdaptation(_), _) => {}
+            (Instrument::Praktijkleren(p), State::Praktijkleren(s)) => {
+                p.accrue(s, m, cx, books, lines[0]);
+            }
+            (Instrument::Detachering(d), _) => {
+                books.book(
+                    lines[0],
+                    d.fee(m, cx.draws.instrument_input(cx.copy, d.tariff_input)),
+                );
+            }
+            (Instrument::Grant(g), State::Grant(s)) => {
+                let since = employed_since.unwrap_or(0);
+                books.book(lines[0], g.payment(s, m, since));
+            }
+            _ => {}
+        }
+        Control::Continue
     }
 
     /// Pays the LKV earned in the running calendar year, the following year. Only the highest
