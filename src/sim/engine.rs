@@ -485,6 +485,14 @@ impl Arrangement<'_> {
         true
     }
 
+    /// The hours a copy's own supervisors give: its employer's share of the need, within the
+    /// hours they have this month.
+    #[inline(always)]
+    fn own_supervision(&self, st: &CopyState, pr: &CopyParams, t: usize) -> f64 {
+        let available = pr.available * self.plan.months[t].profile.availability;
+        (self.employer_share * st.need).min(available)
+    }
+
     /// The rest of an active copy's month, once the hours its employer's supervisors give are
     /// known: coverage, learning, money, instruments, dropout. Returns whether the placement
     /// ended this month.
@@ -706,8 +714,7 @@ fn evaluate(
                 if !arrangement.begin_month(st, ist, pr, b, t) {
                     break;
                 }
-                let available = pr.available * plan.months[t].profile.availability;
-                let given = (arrangement.employer_share * st.need).min(available);
+                let given = arrangement.own_supervision(st, pr, t);
                 if arrangement.finish_month(&mut acc, &mut monthly[t], (c, t), st, ist, pr, b, given) {
                     break;
                 }
@@ -743,7 +750,7 @@ fn evaluate(
                 }
                 let employer_need = arrangement.employer_share * st.need;
                 let given = match pr.pool {
-                    None => employer_need.min(pr.available * availability),
+                    None => arrangement.own_supervision(st, pr, t),
                     Some(pool) => {
                         let total = pool_need[pool];
                         let available = draws.pool_hours[pool] * availability;
