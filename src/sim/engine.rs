@@ -329,20 +329,21 @@ fn prepare(model: &Model, plan: &Plan, draws: &IterationDraws, s: &mut Scratch) 
         };
         s.params.push(params);
         let path = &mut s.paths[c * horizon..(c + 1) * horizon];
-        fill_capacity_path(p, draws, c, &params, plan.sick_pay_max_months, path);
-        fill_hours_and_wage(plan, &params, path);
+        fill_path(p, plan, draws, c, &params, path);
     }
 }
 
-/// Capacity (mean-reverting logit process) and sickness (spells with fractional months).
-fn fill_capacity_path(
+/// Capacity (mean-reverting logit process) and sickness (spells with fractional months), then
+/// the month's hours and wage.
+fn fill_path(
     p: &crate::model::Placement,
+    plan: &Plan,
     draws: &IterationDraws,
     c: usize,
     params: &CopyParams,
-    sick_pay_max_months: f64,
     path: &mut [MonthBase],
 ) {
+    let sick_pay_max_months = plan.sick_pay_max_months;
     let horizon = path.len();
     let typical = draws.input(c, Slot::CapacityTypical);
     let sigma = draws.input(c, Slot::CapacityVolatility);
@@ -383,51 +384,49 @@ fn fill_capacity_path(
         } else {
             0.0
         };
-        path[t] = MonthBase {
-            capacity,
-            absent,
-            sick_pay,
-            spell_start: if absent > 0.0 { spell_start } else { -1 },
-            spell_elapsed,
-            ..MonthBase::default()
-        };
+        let b = &mut path[t];
+        b.capacity = capacity;
+        b.absent = absent;
+        b.sick_pay = sick_pay;
+        b.spell_start = if absent > 0.0 { spell_start } else { -1 };
+        b.spell_elapsed = spell_elapsed;
+        hours_and_wage(plan, params, t, b);
         remaining -= absent;
         spell_elapsed += absent;
     }
 }
 
-/// Hours, wage and the jobcoach's cost by month, from capacity and sickness.
-fn fill_hours_and_wage(plan: &Plan, pr: &CopyParams, path: &mut [MonthBase]) {
-    for (t, b) in path.iter_mut().enumerate().take(pr.end).skip(pr.start) {
-        let month = &plan.months[t];
-        let tenure = t - pr.start;
-        let contract = pr.contract_hours;
-        b.worked = contract * b.capacity * (1.0 - b.absent);
-        b.min_wage_share = youth_share(plan, pr, tenure, t);
-        let min_wage_hour = month.min_wage_hour * b.min_wage_share;
-        b.wage_hour = pr.wage_hour.unwrap_or(min_wage_hour);
-        // BW 7:629: in the first year of a spell the employer pays at least the minimum wage.
-        if b.spell_elapsed < MONTHS_PER_YEAR && b.wage_hour > 0.0 {
-            b.sick_pay = b.sick_pay.max((min_wage_hour / b.wage_hour).min(1.0));
-        }
-        let pay_base = if pr.pay_by_worked {
-            contract * b.capacity
+/// Hours, wage and the jobcoach's cost of month t, from its capacity and sickness.
+#[inline(always)]
+fn hours_and_wage(plan: &Plan, pr: &CopyParams, t: usize, b: &mut MonthBase) {
+    let month = &plan.months[t];
+    let tenure = t - pr.start;
+    let contract = pr.contract_hours;
+    b.worked = contract * b.capacity * (1.0 - b.absent);
+    b.min_wage_share = youth_share(plan, pr, tenure, t);
+    let min_wage_hour = month.min_wage_hour * b.min_wage_share;
+    b.wage_hour = pr.wage_hour.unwrap_or(min_wage_hour);
+    // BW 7:629: in the first year of a spell the employer pays at least the minimum wage.
+    if b.spell_elapsed < MONTHS_PER_YEAR && b.wage_hour > 0.0 {
+        b.sick_pay = b.sick_pay.max((min_wage_hour / b.wage_hour).min(1.0));
+    }
+    let pay_base = if pr.pay_by_worked {
+        contract * b.capacity
+    } else {
+        contract
+    };
+    b.paid = pay_base * ((1.0 - b.absent) + b.absent * b.sick_pay);
+    let hourly = b.wage_hour * (1.0 + pr.holiday_pay);
+    b.wage_full = b.paid * hourly;
+    b.sick_wage_full = pay_base * b.absent * b.sick_pay * hourly;
+    b.production = b.worked * pr.value * month.profile.value;
+    if pr.has_jobcoach && tenure < pr.jobcoach_max {
+        let hours = if pr.jobcoach_norm {
+            plan.jobcoach_norm.get(tenure / 12).copied().unwrap_or(0.0) * b.worked
         } else {
-            contract
+            pr.jobcoach_hours * (1.0 - b.absent)
         };
-        b.paid = pay_base * ((1.0 - b.absent) + b.absent * b.sick_pay);
-        let hourly = b.wage_hour * (1.0 + pr.holiday_pay);
-        b.wage_full = b.paid * hourly;
-        b.sick_wage_full = pay_base * b.absent * b.sick_pay * hourly;
-        b.production = b.worked * pr.value * month.profile.value;
-        if pr.has_jobcoach && tenure < pr.jobcoach_max {
-            let hours = if pr.jobcoach_norm {
-                plan.jobcoach_norm.get(tenure / 12).copied().unwrap_or(0.0) * b.worked
-            } else {
-                pr.jobcoach_hours * (1.0 - b.absent)
-            };
-            b.jobcoach_cost = hours * pr.jobcoach_tariff;
-        }
+        b.jobcoach_cost = hours * pr.jobcoach_tariff;
     }
 }
 
