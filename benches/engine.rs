@@ -1,7 +1,7 @@
 //! Engine throughput: placement-months per second for one placement over 36 months (the
-//! bundled supermarket scenario), with one arrangement (the no-support baseline) and with
-//! four (baseline, LKS + no-risk polis, + LKV, detachering). The extra arrangements reuse the
-//! iteration's draws.
+//! bundled supermarket scenario), with one arrangement (the no-support baseline), with two (the
+//! baseline twice: what an extra arrangement costs when it reuses the iteration's draws and
+//! has no instruments), and with four (baseline, LKS + no-risk polis, + LKV, detachering).
 //!
 //! Run with `cargo bench --bench engine`; criterion reports time per iteration (36
 //! placement-months) and the throughput in placement-months per second.
@@ -15,32 +15,58 @@ use inclusim::sim::engine::{self, Plan, Scratch};
 
 const SCENARIO: &str = include_str!("../scenarios/supermarkt-vakkenvuller.toml");
 
-/// The bundled supermarket scenario: with all four arrangements (the baseline, two LKS
-/// variants and detachering), or with the implicit baseline only. The scenario is edited as a
-/// TOML table, so that expectations or arrangements added to it later do not break the bench.
-fn model(arrangements: usize) -> inclusim::model::Model {
+/// The benchmarked variants of the bundled supermarket scenario.
+#[derive(Debug, Clone, Copy)]
+enum Variant {
+    /// The implicit baseline only.
+    Baseline,
+    /// The baseline and an arrangement without instruments.
+    BaselineTwice,
+    /// All four arrangements: the baseline, two LKS variants and detachering.
+    All,
+}
+
+/// The scenario is edited as a TOML table, so that expectations or arrangements added to it
+/// later do not break the bench.
+fn model(variant: Variant) -> inclusim::model::Model {
     let mut table: toml::Table = SCENARIO.parse().expect("the bundled scenario is TOML");
-    if arrangements == 1 {
+    if !matches!(variant, Variant::All) {
         table.remove("arrangement");
         table.remove("expect");
     }
+    if matches!(variant, Variant::BaselineTwice) {
+        let again: toml::Table = "name = \"no support, again\"\ninstruments = []"
+            .parse()
+            .expect("an arrangement table");
+        table.insert("arrangement".into(), toml::Value::Array(vec![again.into()]));
+    }
     let text = toml::to_string(&table).expect("a TOML table serializes");
     let model = inclusim::scenario::parse(Path::new("bench.toml"), &text).expect("bench scenario is valid");
-    assert_eq!(model.arrangements.len(), arrangements);
+    let expected = match variant {
+        Variant::Baseline => 1,
+        Variant::BaselineTwice => 2,
+        Variant::All => 4,
+    };
+    assert_eq!(model.arrangements.len(), expected, "{variant:?}");
     model
 }
 
 fn bench_engine(c: &mut Criterion) {
     let mut group = c.benchmark_group("placement_months");
-    for arrangements in [1usize, 4] {
-        let model = model(arrangements);
+    for variant in [Variant::Baseline, Variant::BaselineTwice, Variant::All] {
+        let model = model(variant);
+        let arrangements = model.arrangements.len();
         let plan = Plan::new(&model).expect("plan");
         let months = (model.horizon * model.copies()) as u64;
         group.throughput(Throughput::Elements(months));
         let (mut draws, mut scratch) = (IterationDraws::default(), Scratch::default());
         let (mut outcomes, mut monthly) = (Vec::new(), Vec::new());
         let mut iteration = 0u64;
-        group.bench_function(format!("{arrangements}_arrangement(s)"), |b| {
+        let name = match variant {
+            Variant::BaselineTwice => "2_arrangements_no_instruments".to_owned(),
+            _ => format!("{arrangements}_arrangement(s)"),
+        };
+        group.bench_function(name, |b| {
             b.iter(|| {
                 draws.draw(&model, iteration);
                 engine::simulate_iteration(&model, &plan, &draws, &mut scratch, &mut outcomes, &mut monthly);
