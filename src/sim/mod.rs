@@ -9,8 +9,10 @@ pub mod draws;
 pub mod engine;
 pub mod instruments;
 pub mod ledger;
+mod path;
 pub mod rate_table;
 pub mod rng;
+pub mod trajectory;
 
 use rayon::prelude::*;
 

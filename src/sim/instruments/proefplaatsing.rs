@@ -15,6 +15,17 @@ pub enum Hire {
     Threshold(f64),
 }
 
+impl Hire {
+    /// Whether the worker is hired, given the last trial month's productivity and the copy's
+    /// hiring draw u ~ U(0, 1).
+    pub fn hires(self, productivity: f64, u: f64) -> bool {
+        match self {
+            Hire::Probability(p) => u < p,
+            Hire::Threshold(level) => productivity >= level,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Proefplaatsing {
     pub months: usize,
@@ -28,9 +39,6 @@ impl Proefplaatsing {
     /// Whether the worker is hired, given the last trial month's productivity and the copy's
     /// hiring draw u ~ U(0, 1).
     pub fn hires(&self, productivity: f64, u: f64) -> bool {
-        match self.hire {
-            Hire::Probability(p) => u < p,
-            Hire::Threshold(level) => productivity >= level,
-        }
+        self.hire.hires(productivity, u)
     }
 }

@@ -1,0 +1,322 @@
+//! The arrangement-independent course of each copy in one iteration: its parameters from the
+//! draws, then month by month its load capacity (a mean-reverting logit process), sick spells
+//! (with fractional months), hours, wage and the jobcoach's cost. Computed once per iteration
+//! and read by every arrangement (common random numbers).
+//!
+//! A copy is active from its start month until it ends, in every arrangement, so its tenure in
+//! month t is t − start everywhere; the youth minimum wage and the jobcoach hours, which follow
+//! the tenure, are therefore arrangement-independent too.
+
+use crate::model::{Model, Placement, Slot, SupervisionSource, WEEKS_PER_MONTH};
+use crate::rates::Figure;
+use crate::scenario::raw::{PayBasis, RampShape};
+
+use super::draws::IterationDraws;
+use super::engine::Plan;
+
+/// ln(0.1): the exponential ramp closes 90% of the gap at u = 1.
+pub(super) const LN_TENTH: f64 = -std::f64::consts::LN_10;
+const MONTHS_PER_YEAR: f64 = 12.0;
+
+/// The arrangement-independent facts of one copy in one month.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct MonthBase {
+    pub capacity: f64,
+    pub absent: f64,
+    /// Share of the wage paid for the absent part (first or second year of the spell, at
+    /// least the minimum wage in the first year).
+    pub sick_pay: f64,
+    /// Scenario month in which the running spell began; −1 when not sick.
+    pub spell_start: i32,
+    /// Months of the running spell before this month.
+    pub spell_elapsed: f64,
+    pub worked: f64,
+    pub paid: f64,
+    pub min_wage_share: f64,
+    pub wage_hour: f64,
+    /// The month's wage incl. holiday pay, and the part of it paid for the absent part.
+    pub wage_full: f64,
+    pub sick_wage_full: f64,
+    /// Production value at productivity 1: worked hours × value per hour × peak multiplier.
+    pub production: f64,
+    /// The jobcoach's cost this month (0 without a jobcoach or after its last month).
+    pub jobcoach_cost: f64,
+}
+
+impl Default for MonthBase {
+    fn default() -> Self {
+        Self {
+            capacity: 0.0,
+            absent: 0.0,
+            sick_pay: 0.0,
+            spell_start: -1,
+            spell_elapsed: 0.0,
+            worked: 0.0,
+            paid: 0.0,
+            min_wage_share: 1.0,
+            wage_hour: 0.0,
+            wage_full: 0.0,
+            sick_wage_full: 0.0,
+            production: 0.0,
+            jobcoach_cost: 0.0,
+        }
+    }
+}
+
+/// Static parameters of one copy in one iteration (from its draws).
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct CopyParams {
+    pub start: usize,
+    /// One past the last month the contract allows (at most the horizon).
+    pub end: usize,
+    pub hours_per_week: f64,
+    pub contract_hours: f64,
+    /// Age at the start when the worker is young and paid the minimum wage.
+    pub age: Option<u32>,
+    pub wage_hour: Option<f64>,
+    pub holiday_pay: f64,
+    pub burden: f64,
+    pub value: f64,
+    pub prod_start: f64,
+    pub prod_gap: f64,
+    pub ramp_months: f64,
+    pub ramp: RampShapeCode,
+    /// 0.1^(1/T90): the exponential ramp's remaining-gap factor after one full learning month.
+    pub ramp_step: f64,
+    pub sup_initial: f64,
+    pub sup_steady: f64,
+    pub sup_decay: f64,
+    pub supervisor_cost: f64,
+    pub available: f64,
+    pub pool: Option<usize>,
+    pub dropout: f64,
+    pub shortfall_factor: f64,
+    pub exit_cost: f64,
+    pub jobcoach_tariff: f64,
+    pub jobcoach_hours: f64,
+    pub jobcoach_norm: bool,
+    pub jobcoach_max: usize,
+    pub has_jobcoach: bool,
+    pub pay_by_worked: bool,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) enum RampShapeCode {
+    #[default]
+    Exponential,
+    Linear,
+    SCurve,
+}
+
+/// g(u): share of the productivity gap closed after u = L / T90 well-supervised ramp periods.
+/// g(0) = 0, g(1) = 0.9, g(∞) = 1.
+#[inline]
+pub(super) fn ramp(shape: RampShapeCode, u: f64) -> f64 {
+    match shape {
+        RampShapeCode::Exponential => 1.0 - (LN_TENTH * u).exp(),
+        RampShapeCode::Linear => (0.9 * u).min(1.0),
+        RampShapeCode::SCurve => 1.0 - (LN_TENTH * u * u).exp(),
+    }
+}
+
+/// Derives the copies' parameters and their month facts from the draws: `params` gets one
+/// entry per copy, `paths` `copies × horizon` months (copy-major; months outside the copy's
+/// contract stay at their default).
+pub(super) fn prepare(
+    model: &Model,
+    plan: &Plan,
+    draws: &IterationDraws,
+    params: &mut Vec<CopyParams>,
+    paths: &mut Vec<MonthBase>,
+) {
+    let horizon = model.horizon;
+    let copies = plan.copy_placement.len();
+    params.clear();
+    paths.clear();
+    paths.resize(copies * horizon, MonthBase::default());
+    for (c, &pi) in plan.copy_placement.iter().enumerate() {
+        let p = &model.placements[pi];
+        let pr = copy_params(p, draws, c, horizon);
+        params.push(pr);
+        fill_path(p, plan, draws, c, &pr, &mut paths[c * horizon..(c + 1) * horizon]);
+    }
+}
+
+fn copy_params(p: &Placement, draws: &IterationDraws, c: usize, horizon: usize) -> CopyParams {
+    let x = |slot: Slot| draws.input(c, slot);
+    let prod_start = x(Slot::ProductivityStart);
+    let (pool, available) = match p.supervision {
+        SupervisionSource::Own => (None, x(Slot::SupervisionAvailable)),
+        SupervisionSource::Pool(i) => (Some(i), draws.pool_hours[i]),
+    };
+    CopyParams {
+        start: p.start_month,
+        end: p.contract_end_month.unwrap_or(horizon).min(horizon),
+        hours_per_week: x(Slot::HoursPerWeek),
+        contract_hours: x(Slot::HoursPerWeek) * WEEKS_PER_MONTH,
+        age: p.worker.age,
+        wage_hour: (!p.wage_is_wml).then(|| x(Slot::Wage)),
+        holiday_pay: p.holiday_pay,
+        burden: x(Slot::EmployerBurden),
+        value: x(Slot::ValuePerProductiveHour),
+        prod_start,
+        prod_gap: x(Slot::ProductivityTarget) - prod_start,
+        ramp_months: x(Slot::RampMonths),
+        ramp_step: (LN_TENTH / x(Slot::RampMonths)).exp(),
+        ramp: match p.ramp {
+            RampShape::Exponential => RampShapeCode::Exponential,
+            RampShape::Linear => RampShapeCode::Linear,
+            RampShape::SCurve => RampShapeCode::SCurve,
+        },
+        sup_initial: x(Slot::SupervisionInitial),
+        sup_steady: x(Slot::SupervisionSteady),
+        sup_decay: 0.5f64.powf(1.0 / x(Slot::SupervisionHalving)),
+        supervisor_cost: x(Slot::SupervisorCost),
+        available,
+        pool,
+        dropout: x(Slot::DropoutMonthly),
+        shortfall_factor: x(Slot::DropoutShortfallFactor),
+        exit_cost: x(Slot::DropoutExitCost),
+        jobcoach_tariff: x(Slot::JobcoachTariff),
+        jobcoach_hours: x(Slot::JobcoachHours),
+        jobcoach_norm: p.jobcoach.is_some_and(|j| j.norm),
+        jobcoach_max: p.jobcoach.and_then(|j| j.max_months).unwrap_or(usize::MAX),
+        has_jobcoach: p.jobcoach.is_some(),
+        pay_by_worked: p.pay_basis == PayBasis::Worked,
+    }
+}
+
+/// Capacity (mean-reverting logit process) and sickness (spells with fractional months), then
+/// the month's hours and wage.
+fn fill_path(
+    p: &Placement,
+    plan: &Plan,
+    draws: &IterationDraws,
+    c: usize,
+    params: &CopyParams,
+    path: &mut [MonthBase],
+) {
+    let sick_pay_max_months = plan.sick_pay_max_months;
+    let horizon = path.len();
+    let typical = draws.input(c, Slot::CapacityTypical);
+    let sigma = draws.input(c, Slot::CapacityVolatility);
+    let phi = draws.input(c, Slot::CapacityPersistence);
+    let p_sick = draws.input(c, Slot::SickStartProbability);
+    let logit_typical = (typical / (1.0 - typical)).ln();
+    // Start from the stationary distribution N(0, σ²/(1 − φ²)).
+    let mut x = draws.capacity_z0[c] * sigma / (1.0 - phi * phi).sqrt();
+    let mut remaining = 0.0f64;
+    let mut spell_elapsed = 0.0f64;
+    let mut spell_start = -1i32;
+    let shocks = &draws.shocks[c * horizon..(c + 1) * horizon];
+    for t in params.start..params.end {
+        let shock = shocks[t];
+        x = phi * x + sigma * shock.capacity;
+        let capacity = if sigma == 0.0 {
+            typical
+        } else {
+            1.0 / (1.0 + (-(logit_typical + x)).exp())
+        };
+        if remaining <= 0.0 {
+            spell_elapsed = 0.0;
+            spell_start = -1;
+            if shock.sick < p_sick {
+                if let Some(d) = &p.sick_months {
+                    remaining = d.quantile(shock.sick / p_sick);
+                    spell_start = t as i32;
+                }
+            }
+        }
+        let absent = remaining.clamp(0.0, 1.0);
+        // BW 7:629: wage continues during a spell for up to 104 weeks (the preset's figure),
+        // the first year at the first-year share, the second at the second-year share.
+        let sick_pay = if spell_elapsed < MONTHS_PER_YEAR {
+            p.sick_pay_first_year
+        } else if spell_elapsed < sick_pay_max_months {
+            p.sick_pay_second_year
+        } else {
+            0.0
+        };
+        let b = &mut path[t];
+        b.capacity = capacity;
+        b.absent = absent;
+        b.sick_pay = sick_pay;
+        b.spell_start = if absent > 0.0 { spell_start } else { -1 };
+        b.spell_elapsed = spell_elapsed;
+        hours_and_wage(plan, params, t, b);
+        remaining -= absent;
+        spell_elapsed += absent;
+    }
+}
+
+/// Hours, wage and the jobcoach's cost of month t, from its capacity and sickness.
+#[inline(always)]
+fn hours_and_wage(plan: &Plan, pr: &CopyParams, t: usize, b: &mut MonthBase) {
+    let month = &plan.months[t];
+    let tenure = t - pr.start;
+    let contract = pr.contract_hours;
+    b.worked = contract * b.capacity * (1.0 - b.absent);
+    b.min_wage_share = youth_share(plan, pr, tenure, t);
+    let min_wage_hour = month.min_wage_hour * b.min_wage_share;
+    b.wage_hour = pr.wage_hour.unwrap_or(min_wage_hour);
+    // BW 7:629: in the first year of a spell the employer pays at least the minimum wage.
+    if b.spell_elapsed < MONTHS_PER_YEAR && b.wage_hour > 0.0 {
+        b.sick_pay = b.sick_pay.max((min_wage_hour / b.wage_hour).min(1.0));
+    }
+    let pay_base = if pr.pay_by_worked {
+        contract * b.capacity
+    } else {
+        contract
+    };
+    b.paid = pay_base * ((1.0 - b.absent) + b.absent * b.sick_pay);
+    let hourly = b.wage_hour * (1.0 + pr.holiday_pay);
+    b.wage_full = b.paid * hourly;
+    b.sick_wage_full = pay_base * b.absent * b.sick_pay * hourly;
+    b.production = b.worked * pr.value * month.profile.value;
+    if pr.has_jobcoach && tenure < pr.jobcoach_max {
+        let hours = if pr.jobcoach_norm {
+            plan.jobcoach_norm.get(tenure / 12).copied().unwrap_or(0.0) * b.worked
+        } else {
+            pr.jobcoach_hours * (1.0 - b.absent)
+        };
+        b.jobcoach_cost = hours * pr.jobcoach_tariff;
+    }
+}
+
+/// Share of the adult minimum wage that applies to the worker: the youth minimum wage below 21
+/// (Wet minimumloon art. 8), 1 for adults. The age grows with the tenure.
+fn youth_share(plan: &Plan, pr: &CopyParams, tenure: usize, t: usize) -> f64 {
+    let Some(age) = pr.age else {
+        return 1.0;
+    };
+    let figure = match age + (tenure / 12) as u32 {
+        ..=15 => Figure::YouthMinWageShare15,
+        16 => Figure::YouthMinWageShare16,
+        17 => Figure::YouthMinWageShare17,
+        18 => Figure::YouthMinWageShare18,
+        19 => Figure::YouthMinWageShare19,
+        20 => Figure::YouthMinWageShare20,
+        _ => return 1.0,
+    };
+    plan.rates.get(figure, plan.months[t].calendar)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ramp_shapes_meet_their_anchors() {
+        for shape in [
+            RampShapeCode::Exponential,
+            RampShapeCode::Linear,
+            RampShapeCode::SCurve,
+        ] {
+            assert_eq!(ramp(shape, 0.0), 0.0);
+            assert!((ramp(shape, 1.0) - 0.9).abs() < 1e-12, "{shape:?}");
+            assert!((ramp(shape, 50.0) - 1.0).abs() < 1e-12, "{shape:?}");
+        }
+        // The s-curve starts slower and the linear ramp faster than the exponential at first.
+        assert!(ramp(RampShapeCode::SCurve, 0.2) < ramp(RampShapeCode::Exponential, 0.2));
+    }
+}

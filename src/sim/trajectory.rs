@@ -1,0 +1,301 @@
+//! The physical course of every copy under one way of working: supervision need and the hours
+//! given (supervisor pools share theirs in proportion to need), coverage, learning and the
+//! productivity ramp, and the end of the placement (dropout, a trial placement that ends
+//! without hiring, the contract end).
+//!
+//! Arrangements change this course only through the share of the supervision need that the
+//! employer's own supervisors cover (detachering lets the provider cover part) and through a
+//! trial placement (proefplaatsing), whose hiring decision can end the placement. All other
+//! instrument rules move money, not people. Arrangements with the same [`Course`] therefore
+//! share one trajectory, computed once per iteration; only their money is evaluated apart.
+
+use crate::model::Model;
+use crate::sim::instruments::{Instrument, proefplaatsing::Hire};
+
+use super::draws::IterationDraws;
+use super::engine::Plan;
+use super::path::{CopyParams, LN_TENTH, MonthBase, RampShapeCode, ramp};
+
+/// What sets an arrangement's physical course apart.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Course {
+    /// Share of the supervision need that the employer's supervisors cover (the rest: the
+    /// provider's, under detachering).
+    pub employer_share: f64,
+    /// A trial placement: its length and how the hiring decision is taken.
+    pub trial: Option<Trial>,
+}
+
+/// The hiring decision of a trial placement, taken in its last month.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Trial {
+    pub months: usize,
+    pub hire: Hire,
+}
+
+impl Course {
+    /// The course of an arrangement with these instruments.
+    pub fn of(instruments: &[Instrument]) -> Self {
+        let mut course = Course {
+            employer_share: 1.0,
+            trial: None,
+        };
+        for i in instruments {
+            match i {
+                Instrument::Detachering(d) => course.employer_share = 1.0 - d.provider_supervision_share,
+                Instrument::Proefplaatsing(p) => {
+                    course.trial = Some(Trial {
+                        months: p.months,
+                        hire: p.hire,
+                    })
+                }
+                _ => {}
+            }
+        }
+        course
+    }
+}
+
+/// How a copy's placement ended.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Ending {
+    /// Still employed at the horizon, or the contract ran out.
+    #[default]
+    Completed,
+    /// Dropped out (the exit cost falls in the last month).
+    Dropout,
+    /// The trial placement ended without hiring.
+    NotHired,
+}
+
+/// The course of every copy of one iteration under one [`Course`].
+#[derive(Debug, Default)]
+pub struct Trajectory {
+    /// Per copy and month (`copies × horizon`, copy-major), for active months only.
+    pub productivity: Vec<f64>,
+    pub coverage: Vec<f64>,
+    /// Supervision hours per week given by the employer's and by the provider's supervisors.
+    pub employer_given: Vec<f64>,
+    pub provider_given: Vec<f64>,
+    /// Per copy: one past its last active month (its start when it never starts).
+    pub stop: Vec<usize>,
+    pub ending: Vec<Ending>,
+    states: Vec<CopyState>,
+    pool_need: Vec<f64>,
+    active: Vec<bool>,
+}
+
+/// A copy's state while its course is followed.
+#[derive(Debug, Clone, Copy, Default)]
+struct CopyState {
+    active: bool,
+    done: bool,
+    tenure: usize,
+    learning: f64,
+    /// 0.1^(L/T90), the share of the gap still open on the exponential ramp.
+    gap_open: f64,
+    decay: f64,
+    productivity: f64,
+    need: f64,
+}
+
+impl Trajectory {
+    /// Follows every copy from its start until it ends. Without supervisor pools the copies are
+    /// independent and each runs through its months on its own (copy-major). Copies that share
+    /// a pool share its hours month by month, so then each month is first begun for all
+    /// copies, the pools' hours are divided, and the month finished for all copies
+    /// (month-major). Both orders run the same two steps.
+    pub(super) fn follow(
+        &mut self,
+        model: &Model,
+        plan: &Plan,
+        course: &Course,
+        draws: &IterationDraws,
+        params: &[CopyParams],
+        paths: &[MonthBase],
+    ) {
+        let horizon = model.horizon;
+        let copies = params.len();
+        for v in [
+            &mut self.productivity,
+            &mut self.coverage,
+            &mut self.employer_given,
+            &mut self.provider_given,
+        ] {
+            v.clear();
+            v.resize(copies * horizon, 0.0);
+        }
+        self.stop.clear();
+        self.stop.extend(params.iter().map(|pr| pr.start.min(horizon)));
+        self.ending.clear();
+        self.ending.resize(copies, Ending::Completed);
+        self.states.clear();
+        self.states.resize(copies, CopyState::default());
+        let step = Step {
+            plan,
+            course,
+            draws,
+            horizon,
+        };
+        if model.pools.is_empty() {
+            for (c, pr) in params.iter().enumerate() {
+                let mut st = CopyState::default();
+                for t in pr.start..horizon {
+                    let b = &paths[c * horizon + t];
+                    if !step.begin(&mut st, pr, b, t) {
+                        break;
+                    }
+                    let given = step.own_supervision(&st, pr, t);
+                    if self.finish(&step, (c, t), &mut st, pr, b, given) {
+                        break;
+                    }
+                }
+            }
+            return;
+        }
+        let mut states = std::mem::take(&mut self.states);
+        self.pool_need.clear();
+        self.pool_need.resize(model.pools.len(), 0.0);
+        self.active.clear();
+        self.active.resize(copies, false);
+        for (t, month) in plan.months.iter().enumerate() {
+            let availability = month.profile.availability;
+            self.pool_need.iter_mut().for_each(|n| *n = 0.0);
+            for (c, (st, pr)) in states.iter_mut().zip(params).enumerate() {
+                self.active[c] = step.begin(st, pr, &paths[c * horizon + t], t);
+                if let (true, Some(pool)) = (self.active[c], pr.pool) {
+                    self.pool_need[pool] += course.employer_share * st.need;
+                }
+            }
+            for (c, (st, pr)) in states.iter_mut().zip(params).enumerate() {
+                if !self.active[c] {
+                    continue;
+                }
+                let employer_need = course.employer_share * st.need;
+                let given = match pr.pool {
+                    None => step.own_supervision(st, pr, t),
+                    Some(pool) => {
+                        let total = self.pool_need[pool];
+                        let available = draws.pool_hours[pool] * availability;
+                        if total <= available {
+                            employer_need
+                        } else {
+                            employer_need * available / total
+                        }
+                    }
+                };
+                self.finish(&step, (c, t), st, pr, &paths[c * horizon + t], given);
+            }
+        }
+        self.states = states;
+    }
+
+    /// The rest of an active copy's month once the hours its employer's supervisors give are
+    /// known: coverage, learning, and whether the placement ends. Records the month; returns
+    /// whether the placement ended.
+    #[inline(always)]
+    fn finish(
+        &mut self,
+        step: &Step,
+        (c, t): (usize, usize),
+        st: &mut CopyState,
+        pr: &CopyParams,
+        b: &MonthBase,
+        employer_given: f64,
+    ) -> bool {
+        let employer_need = step.course.employer_share * st.need;
+        let provider_given = st.need - employer_need;
+        let given = employer_given + provider_given;
+        let coverage = if given < st.need { given / st.need } else { 1.0 };
+        let progress = coverage * (1.0 - b.absent);
+        st.learning += progress;
+        // A full learning month multiplies the open gap by 0.1^(1/T90); any other step
+        // recomputes it from L, so both paths give 0.1^(L/T90).
+        st.gap_open = if progress == 1.0 {
+            st.gap_open * pr.ramp_step
+        } else {
+            (LN_TENTH * st.learning / pr.ramp_months).exp()
+        };
+        let i = c * step.horizon + t;
+        self.productivity[i] = st.productivity;
+        self.coverage[i] = coverage;
+        self.employer_given[i] = employer_given;
+        self.provider_given[i] = provider_given;
+
+        // Dropout at the end of the month; a failed trial or the contract end also ends it.
+        let q = (pr.dropout * (1.0 + pr.shortfall_factor * (1.0 - coverage))).clamp(0.0, 1.0);
+        let ending = if step.draws.shocks[i].dropout < q {
+            Some(Ending::Dropout)
+        } else if step.trial_fails(st, c) {
+            Some(Ending::NotHired)
+        } else {
+            (t + 1 >= pr.end).then_some(Ending::Completed)
+        };
+        st.tenure += 1;
+        st.decay *= pr.sup_decay;
+        self.stop[c] = t + 1;
+        match ending {
+            Some(e) => {
+                self.ending[c] = e;
+                st.active = false;
+                st.done = true;
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+/// What one step of a copy's month reads.
+struct Step<'a> {
+    plan: &'a Plan<'a>,
+    course: &'a Course,
+    draws: &'a IterationDraws,
+    horizon: usize,
+}
+
+impl Step<'_> {
+    /// The start of a copy's month: starts the placement in its first month, and for an active
+    /// copy sets the productivity from the learning so far and the supervision need. Returns
+    /// whether the copy is active this month.
+    #[inline(always)]
+    fn begin(&self, st: &mut CopyState, pr: &CopyParams, b: &MonthBase, t: usize) -> bool {
+        if !st.active && !st.done && t == pr.start {
+            *st = CopyState {
+                active: true,
+                gap_open: 1.0,
+                decay: 1.0,
+                ..CopyState::default()
+            };
+        }
+        if !st.active {
+            return false;
+        }
+        let closed = match pr.ramp {
+            RampShapeCode::Exponential => 1.0 - st.gap_open,
+            shape => ramp(shape, st.learning / pr.ramp_months),
+        };
+        st.productivity = pr.prod_start + pr.prod_gap * closed;
+        st.need = (pr.sup_steady + (pr.sup_initial - pr.sup_steady) * st.decay) * (1.0 - b.absent);
+        true
+    }
+
+    /// The hours a copy's own supervisors give: its employer's share of the need, within the
+    /// hours they have this month.
+    #[inline(always)]
+    fn own_supervision(&self, st: &CopyState, pr: &CopyParams, t: usize) -> f64 {
+        let available = pr.available * self.plan.months[t].profile.availability;
+        (self.course.employer_share * st.need).min(available)
+    }
+
+    /// Whether a trial placement ends this month without hiring: the decision falls in its
+    /// last month, on that month's productivity, by the same rule as the instrument's.
+    #[inline(always)]
+    fn trial_fails(&self, st: &CopyState, c: usize) -> bool {
+        let Some(trial) = &self.course.trial else {
+            return false;
+        };
+        let decides = st.tenure == trial.months.saturating_sub(1);
+        decides && !trial.hire.hires(st.productivity, self.draws.hire_uniform(c))
+    }
+}
