@@ -52,6 +52,32 @@ pub struct Plan<'m> {
     pub courses: Vec<Course>,
     /// Per arrangement: the index of its course in `courses`.
     pub arrangement_course: Vec<usize>,
+    /// Per placement: its cost and benefit lines that fall due, by tenure month.
+    pub due_lines: Vec<Vec<DueLine>>,
+}
+
+/// A cost or benefit line of a placement that falls due in a tenure month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DueLine {
+    pub tenure: usize,
+    /// Index of the line among the placement's lines.
+    pub line: usize,
+}
+
+/// The due months of a placement's lines within the horizon, by tenure month and, within a
+/// month, in the placement's line order.
+fn due_lines(placement: &crate::model::Placement, horizon: usize) -> Vec<DueLine> {
+    let mut due: Vec<DueLine> = Vec::new();
+    for (line, l) in placement.lines.iter().enumerate() {
+        let months = match l.timing {
+            LineTiming::OneOff(m) => m..m.saturating_add(1),
+            LineTiming::Monthly { from, to } => from..to.saturating_add(1),
+        };
+        let within = months.start.min(horizon)..months.end.min(horizon);
+        due.extend(within.map(|tenure| DueLine { tenure, line }));
+    }
+    due.sort_by_key(|d| d.tenure);
+    due
 }
 
 impl<'m> Plan<'m> {
@@ -104,6 +130,11 @@ impl<'m> Plan<'m> {
             ],
             courses,
             arrangement_course,
+            due_lines: model
+                .placements
+                .iter()
+                .map(|p| due_lines(p, model.horizon))
+                .collect(),
         })
     }
 }
@@ -260,11 +291,17 @@ impl Iteration<'_> {
         let mut final_productivity = 0.0;
         for (c, (pr, ist)) in self.params.iter().zip(ists.iter_mut()).enumerate() {
             let stop = trajectory.stop[c];
-            if stop > pr.start {
+            if rules.is_empty() {
+                self.book_plain(book, trajectory, &mut acc, monthly, c, pr);
+            } else if stop > pr.start {
                 rules.start(ist);
-            }
-            for t in pr.start..stop {
-                self.book_month(book, trajectory, &mut acc, &mut monthly[t], (c, t), ist, pr);
+                let mut due = self.plan.due_lines[self.plan.copy_placement[c]].as_slice();
+                for (t, point) in monthly.iter_mut().enumerate().take(stop).skip(pr.start) {
+                    let now = due.partition_point(|d| d.tenure == t - pr.start);
+                    let (today, later) = due.split_at(now);
+                    due = later;
+                    self.book_month(book, trajectory, &mut acc, point, (c, t), ist, pr, today);
+                }
             }
             if trajectory.ending[c] == Ending::Completed {
                 retained += 1;
@@ -316,6 +353,81 @@ impl Iteration<'_> {
         }
     }
 
+    /// The money of copy c in an arrangement without instruments: the built-in lines and the
+    /// placement's own cost and benefit lines, month by month over its trajectory. The same
+    /// sums in the same order as [`Self::book_month`] with a wage factor of 1 and no provider.
+    fn book_plain(
+        &self,
+        book: &LineBook,
+        trajectory: &Trajectory,
+        acc: &mut Accounts,
+        monthly: &mut [MonthPoint],
+        c: usize,
+        pr: &CopyParams,
+    ) {
+        let horizon = self.model.horizon;
+        let (start, stop) = (pr.start, trajectory.stop[c]);
+        if stop <= start {
+            return;
+        }
+        let months = c * horizon + start..c * horizon + stop;
+        let base = &self.paths[months.clone()];
+        let productivity = &trajectory.productivity[months.clone()];
+        let employer_given = &trajectory.employer_given[months];
+        let placement = self.plan.copy_placement[c];
+        let lines = &self.model.placements[placement].lines;
+        let line_ids = &book.other_line_ids[placement];
+        let mut due = self.plan.due_lines[placement].iter().peekable();
+        let sign = acc.builtin_sign;
+        let mut total = acc.builtin;
+        let (mut supervision_hours, mut sick_months) = (acc.supervision_hours, acc.sick_months);
+        let last = stop - start - 1;
+        let exit_cost = if trajectory.ending[c] == Ending::Dropout {
+            pr.exit_cost
+        } else {
+            0.0
+        };
+        let books = &mut acc.books;
+        for (k, (((b, &prod), &given), (month, point))) in base
+            .iter()
+            .zip(productivity)
+            .zip(employer_given)
+            .zip(
+                self.plan.months[start..stop]
+                    .iter()
+                    .zip(&mut monthly[start..stop]),
+            )
+            .enumerate()
+        {
+            let t = start + k;
+            let amounts = [
+                b.production * prod,
+                b.wage_full,
+                b.wage_full * pr.burden,
+                given * WEEKS_PER_MONTH * pr.supervisor_cost * month.profile.cost,
+                b.jobcoach_cost,
+                if k == last { exit_cost } else { 0.0 },
+            ];
+            while let Some(d) = due.next_if(|d| d.tenure == k) {
+                books.t = t;
+                books.book(line_ids[d.line], self.draws.input_at(c, lines[d.line].slot));
+            }
+            supervision_hours += given * WEEKS_PER_MONTH;
+            sick_months += b.absent;
+            point.active += 1;
+            point.productivity_sum += prod;
+            let mut net = 0.0;
+            for ((total, sign), amount) in total.iter_mut().zip(sign).zip(amounts) {
+                *total += amount;
+                net += sign * amount;
+            }
+            books.month_net[t] += net;
+        }
+        acc.builtin = total;
+        acc.supervision_hours = supervision_hours;
+        acc.sick_months = sick_months;
+    }
+
     /// The money of one active month of copy c: the instruments' wage factor, the built-in
     /// lines, the placement's own cost and benefit lines, the instruments' flows, and the
     /// month's outcomes.
@@ -330,6 +442,7 @@ impl Iteration<'_> {
         (c, t): (usize, usize),
         ist: &mut instruments::CopyState,
         pr: &CopyParams,
+        due: &[DueLine],
     ) {
         let (model, plan, draws) = (self.model, self.plan, self.draws);
         let rules = &book.rules;
@@ -402,17 +515,12 @@ impl Iteration<'_> {
             books.book(line, provider_given * WEEKS_PER_MONTH * pr.supervisor_cost);
         }
         let other = &model.placements[placement].lines;
-        for (line, &id) in other.iter().zip(&book.other_line_ids[placement]) {
-            let due = match line.timing {
-                LineTiming::OneOff(m) => tenure == m,
-                LineTiming::Monthly { from, to } => (from..=to).contains(&tenure),
-            };
-            if due {
-                let amount = draws.input_at(c, line.slot);
-                books.book(id, amount);
-                if !line.is_benefit && instrumented.is_some() {
-                    rules.on_cost_line(ist, &line.name, amount, books);
-                }
+        for d in due {
+            let line = &other[d.line];
+            let amount = draws.input_at(c, line.slot);
+            books.book(book.other_line_ids[placement][d.line], amount);
+            if !line.is_benefit {
+                rules.on_cost_line(ist, &line.name, amount, books);
             }
         }
         if let Some((f, cx)) = &instrumented {

@@ -120,8 +120,8 @@ pub(super) fn ramp(shape: RampShapeCode, u: f64) -> f64 {
 }
 
 /// Derives the copies' parameters and their month facts from the draws: `params` gets one
-/// entry per copy, `paths` `copies × horizon` months (copy-major; months outside the copy's
-/// contract stay at their default).
+/// entry per copy, `paths` `copies × horizon` months (copy-major). Only the months of a copy's
+/// contract are written; the others keep whatever they held, and nothing reads them.
 pub(super) fn prepare(
     model: &Model,
     plan: &Plan,
@@ -132,7 +132,6 @@ pub(super) fn prepare(
     let horizon = model.horizon;
     let copies = plan.copy_placement.len();
     params.clear();
-    paths.clear();
     paths.resize(copies * horizon, MonthBase::default());
     for (c, &pi) in plan.copy_placement.iter().enumerate() {
         let p = &model.placements[pi];
@@ -260,7 +259,8 @@ fn hours_and_wage(plan: &Plan, pr: &CopyParams, t: usize, b: &mut MonthBase) {
     let min_wage_hour = month.min_wage_hour * b.min_wage_share;
     b.wage_hour = pr.wage_hour.unwrap_or(min_wage_hour);
     // BW 7:629: in the first year of a spell the employer pays at least the minimum wage.
-    if b.spell_elapsed < MONTHS_PER_YEAR && b.wage_hour > 0.0 {
+    // (The sick-pay share only counts for the absent part of a month.)
+    if b.absent > 0.0 && b.spell_elapsed < MONTHS_PER_YEAR && b.wage_hour > 0.0 {
         b.sick_pay = b.sick_pay.max((min_wage_hour / b.wage_hour).min(1.0));
     }
     let pay_base = if pr.pay_by_worked {
@@ -273,14 +273,16 @@ fn hours_and_wage(plan: &Plan, pr: &CopyParams, t: usize, b: &mut MonthBase) {
     b.wage_full = b.paid * hourly;
     b.sick_wage_full = pay_base * b.absent * b.sick_pay * hourly;
     b.production = b.worked * pr.value * month.profile.value;
-    if pr.has_jobcoach && tenure < pr.jobcoach_max {
+    b.jobcoach_cost = if pr.has_jobcoach && tenure < pr.jobcoach_max {
         let hours = if pr.jobcoach_norm {
             plan.jobcoach_norm.get(tenure / 12).copied().unwrap_or(0.0) * b.worked
         } else {
             pr.jobcoach_hours * (1.0 - b.absent)
         };
-        b.jobcoach_cost = hours * pr.jobcoach_tariff;
-    }
+        hours * pr.jobcoach_tariff
+    } else {
+        0.0
+    };
 }
 
 /// Share of the adult minimum wage that applies to the worker: the youth minimum wage below 21

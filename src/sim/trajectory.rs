@@ -116,44 +116,28 @@ impl Trajectory {
     ) {
         let horizon = model.horizon;
         let copies = params.len();
+        // Only a copy's active months are written, and only those are read.
         for v in [
             &mut self.productivity,
             &mut self.coverage,
             &mut self.employer_given,
             &mut self.provider_given,
         ] {
-            v.clear();
             v.resize(copies * horizon, 0.0);
         }
         self.stop.clear();
         self.stop.extend(params.iter().map(|pr| pr.start.min(horizon)));
         self.ending.clear();
         self.ending.resize(copies, Ending::Completed);
-        self.states.clear();
-        self.states.resize(copies, CopyState::default());
-        let step = Step {
-            plan,
-            course,
-            draws,
-            horizon,
-        };
+        let step = Step { plan, course, draws };
         if model.pools.is_empty() {
             for (c, pr) in params.iter().enumerate() {
-                let mut st = CopyState::default();
-                for t in pr.start..horizon {
-                    let b = &paths[c * horizon + t];
-                    if !step.begin(&mut st, pr, b, t) {
-                        break;
-                    }
-                    let given = step.own_supervision(&st, pr, t);
-                    if self.finish(&step, (c, t), &mut st, pr, b, given) {
-                        break;
-                    }
-                }
+                self.follow_own(&step, c, pr, horizon, paths);
             }
             return;
         }
-        let mut states = std::mem::take(&mut self.states);
+        self.states.clear();
+        self.states.resize(copies, CopyState::default());
         self.pool_need.clear();
         self.pool_need.resize(model.pools.len(), 0.0);
         self.active.clear();
@@ -161,13 +145,13 @@ impl Trajectory {
         for (t, month) in plan.months.iter().enumerate() {
             let availability = month.profile.availability;
             self.pool_need.iter_mut().for_each(|n| *n = 0.0);
-            for (c, (st, pr)) in states.iter_mut().zip(params).enumerate() {
+            for (c, (st, pr)) in self.states.iter_mut().zip(params).enumerate() {
                 self.active[c] = step.begin(st, pr, &paths[c * horizon + t], t);
                 if let (true, Some(pool)) = (self.active[c], pr.pool) {
                     self.pool_need[pool] += course.employer_share * st.need;
                 }
             }
-            for (c, (st, pr)) in states.iter_mut().zip(params).enumerate() {
+            for (c, (st, pr)) in self.states.iter_mut().zip(params).enumerate() {
                 if !self.active[c] {
                     continue;
                 }
@@ -184,66 +168,58 @@ impl Trajectory {
                         }
                     }
                 };
-                self.finish(&step, (c, t), st, pr, &paths[c * horizon + t], given);
+                let i = c * horizon + t;
+                let m = step.finish(st, pr, &paths[i], draws.shocks[i].dropout, c, t, given);
+                self.productivity[i] = m.productivity;
+                self.coverage[i] = m.coverage;
+                self.employer_given[i] = m.employer_given;
+                self.provider_given[i] = m.provider_given;
+                self.stop[c] = t + 1;
+                if let Some(ending) = m.ending {
+                    self.ending[c] = ending;
+                }
             }
         }
-        self.states = states;
     }
 
-    /// The rest of an active copy's month once the hours its employer's supervisors give are
-    /// known: coverage, learning, and whether the placement ends. Records the month; returns
-    /// whether the placement ended.
+    /// Follows copy c, supervised by its own supervisors, through its months.
     #[inline(always)]
-    fn finish(
-        &mut self,
-        step: &Step,
-        (c, t): (usize, usize),
-        st: &mut CopyState,
-        pr: &CopyParams,
-        b: &MonthBase,
-        employer_given: f64,
-    ) -> bool {
-        let employer_need = step.course.employer_share * st.need;
-        let provider_given = st.need - employer_need;
-        let given = employer_given + provider_given;
-        let coverage = if given < st.need { given / st.need } else { 1.0 };
-        let progress = coverage * (1.0 - b.absent);
-        st.learning += progress;
-        // A full learning month multiplies the open gap by 0.1^(1/T90); any other step
-        // recomputes it from L, so both paths give 0.1^(L/T90).
-        st.gap_open = if progress == 1.0 {
-            st.gap_open * pr.ramp_step
-        } else {
-            (LN_TENTH * st.learning / pr.ramp_months).exp()
-        };
-        let i = c * step.horizon + t;
-        self.productivity[i] = st.productivity;
-        self.coverage[i] = coverage;
-        self.employer_given[i] = employer_given;
-        self.provider_given[i] = provider_given;
-
-        // Dropout at the end of the month; a failed trial or the contract end also ends it.
-        let q = (pr.dropout * (1.0 + pr.shortfall_factor * (1.0 - coverage))).clamp(0.0, 1.0);
-        let ending = if step.draws.shocks[i].dropout < q {
-            Some(Ending::Dropout)
-        } else if step.trial_fails(st, c) {
-            Some(Ending::NotHired)
-        } else {
-            (t + 1 >= pr.end).then_some(Ending::Completed)
-        };
-        st.tenure += 1;
-        st.decay *= pr.sup_decay;
-        self.stop[c] = t + 1;
-        match ending {
-            Some(e) => {
-                self.ending[c] = e;
-                st.active = false;
-                st.done = true;
-                true
+    fn follow_own(&mut self, step: &Step, c: usize, pr: &CopyParams, horizon: usize, paths: &[MonthBase]) {
+        let row = c * horizon..(c + 1) * horizon;
+        let base = &paths[row.clone()];
+        let shocks = &step.draws.shocks[row.clone()];
+        let productivity = &mut self.productivity[row.clone()];
+        let coverage = &mut self.coverage[row.clone()];
+        let employer_given = &mut self.employer_given[row.clone()];
+        let provider_given = &mut self.provider_given[row];
+        let mut st = CopyState::default();
+        for t in pr.start..horizon {
+            let b = &base[t];
+            if !step.begin(&mut st, pr, b, t) {
+                break;
             }
-            None => false,
+            let given = step.own_supervision(&st, pr, t);
+            let m = step.finish(&mut st, pr, b, shocks[t].dropout, c, t, given);
+            productivity[t] = m.productivity;
+            coverage[t] = m.coverage;
+            employer_given[t] = m.employer_given;
+            provider_given[t] = m.provider_given;
+            if let Some(ending) = m.ending {
+                self.ending[c] = ending;
+                self.stop[c] = t + 1;
+                return;
+            }
         }
     }
+}
+
+/// What a copy's month records, and whether the placement ends with it.
+struct MonthRecord {
+    productivity: f64,
+    coverage: f64,
+    employer_given: f64,
+    provider_given: f64,
+    ending: Option<Ending>,
 }
 
 /// What one step of a copy's month reads.
@@ -251,7 +227,6 @@ struct Step<'a> {
     plan: &'a Plan<'a>,
     course: &'a Course,
     draws: &'a IterationDraws,
-    horizon: usize,
 }
 
 impl Step<'_> {
@@ -286,6 +261,59 @@ impl Step<'_> {
     fn own_supervision(&self, st: &CopyState, pr: &CopyParams, t: usize) -> f64 {
         let available = pr.available * self.plan.months[t].profile.availability;
         (self.course.employer_share * st.need).min(available)
+    }
+
+    /// The rest of an active copy's month once the hours its employer's supervisors give are
+    /// known: coverage, learning, and whether the placement ends (`u_dropout` is the month's
+    /// dropout draw).
+    #[allow(clippy::too_many_arguments)]
+    #[inline(always)]
+    fn finish(
+        &self,
+        st: &mut CopyState,
+        pr: &CopyParams,
+        b: &MonthBase,
+        u_dropout: f64,
+        c: usize,
+        t: usize,
+        employer_given: f64,
+    ) -> MonthRecord {
+        let employer_need = self.course.employer_share * st.need;
+        let provider_given = st.need - employer_need;
+        let given = employer_given + provider_given;
+        let coverage = if given < st.need { given / st.need } else { 1.0 };
+        let progress = coverage * (1.0 - b.absent);
+        st.learning += progress;
+        // A full learning month multiplies the open gap by 0.1^(1/T90); any other step
+        // recomputes it from L, so both paths give 0.1^(L/T90).
+        st.gap_open = if progress == 1.0 {
+            st.gap_open * pr.ramp_step
+        } else {
+            (LN_TENTH * st.learning / pr.ramp_months).exp()
+        };
+
+        // Dropout at the end of the month; a failed trial or the contract end also ends it.
+        let q = (pr.dropout * (1.0 + pr.shortfall_factor * (1.0 - coverage))).clamp(0.0, 1.0);
+        let ending = if u_dropout < q {
+            Some(Ending::Dropout)
+        } else if self.trial_fails(st, c) {
+            Some(Ending::NotHired)
+        } else {
+            (t + 1 >= pr.end).then_some(Ending::Completed)
+        };
+        st.tenure += 1;
+        st.decay *= pr.sup_decay;
+        if ending.is_some() {
+            st.active = false;
+            st.done = true;
+        }
+        MonthRecord {
+            productivity: st.productivity,
+            coverage,
+            employer_given,
+            provider_given,
+            ending,
+        }
     }
 
     /// Whether a trial placement ends this month without hiring: the decision falls in its
