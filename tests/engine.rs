@@ -366,3 +366,51 @@ fn a_pool_of_one_gives_what_own_supervisors_give() {
         );
     }
 }
+
+#[test]
+fn arrangements_that_supervise_alike_share_one_course() {
+    // The supermarket compares the baseline, two LKS arrangements and detachering, where the
+    // provider covers 30% of the supervision need: two physical courses.
+    let text = std::fs::read_to_string("scenarios/supermarkt-vakkenvuller.toml").unwrap();
+    let m = model(&text);
+    let plan = inclusim::sim::engine::Plan::new(&m).unwrap();
+    let names: Vec<&str> = m.arrangements.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names[3], "Detachering");
+    assert_eq!(plan.courses.len(), 2);
+    assert_eq!(plan.arrangement_course, [0, 0, 0, 1]);
+    assert_eq!(plan.courses[1].employer_share, 0.7);
+
+    // In every iteration the arrangements of one course keep and lose the worker in the same
+    // months and give the same supervision; detachering gives more supervision (the
+    // provider's share comes on top of what the employer's supervisors can give).
+    let cfg = inclusim::sim::RunConfig {
+        iterations: 300,
+        threads: 1,
+        keep_paths: 0,
+        keep_draws: false,
+    };
+    let mut outcomes = Vec::new();
+    inclusim::sim::run(&m, &cfg, &mut |_| {}, &mut |chunk| {
+        outcomes.extend(chunk.outcomes)
+    })
+    .unwrap();
+    let physical = |o: &inclusim::sim::engine::Outcome| {
+        (
+            o.retained,
+            o.months_active,
+            o.final_productivity,
+            o.supervision_hours,
+            o.sick_months,
+        )
+    };
+    let mut more_supervision = 0;
+    for it in outcomes.chunks(4) {
+        assert_eq!(physical(&it[0]), physical(&it[1]));
+        assert_eq!(physical(&it[0]), physical(&it[2]));
+        assert_ne!(it[0].npv, it[1].npv, "the money differs");
+        if it[3].supervision_hours > it[0].supervision_hours * (1.0 + 1e-12) {
+            more_supervision += 1;
+        }
+    }
+    assert!(more_supervision > 0, "detachering follows its own course");
+}

@@ -525,11 +525,13 @@ impl Iteration<'_> {
         }
         if let Some((f, cx)) = &instrumented {
             let control = rules.after(ist, f, cx, books);
-            // The trajectory took the same hiring decision when it followed the copy.
-            debug_assert_eq!(
-                control == Control::NotHired,
-                last && trajectory.ending[c] == Ending::NotHired
-            );
+            // The trajectory took the same hiring decision when it followed the copy (a
+            // dropout in the same month takes precedence).
+            debug_assert!(if control == Control::NotHired {
+                last && trajectory.ending[c] != Ending::Completed
+            } else {
+                !(last && trajectory.ending[c] == Ending::NotHired)
+            });
         }
 
         // Outcomes of the month.
