@@ -30,6 +30,9 @@ const Z95: f64 = 1.644_853_626_951_472_2;
 /// Largest beta/gamma shape parameter accepted: beyond it statrs' incomplete
 /// beta and gamma functions lose accuracy (and such a narrow law is a normal).
 const MAX_SHAPE: f64 = 1e5;
+/// Smallest beta/gamma shape parameter accepted: below it the law puts all its mass at one
+/// end, and statrs' incomplete beta function fails on it.
+const MIN_SHAPE: f64 = 1e-3;
 /// A truncated normal keeping at least this share of the probability is
 /// sampled by rejection from the full normal; narrower ones by inversion.
 const REJECTION_MIN_MASS: f64 = 0.25;
@@ -275,9 +278,19 @@ fn non_negative(param: &str, v: f64) -> Result<f64, ParamError> {
     }
 }
 
-/// A shape parameter of a beta or gamma: positive and at most [`MAX_SHAPE`].
+/// A shape parameter of a beta or gamma: between [`MIN_SHAPE`] and [`MAX_SHAPE`].
 fn shape_param(param: &str, v: f64) -> Result<f64, ParamError> {
-    if positive(param, v)? <= MAX_SHAPE {
+    if positive(param, v)? < MIN_SHAPE {
+        Err(ParamError::at(
+            param,
+            format!(
+                "`{param}` must be at least {} (got {}); a law that skewed puts all its \
+                 mass at one end: use a constant or a discrete law",
+                num(MIN_SHAPE),
+                num(v)
+            ),
+        ))
+    } else if v <= MAX_SHAPE {
         Ok(v)
     } else {
         Err(ParamError::at(
@@ -823,6 +836,15 @@ impl Dist {
             let nu = spread / (sd * sd) - 1.0;
             let (alpha, beta) = (mean * nu, (1.0 - mean) * nu);
             check_not_too_narrow("beta", mean, sd, alpha.max(beta))?;
+            if alpha.min(beta) < MIN_SHAPE {
+                return Err(ParamError::whole(format!(
+                    "`mean` {} and `sd` {} make a beta with a shape below {}, which puts all \
+                     its mass at one end; use a smaller `sd` or a discrete law",
+                    num(mean),
+                    num(sd),
+                    num(MIN_SHAPE)
+                )));
+            }
             Law::ScaledBeta(ScaledBeta::new(0.0, 1.0, alpha, beta)?)
         };
         Ok(Dist::new("beta", label, law))
@@ -850,6 +872,15 @@ impl Dist {
         } else {
             let shape = (mean / sd).powi(2);
             check_not_too_narrow("gamma", mean, sd, shape)?;
+            if shape < MIN_SHAPE {
+                return Err(ParamError::whole(format!(
+                    "`mean` {} and `sd` {} make a gamma with a shape below {}; use a \
+                     smaller `sd`",
+                    num(mean),
+                    num(sd),
+                    num(MIN_SHAPE)
+                )));
+            }
             Law::Gamma(GammaLaw::new(shape, sd * sd / mean)?)
         };
         Ok(Dist::new("gamma", label, law))
@@ -1757,6 +1788,31 @@ mod tests {
 
     fn rng(seed: u64) -> ChaCha8Rng {
         ChaCha8Rng::seed_from_u64(seed)
+    }
+
+    /// Found by the extreme-number property test: a beta with alpha = 5e-324 passed
+    /// validation and panicked in statrs' incomplete beta function when drawn.
+    #[test]
+    fn shapes_too_small_to_draw_are_rejected() {
+        for (err, param) in [
+            (Dist::beta(5e-324, 6.0), "alpha"),
+            (Dist::beta(3.0, 1e-4), "beta"),
+            (Dist::gamma(5e-324, 1.0), "shape"),
+            (Dist::pert(0.0, 0.5, 1.0, 5e-324), "lambda"),
+        ] {
+            let e = err.expect_err(param);
+            assert_eq!(e.param.as_deref(), Some(param));
+            assert!(e.message.contains("at least 0.001"), "{}", e.message);
+        }
+        assert!(Dist::beta_from_mean_sd(5e-324, 1e-170).is_err());
+        assert!(Dist::gamma_from_mean_sd(1.0, 1e4).is_err());
+        // The smallest accepted shape still draws.
+        let d = Dist::beta(MIN_SHAPE, 6.0).unwrap();
+        let mut r = rng(5);
+        for _ in 0..1000 {
+            let x = d.sample(&mut r);
+            assert!((0.0..=1.0).contains(&x), "{x}");
+        }
     }
 
     /// Every distribution and parametrization, with both truncated-normal
