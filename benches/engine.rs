@@ -1,7 +1,8 @@
 //! Engine throughput: placement-months per second for one placement over 36 months (the
 //! bundled supermarket scenario), with one arrangement (the no-support baseline), with two (the
-//! baseline twice: what an extra arrangement costs when it reuses the iteration's draws and
-//! has no instruments), and with four (baseline, LKS + no-risk polis, + LKV, detachering).
+//! baseline twice: what an extra arrangement costs when it shares the baseline's course and
+//! draws and has no instruments, so that only its money is booked), and with four (baseline,
+//! LKS + no-risk polis, + LKV, detachering: two courses, three arrangements with instruments).
 //!
 //! Run with `cargo bench --bench engine`; criterion reports time per iteration (36
 //! placement-months) and the throughput in placement-months per second.
