@@ -28,7 +28,8 @@ pub struct IterationDraws {
     pub input_offsets: Vec<usize>,
     /// Initial capacity state of each copy as a standard normal (scaled by the engine).
     pub capacity_z0: Vec<f64>,
-    /// Shocks of copy c in month t at `shocks[c * horizon + t]`.
+    /// Shocks of copy c in month t at `shocks[c * horizon + t]`; only the months of the copy's
+    /// contract are drawn (the others keep stale values and are never read).
     pub shocks: Vec<Shock>,
     /// Available hours per week of each pool.
     pub pool_hours: Vec<f64>,
@@ -52,7 +53,6 @@ impl IterationDraws {
         self.inputs.clear();
         self.input_offsets.clear();
         self.capacity_z0.clear();
-        self.shocks.clear();
         self.shocks.resize(copies * horizon, Shock::default());
         self.pool_hours.clear();
 

@@ -31,6 +31,8 @@ pub struct Lks {
 #[derive(Debug, Clone, Default)]
 pub struct State {
     assessed_this_month: bool,
+    /// The tenure month of the next assessment, once the first is known.
+    next_assessment: Option<usize>,
     /// The last subsidy computed: (calendar year, share, monthly subsidy with forfait). It
     /// stays the same within a calendar year until a new assessment changes the share.
     subsidy: Option<(i32, f64, f64)>,
@@ -62,10 +64,18 @@ impl Lks {
         cx: &Context,
     ) -> Option<f64> {
         s.assessed_this_month = false;
+        // Assessments fall in tenure months first, first + reassess, … (the months come one
+        // after the other, so the next one is kept instead of taking a remainder each month).
         let first = hired + self.forfait_months;
-        if m.tenure < first || (m.tenure - first) % self.reassess_months != 0 {
+        let next = *s.next_assessment.get_or_insert(first);
+        debug_assert_eq!(
+            m.tenure == next,
+            m.tenure >= first && (m.tenure - first) % self.reassess_months == 0
+        );
+        if m.tenure != next {
             return None;
         }
+        s.next_assessment = Some(next + self.reassess_months);
         s.assessed_this_month = true;
         let z = cx.draws.assessment_z(cx.copy, assessments);
         Some(assess_loonwaarde(m.productivity, self.noise_sd, z))

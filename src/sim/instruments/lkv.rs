@@ -67,6 +67,8 @@ pub struct State {
     year: Option<i32>,
     amount: f64,
     months: usize,
+    /// The duration limit of the employment, by the month it started: (hired, limit).
+    limit: Option<(usize, f64)>,
 }
 
 /// The LKV of one calendar year: per-hour amount × paid hours, at most the yearly cap.
@@ -87,7 +89,14 @@ impl Lkv {
     pub fn accrue(&self, s: &mut State, m: &MonthFacts, hired: usize, cx: &Context) {
         let (per_hour, _, max_months) = self.category.figures();
         // The duration limit is the one in force when the employment started.
-        let limit = cx.rates.get(max_months, cx.calendar_of_tenure(hired));
+        let limit = match s.limit {
+            Some((since, limit)) if since == hired => limit,
+            _ => {
+                let limit = cx.rates.get(max_months, cx.calendar_of_tenure(hired));
+                s.limit = Some((hired, limit));
+                limit
+            }
+        };
         if s.months as f64 >= limit {
             return;
         }
