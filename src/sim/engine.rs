@@ -17,7 +17,7 @@ use crate::rates::Figure;
 use super::draws::IterationDraws;
 use super::instruments::{self, Books, Control, MonthFacts};
 use super::ledger::{self, LineBook};
-use super::path::{self, CopyParams, MonthBase};
+use super::path::{self, CopyParams, Derived, MonthBase};
 use super::rate_table::RateTable;
 use super::trajectory::{Course, Ending, Trajectory};
 
@@ -54,6 +54,8 @@ pub struct Plan<'m> {
     pub arrangement_course: Vec<usize>,
     /// Per placement: its cost and benefit lines that fall due, by tenure month.
     pub due_lines: Vec<Vec<DueLine>>,
+    /// Per placement: what follows from its constant inputs.
+    pub derived: Vec<Derived>,
 }
 
 /// A cost or benefit line of a placement that falls due in a tenure month.
@@ -135,6 +137,7 @@ impl<'m> Plan<'m> {
                 .iter()
                 .map(|p| due_lines(p, model.horizon))
                 .collect(),
+            derived: model.placements.iter().map(Derived::of).collect(),
         })
     }
 }

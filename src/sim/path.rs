@@ -119,6 +119,48 @@ pub(super) fn ramp(shape: RampShapeCode, u: f64) -> f64 {
     }
 }
 
+/// What follows from a placement's constant inputs, computed once per run instead of once per
+/// iteration (each is `None` when an input it needs is uncertain).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Derived {
+    /// 0.1^(1/T90).
+    ramp_step: Option<f64>,
+    /// 0.5^(1/halving months).
+    sup_decay: Option<f64>,
+    /// logit of the typical capacity.
+    logit_typical: Option<f64>,
+    /// √(1 − φ²): the stationary sd of the capacity process is σ over it.
+    stationary_root: Option<f64>,
+}
+
+impl Derived {
+    pub fn of(p: &Placement) -> Self {
+        let constant = |slot: Slot| p.inputs[slot as usize].dist.as_constant();
+        Derived {
+            ramp_step: constant(Slot::RampMonths).map(ramp_step),
+            sup_decay: constant(Slot::SupervisionHalving).map(sup_decay),
+            logit_typical: constant(Slot::CapacityTypical).map(logit),
+            stationary_root: constant(Slot::CapacityPersistence).map(stationary_root),
+        }
+    }
+}
+
+fn ramp_step(ramp_months: f64) -> f64 {
+    (LN_TENTH / ramp_months).exp()
+}
+
+fn sup_decay(halving_months: f64) -> f64 {
+    0.5f64.powf(1.0 / halving_months)
+}
+
+fn logit(p: f64) -> f64 {
+    (p / (1.0 - p)).ln()
+}
+
+fn stationary_root(phi: f64) -> f64 {
+    (1.0 - phi * phi).sqrt()
+}
+
 /// Derives the copies' parameters and their month facts from the draws: `params` gets one
 /// entry per copy, `paths` `copies × horizon` months (copy-major). Only the months of a copy's
 /// contract are written; the others keep whatever they held, and nothing reads them.
@@ -135,13 +177,28 @@ pub(super) fn prepare(
     paths.resize(copies * horizon, MonthBase::default());
     for (c, &pi) in plan.copy_placement.iter().enumerate() {
         let p = &model.placements[pi];
-        let pr = copy_params(p, draws, c, horizon);
+        let derived = &plan.derived[pi];
+        let pr = copy_params(p, derived, draws, c, horizon);
         params.push(pr);
-        fill_path(p, plan, draws, c, &pr, &mut paths[c * horizon..(c + 1) * horizon]);
+        fill_path(
+            p,
+            plan,
+            derived,
+            draws,
+            c,
+            &pr,
+            &mut paths[c * horizon..(c + 1) * horizon],
+        );
     }
 }
 
-fn copy_params(p: &Placement, draws: &IterationDraws, c: usize, horizon: usize) -> CopyParams {
+fn copy_params(
+    p: &Placement,
+    derived: &Derived,
+    draws: &IterationDraws,
+    c: usize,
+    horizon: usize,
+) -> CopyParams {
     let x = |slot: Slot| draws.input(c, slot);
     let prod_start = x(Slot::ProductivityStart);
     let (pool, available) = match p.supervision {
@@ -161,7 +218,9 @@ fn copy_params(p: &Placement, draws: &IterationDraws, c: usize, horizon: usize) 
         prod_start,
         prod_gap: x(Slot::ProductivityTarget) - prod_start,
         ramp_months: x(Slot::RampMonths),
-        ramp_step: (LN_TENTH / x(Slot::RampMonths)).exp(),
+        ramp_step: derived
+            .ramp_step
+            .unwrap_or_else(|| ramp_step(x(Slot::RampMonths))),
         ramp: match p.ramp {
             RampShape::Exponential => RampShapeCode::Exponential,
             RampShape::Linear => RampShapeCode::Linear,
@@ -169,7 +228,9 @@ fn copy_params(p: &Placement, draws: &IterationDraws, c: usize, horizon: usize) 
         },
         sup_initial: x(Slot::SupervisionInitial),
         sup_steady: x(Slot::SupervisionSteady),
-        sup_decay: 0.5f64.powf(1.0 / x(Slot::SupervisionHalving)),
+        sup_decay: derived
+            .sup_decay
+            .unwrap_or_else(|| sup_decay(x(Slot::SupervisionHalving))),
         supervisor_cost: x(Slot::SupervisorCost),
         available,
         pool,
@@ -190,6 +251,7 @@ fn copy_params(p: &Placement, draws: &IterationDraws, c: usize, horizon: usize) 
 fn fill_path(
     p: &Placement,
     plan: &Plan,
+    derived: &Derived,
     draws: &IterationDraws,
     c: usize,
     params: &CopyParams,
@@ -201,9 +263,10 @@ fn fill_path(
     let sigma = draws.input(c, Slot::CapacityVolatility);
     let phi = draws.input(c, Slot::CapacityPersistence);
     let p_sick = draws.input(c, Slot::SickStartProbability);
-    let logit_typical = (typical / (1.0 - typical)).ln();
+    let logit_typical = derived.logit_typical.unwrap_or_else(|| logit(typical));
     // Start from the stationary distribution N(0, σ²/(1 − φ²)).
-    let mut x = draws.capacity_z0[c] * sigma / (1.0 - phi * phi).sqrt();
+    let root = derived.stationary_root.unwrap_or_else(|| stationary_root(phi));
+    let mut x = draws.capacity_z0[c] * sigma / root;
     let mut remaining = 0.0f64;
     let mut spell_elapsed = 0.0f64;
     let mut spell_start = -1i32;
@@ -306,6 +369,18 @@ fn youth_share(plan: &Plan, pr: &CopyParams, tenure: usize, t: usize) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn constant_inputs_are_derived_once_and_uncertain_ones_per_iteration() {
+        let text = include_str!("../../scenarios/supermarkt-vakkenvuller.toml");
+        let model = crate::scenario::parse(std::path::Path::new("s.toml"), text).unwrap();
+        let d = Derived::of(&model.placements[0]);
+        // ramp_months is lognormal; halving (4), typical (0.85), persistence (0.6) are constant.
+        assert_eq!(d.ramp_step, None);
+        assert_eq!(d.sup_decay, Some(0.5f64.powf(1.0 / 4.0)));
+        assert_eq!(d.logit_typical, Some((0.85f64 / (1.0 - 0.85)).ln()));
+        assert_eq!(d.stationary_root, Some((1.0f64 - 0.6 * 0.6).sqrt()));
+    }
 
     #[test]
     fn ramp_shapes_meet_their_anchors() {
