@@ -431,9 +431,9 @@ impl Iteration<'_> {
         acc.sick_months = sick_months;
     }
 
-    /// The money of one active month of copy c: the instruments' wage factor, the built-in
-    /// lines, the placement's own cost and benefit lines, the instruments' flows, and the
-    /// month's outcomes.
+    /// The money of one active month of copy c in an arrangement with instruments: the
+    /// instruments' wage factor, the built-in lines, the placement's own cost and benefit
+    /// lines, the instruments' flows, and the month's outcomes.
     #[allow(clippy::too_many_arguments)]
     #[inline(always)]
     fn book_month(
@@ -460,47 +460,42 @@ impl Iteration<'_> {
         let tenure = t - pr.start;
         let last = t + 1 == trajectory.stop[c];
 
-        // The instruments see the month's facts; without instruments nothing else needs them.
+        // The instruments see the month's facts.
         let placement = plan.copy_placement[c];
-        let mut instrumented = (!rules.is_empty()).then(|| {
-            let cx = instruments::Context {
-                rates: &plan.rates,
-                worker: &model.placements[placement].worker,
-                draws,
-                copy: c,
-                scenario_start: model.start,
-                placement_start: pr.start,
-            };
-            let facts = MonthFacts {
-                t,
-                calendar: month.calendar,
-                tenure,
-                productivity,
-                coverage,
-                min_wage_share: b.min_wage_share,
-                absent: b.absent,
-                spell_start_tenure: (b.spell_start >= 0)
-                    .then(|| (b.spell_start as usize).saturating_sub(pr.start)),
-                spell_elapsed: b.spell_elapsed,
-                hours_per_week: pr.hours_per_week,
-                contract_hours: pr.contract_hours,
-                worked_hours: b.worked,
-                paid_hours: b.paid,
-                wage_hour: b.wage_hour,
-                holiday_pay: pr.holiday_pay,
-                sick_pay: b.sick_pay,
-                wage_full: b.wage_full,
-                sick_wage_full: b.sick_wage_full,
-                wage_factor: 1.0,
-                jobcoach_cost: b.jobcoach_cost,
-                supervisor_cost: pr.supervisor_cost,
-            };
-            (facts, cx)
-        });
-        if let Some((f, cx)) = instrumented.as_mut() {
-            f.wage_factor = rules.before(ist, f, cx).factor;
-        }
-        let wage_factor = instrumented.as_ref().map_or(1.0, |(f, _)| f.wage_factor);
+        let cx = instruments::Context {
+            rates: &plan.rates,
+            worker: &model.placements[placement].worker,
+            draws,
+            copy: c,
+            scenario_start: model.start,
+            placement_start: pr.start,
+        };
+        let mut facts = MonthFacts {
+            t,
+            calendar: month.calendar,
+            tenure,
+            productivity,
+            coverage,
+            min_wage_share: b.min_wage_share,
+            absent: b.absent,
+            spell_start_tenure: (b.spell_start >= 0)
+                .then(|| (b.spell_start as usize).saturating_sub(pr.start)),
+            spell_elapsed: b.spell_elapsed,
+            hours_per_week: pr.hours_per_week,
+            contract_hours: pr.contract_hours,
+            worked_hours: b.worked,
+            paid_hours: b.paid,
+            wage_hour: b.wage_hour,
+            holiday_pay: pr.holiday_pay,
+            sick_pay: b.sick_pay,
+            wage_full: b.wage_full,
+            sick_wage_full: b.sick_wage_full,
+            wage_factor: 1.0,
+            jobcoach_cost: b.jobcoach_cost,
+            supervisor_cost: pr.supervisor_cost,
+        };
+        facts.wage_factor = rules.before(ist, &facts, &cx).factor;
+        let wage_factor = facts.wage_factor;
 
         // Money: the built-in lines are summed in `acc`, the others booked through `Books`.
         let wage = b.wage_full * wage_factor;
@@ -526,16 +521,14 @@ impl Iteration<'_> {
                 rules.on_cost_line(ist, &line.name, amount, books);
             }
         }
-        if let Some((f, cx)) = &instrumented {
-            let control = rules.after(ist, f, cx, books);
-            // The trajectory took the same hiring decision when it followed the copy (a
-            // dropout in the same month takes precedence).
-            debug_assert!(if control == Control::NotHired {
-                last && trajectory.ending[c] != Ending::Completed
-            } else {
-                !(last && trajectory.ending[c] == Ending::NotHired)
-            });
-        }
+        let control = rules.after(ist, &facts, &cx, books);
+        // The trajectory took the same hiring decision when it followed the copy (a dropout
+        // in the same month takes precedence).
+        debug_assert!(if control == Control::NotHired {
+            last && trajectory.ending[c] != Ending::Completed
+        } else {
+            !(last && trajectory.ending[c] == Ending::NotHired)
+        });
 
         // Outcomes of the month.
         acc.supervision_hours += (employer_given + provider_given) * WEEKS_PER_MONTH;
@@ -547,9 +540,7 @@ impl Iteration<'_> {
             if trajectory.ending[c] == Ending::Dropout {
                 amounts[ledger::EXIT_COST] = pr.exit_cost;
             }
-            if let Some((_, cx)) = &instrumented {
-                rules.close(ist, cx, books);
-            }
+            rules.close(ist, &cx, books);
         }
 
         let mut net = 0.0;
