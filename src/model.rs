@@ -152,6 +152,8 @@ pub struct Placement {
     pub inputs: Vec<StaticInput>,
     /// Gaussian copula over correlated inputs, if any.
     pub copula: Option<Copula>,
+    /// How a copy's inputs are drawn (set with the copula by [`Placement::plan_draws`]).
+    pub draws: InputDraws,
     /// Wage is the legal minimum wage in force each month (`wage = "wml"`).
     pub wage_is_wml: bool,
     pub holiday_pay: f64,
@@ -214,6 +216,34 @@ impl Placement {
     pub fn dist(&self, slot: Slot) -> &Dist {
         &self.inputs[slot as usize].dist
     }
+
+    /// Works out, once the copula is known, which inputs are constant and which are drawn
+    /// one after the other.
+    pub fn plan_draws(&mut self) {
+        let correlated = self.copula.as_ref().map_or(&[][..], |c| c.slots());
+        self.draws = InputDraws {
+            constants: self
+                .inputs
+                .iter()
+                .map(|i| i.dist.as_constant().unwrap_or(0.0))
+                .collect(),
+            independent: (0..self.inputs.len())
+                .filter(|slot| !correlated.contains(slot))
+                .filter(|&slot| self.inputs[slot].dist.as_constant().is_none())
+                .collect(),
+        };
+    }
+}
+
+/// How the static inputs of a copy are drawn: the constants are copied, the uncertain inputs
+/// outside the copula drawn in slot order from the copy's Inputs stream (after the copula's
+/// scores), so that nothing is looked at again in every iteration.
+#[derive(Debug, Clone, Default)]
+pub struct InputDraws {
+    /// Every input's value when it is constant (0 where it is drawn).
+    pub constants: Vec<f64>,
+    /// Slots of the uncertain inputs that are drawn on their own, in slot order.
+    pub independent: Vec<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -317,6 +317,7 @@ pub fn validate(raw: &RawScenario, map: &SourceMap, source: &str) -> Result<Mode
     );
     let mut placements = placements;
     build_correlations(&mut c, raw, &mut placements);
+    placements.iter_mut().for_each(Placement::plan_draws);
     let expectations = build_expectations(&mut c, raw, &arrangements, &placements);
 
     match (c.errors.is_empty(), rates) {
@@ -794,6 +795,7 @@ fn build_placement(
         start_month,
         contract_end_month,
         copula: None,
+        draws: Default::default(),
         wage_is_wml,
         holiday_pay: c.number(
             p.holiday_pay,

@@ -64,19 +64,18 @@ impl IterationDraws {
                 let mut rng = stream(model.seed, iteration, unit, Purpose::Inputs);
                 let offset = self.inputs.len();
                 self.input_offsets.push(offset);
-                self.inputs.extend(p.inputs.iter().map(|_| 0.0));
+                // Constants are copied; the copula's inputs, then the other uncertain ones in
+                // slot order, are drawn (constants draw nothing).
+                self.inputs.extend_from_slice(&p.draws.constants);
                 let values = &mut self.inputs[offset..];
-                let correlated = p.copula.as_ref().map_or(&[][..], |c| c.slots());
                 if let Some(copula) = &p.copula {
                     copula.draw_scores(&mut rng, &mut self.z, &mut self.x);
                     for (&slot, &x) in copula.slots().iter().zip(&self.x) {
                         values[slot] = p.inputs[slot].dist.quantile_at_score(x);
                     }
                 }
-                for (slot, input) in p.inputs.iter().enumerate() {
-                    if !correlated.contains(&slot) {
-                        values[slot] = input.dist.sample(&mut rng);
-                    }
+                for &slot in &p.draws.independent {
+                    values[slot] = p.inputs[slot].dist.sample(&mut rng);
                 }
                 self.capacity_z0.push(StandardNormal.sample(&mut rng));
 
