@@ -244,9 +244,13 @@ pub struct Books<'a> {
 }
 
 impl Books<'_> {
-    /// Books `amount` on `line` in the current month.
+    /// Books `amount` on `line` in the current month. Nothing is booked for a zero amount
+    /// (a no-risk polis without sickness, say): adding it would change no total.
     #[inline]
     pub fn book(&mut self, line: usize, amount: f64) {
+        if amount == 0.0 {
+            return;
+        }
         let t = self.t;
         self.book_at(line, amount, t);
     }
@@ -296,6 +300,8 @@ pub struct Rules {
     pub provider_supervision_line: Option<usize>,
     /// Whether an LKS runs in this arrangement (the no-risk polis then uses the loonwaarde).
     has_lks: bool,
+    /// The rules that act before the wage is booked (trial placement, LKS, loondispensatie).
+    acting_before: Vec<usize>,
 }
 
 /// Per-copy state of every instrument of an arrangement, parallel to the rules.
@@ -429,6 +435,17 @@ impl Rules {
             provider_supervision_share,
             provider_supervision_line,
             has_lks: instruments.iter().any(|i| matches!(i, Instrument::Lks(_))),
+            acting_before: instruments
+                .iter()
+                .enumerate()
+                .filter(|(_, i)| {
+                    matches!(
+                        i,
+                        Instrument::Proefplaatsing(_) | Instrument::Lks(_) | Instrument::Loondispensatie(_)
+                    )
+                })
+                .map(|(k, _)| k)
+                .collect(),
         }
     }
 
@@ -473,7 +490,8 @@ impl Rules {
     /// Assessments and the wage factor of the month (before the wage is booked).
     pub fn before(&self, st: &mut CopyState, m: &MonthFacts, cx: &Context) -> WageAdjustment {
         let mut factor = 1.0;
-        for (i, rule) in self.rules.iter().enumerate() {
+        for &i in &self.acting_before {
+            let rule = &self.rules[i];
             match (&rule.instrument, &mut st.states[i]) {
                 (Instrument::Proefplaatsing(p), _) if st.hired_at.is_none() && m.tenure < p.months => {
                     factor = 0.0;
