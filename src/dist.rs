@@ -305,6 +305,23 @@ fn shape_param(param: &str, v: f64) -> Result<f64, ParamError> {
     }
 }
 
+/// PERT's λ: positive and at most [`MAX_SHAPE`] (the shapes it gives are at least 1).
+fn pert_lambda(v: f64) -> Result<f64, ParamError> {
+    if positive("lambda", v)? <= MAX_SHAPE {
+        Ok(v)
+    } else {
+        Err(ParamError::at(
+            "lambda",
+            format!(
+                "`lambda` must be at most {} (got {}); a distribution that narrow is better \
+                 written as a normal",
+                num(MAX_SHAPE),
+                num(v)
+            ),
+        ))
+    }
+}
+
 /// `sd` of a mean/sd parametrization that implies a shape above [`MAX_SHAPE`].
 fn check_not_too_narrow(kind: &str, mean: f64, sd: f64, shape: f64) -> Result<(), ParamError> {
     if shape <= MAX_SHAPE {
@@ -710,7 +727,8 @@ impl Dist {
     pub fn pert(min: f64, mode: f64, max: f64, lambda: f64) -> Result<Dist, ParamError> {
         check_range(min, max)?;
         check_mode(min, mode, max)?;
-        shape_param("lambda", lambda)?;
+        // α and β are 1 + λ·(share of the range) ≥ 1, so a small λ is harmless.
+        pert_lambda(lambda)?;
         let mut label = format!("PERT(min {}, mode {}, max {}", num(min), num(mode), num(max));
         if lambda != DEFAULT_PERT_LAMBDA {
             label += &format!(", lambda {}", num(lambda));
@@ -1798,13 +1816,14 @@ mod tests {
             (Dist::beta(5e-324, 6.0), "alpha"),
             (Dist::beta(3.0, 1e-4), "beta"),
             (Dist::gamma(5e-324, 1.0), "shape"),
-            (Dist::pert(0.0, 0.5, 1.0, 5e-324), "lambda"),
         ] {
             let e = err.expect_err(param);
             assert_eq!(e.param.as_deref(), Some(param));
             assert!(e.message.contains("at least 0.001"), "{}", e.message);
         }
         assert!(Dist::beta_from_mean_sd(5e-324, 1e-170).is_err());
+        // PERT's shapes are at least 1 whatever λ is, so a tiny λ stays allowed.
+        assert!(Dist::pert(0.0, 0.5, 1.0, 5e-324).is_ok());
         assert!(Dist::gamma_from_mean_sd(1.0, 1e4).is_err());
         // The smallest accepted shape still draws.
         let d = Dist::beta(MIN_SHAPE, 6.0).unwrap();

@@ -126,6 +126,63 @@ fn a_trial_that_does_not_hire_ends_the_placement() {
 }
 
 #[test]
+fn the_course_and_the_instruments_agree_on_every_hiring_decision() {
+    // The course ends a trial without hiring; the trial instrument decides when the other
+    // instruments start. Both take the same decision: in every future, LKS is paid exactly
+    // when the worker was hired, and a worker not hired leaves after the trial's 3 months.
+    let text = scenario(
+        12,
+        600,
+        "dropout = { monthly = 0 }\nworker = { benefit = \"participatiewet\" }",
+        "[[arrangement]]\nname = \"trial\"\ninstruments = [{ kind = \"proefplaatsing\", months = 3, hire_probability = 0.5, benefit_per_month = 1000 }, { kind = \"lks\" }]\n",
+    );
+    let m = model(&text);
+    let plan = inclusim::sim::engine::Plan::new(&m).unwrap();
+    let a = m.arrangements.iter().position(|a| a.name == "trial").unwrap();
+    let lks = plan.books[a].lines.iter().position(|l| l.name == "lks").unwrap();
+    let cfg = inclusim::sim::RunConfig {
+        iterations: 600,
+        threads: 1,
+        keep_paths: 0,
+        keep_draws: false,
+    };
+    let mut trial = Vec::new();
+    let arrangements = m.arrangements.len();
+    inclusim::sim::run(&m, &cfg, &mut |_| {}, &mut |chunk| {
+        trial.extend(chunk.outcomes.chunks(arrangements).map(|it| it[a].clone()));
+    })
+    .unwrap();
+    let hired = trial.iter().filter(|o| o.retained == 1.0).count();
+    assert!(hired > 200 && hired < 400, "hired {hired} of 600");
+    for o in &trial {
+        if o.retained == 1.0 {
+            assert!(o.lines[lks] > 0.0, "hired without LKS: {o:?}");
+            assert_eq!(o.months_active, 12.0);
+        } else {
+            assert_eq!(o.lines[lks], 0.0, "LKS without hiring: {o:?}");
+            assert_eq!(o.months_active, 3.0);
+        }
+    }
+}
+
+#[test]
+fn loonwaarde_assessments_fall_every_reassess_months_from_hiring_plus_the_forfait_phase() {
+    // Hired after a 3-month trial, 2 months of forfaitaire LKS, then an assessment every 6
+    // months: tenure 5, 11, 17, 23, 29, 35 — six, each 2 supervisor hours at € 40.
+    let text = scenario(
+        36,
+        20,
+        "dropout = { monthly = 0 }\nworker = { benefit = \"participatiewet\" }",
+        "[[arrangement]]\nname = \"lks\"\ninstruments = [{ kind = \"proefplaatsing\", months = 3, hire_threshold = 0.0, benefit_per_month = 1000 }, { kind = \"lks\", reassess_months = 6, forfaitaire_phase_months = 2, assessment_admin_hours = 2 }]\n",
+    );
+    let s = run(&model(&text), 1);
+    assert_eq!(
+        cents(line(arrangement(&s, "lks"), "lks_assessment")),
+        6 * 2 * 40 * 100
+    );
+}
+
+#[test]
 fn hiring_probability_matches_on_common_draws() {
     let n = 4000;
     let text = with(

@@ -10,7 +10,7 @@
 //! share one trajectory, computed once per iteration; only their money is evaluated apart.
 
 use crate::model::Model;
-use crate::sim::instruments::{Instrument, proefplaatsing::Hire};
+use crate::sim::instruments::{Instrument, proefplaatsing, proefplaatsing::Hire};
 
 use super::draws::IterationDraws;
 use super::engine::Plan;
@@ -90,6 +90,8 @@ pub struct Trajectory {
 struct CopyState {
     active: bool,
     done: bool,
+    /// Hired after a trial placement (the decision is taken once).
+    hired: bool,
     tenure: usize,
     learning: f64,
     /// 0.1^(L/T90), the share of the gap still open on the exponential ramp.
@@ -317,13 +319,22 @@ impl Step<'_> {
     }
 
     /// Whether a trial placement ends this month without hiring: the decision falls in its
-    /// last month, on that month's productivity, by the same rule as the instrument's.
+    /// last month, on that month's productivity, by the instrument's own rule.
     #[inline(always)]
-    fn trial_fails(&self, st: &CopyState, c: usize) -> bool {
+    fn trial_fails(&self, st: &mut CopyState, c: usize) -> bool {
         let Some(trial) = &self.course.trial else {
             return false;
         };
-        let decides = st.tenure == trial.months.saturating_sub(1);
-        decides && !trial.hire.hires(st.productivity, self.draws.hire_uniform(c))
+        if st.hired {
+            return false;
+        }
+        let u = self.draws.hire_uniform(c);
+        match proefplaatsing::decision(trial.months, trial.hire, st.tenure, st.productivity, u) {
+            Some(hired) => {
+                st.hired = hired;
+                !hired
+            }
+            None => false,
+        }
     }
 }

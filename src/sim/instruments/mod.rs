@@ -3,9 +3,11 @@
 //! Each instrument has its own module with its validated parameters, its per-copy state and
 //! its money rule (citing the law it implements). The engine calls, for every active month:
 //! [`Rules::before`] (assessments, wage factor, hiring state) → books the base lines →
-//! [`Rules::after`] (the instruments' own flows, the end of a trial placement); and
-//! [`Rules::close`] when the placement ends or the horizon is reached (payments that fall
-//! due later, such as LKV and praktijkleren, are booked at their due month).
+//! [`Rules::after`] (the instruments' own flows, the hiring at the end of a trial placement);
+//! and [`Rules::close`] when the placement ends or the horizon is reached (payments that fall
+//! due later, such as LKV and praktijkleren, are booked at their due month). Whether a
+//! placement ends is the course's business (`sim::trajectory`): it takes a trial placement's
+//! hiring decision by the same [`proefplaatsing::decision`] before any money is booked.
 
 pub mod detachering;
 pub mod grant;
@@ -359,7 +361,8 @@ impl Context<'_> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Control {
     Continue,
-    /// The trial placement ended without hiring: the placement ends after this month.
+    /// The trial placement ended without hiring (the course has already ended the placement
+    /// after this month; the engine checks that both agree).
     NotHired,
 }
 
@@ -557,12 +560,10 @@ impl Rules {
             (Instrument::Proefplaatsing(p), _) if employed_since.is_none() => {
                 let benefit = cx.draws.instrument_input(cx.copy, p.benefit_input);
                 books.book(lines[0], benefit);
-                if m.tenure + 1 >= p.months {
-                    if p.hires(m.productivity, cx.draws.hire_uniform(cx.copy)) {
-                        st.hired_at = Some(m.tenure + 1);
-                    } else {
-                        return Control::NotHired;
-                    }
+                match p.decision(m.tenure, m.productivity, cx.draws.hire_uniform(cx.copy)) {
+                    Some(true) => st.hired_at = Some(m.tenure + 1),
+                    Some(false) => return Control::NotHired,
+                    None => {}
                 }
             }
             _ if employed_since.is_none() => {}

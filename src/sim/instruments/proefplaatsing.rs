@@ -26,6 +26,13 @@ impl Hire {
     }
 }
 
+/// The hiring decision of a trial placement of `months` months in a tenure month of a worker
+/// still on trial: `None` while the trial runs, else whether the worker is hired (taken in the
+/// trial's last month). The instrument and the course of the placement both ask this.
+pub fn decision(months: usize, hire: Hire, tenure: usize, productivity: f64, u: f64) -> Option<bool> {
+    (tenure + 1 >= months).then(|| hire.hires(productivity, u))
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Proefplaatsing {
     pub months: usize,
@@ -40,5 +47,10 @@ impl Proefplaatsing {
     /// hiring draw u ~ U(0, 1).
     pub fn hires(&self, productivity: f64, u: f64) -> bool {
         self.hire.hires(productivity, u)
+    }
+
+    /// See [`decision`].
+    pub fn decision(&self, tenure: usize, productivity: f64, u: f64) -> Option<bool> {
+        decision(self.months, self.hire, tenure, productivity, u)
     }
 }
