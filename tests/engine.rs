@@ -1,7 +1,7 @@
 //! The engine's mechanisms: a deterministic case to the cent, one test per mechanism that
 //! would fail without it, statistical checks, and thread-count independence.
 
-use crate::util::{model, run, scenario};
+use crate::util::{model, outcomes, run, scenario};
 use inclusim::stats::summary::ArrangementSummary;
 
 fn baseline(s: &inclusim::stats::Summary) -> &ArrangementSummary {
@@ -273,18 +273,7 @@ fn summary_is_identical_for_any_thread_count() {
 }
 
 fn npvs(m: &inclusim::model::Model, iterations: u64, threads: usize) -> Vec<f64> {
-    let cfg = inclusim::sim::RunConfig {
-        iterations,
-        threads,
-        keep_paths: 0,
-        keep_draws: false,
-    };
-    let mut out = Vec::new();
-    inclusim::sim::run(m, &cfg, &mut |_| {}, &mut |chunk| {
-        out.extend(chunk.outcomes.iter().map(|o| o.npv));
-    })
-    .unwrap();
-    out
+    outcomes(m, iterations, threads).iter().map(|o| o.npv).collect()
 }
 
 #[test]
@@ -383,17 +372,7 @@ fn arrangements_that_supervise_alike_share_one_course() {
     // In every iteration the arrangements of one course keep and lose the worker in the same
     // months and give the same supervision; detachering gives more supervision (the
     // provider's share comes on top of what the employer's supervisors can give).
-    let cfg = inclusim::sim::RunConfig {
-        iterations: 300,
-        threads: 1,
-        keep_paths: 0,
-        keep_draws: false,
-    };
-    let mut outcomes = Vec::new();
-    inclusim::sim::run(&m, &cfg, &mut |_| {}, &mut |chunk| {
-        outcomes.extend(chunk.outcomes)
-    })
-    .unwrap();
+    let outcomes = outcomes(&m, 300, 1);
     let physical = |o: &inclusim::sim::engine::Outcome| {
         (
             o.retained,

@@ -1,6 +1,6 @@
 //! Financing instruments inside the engine: the properties, checked on whole runs.
 
-use crate::util::{model, run, scenario};
+use crate::util::{model, outcomes, run, scenario};
 use inclusim::stats::Summary;
 use inclusim::stats::summary::ArrangementSummary;
 use proptest::prelude::*;
@@ -140,18 +140,11 @@ fn the_course_and_the_instruments_agree_on_every_hiring_decision() {
     let plan = inclusim::sim::engine::Plan::new(&m).unwrap();
     let a = m.arrangements.iter().position(|a| a.name == "trial").unwrap();
     let lks = plan.books[a].lines.iter().position(|l| l.name == "lks").unwrap();
-    let cfg = inclusim::sim::RunConfig {
-        iterations: 600,
-        threads: 1,
-        keep_paths: 0,
-        keep_draws: false,
-    };
-    let mut trial = Vec::new();
     let arrangements = m.arrangements.len();
-    inclusim::sim::run(&m, &cfg, &mut |_| {}, &mut |chunk| {
-        trial.extend(chunk.outcomes.chunks(arrangements).map(|it| it[a].clone()));
-    })
-    .unwrap();
+    let trial: Vec<_> = outcomes(&m, 600, 1)
+        .chunks(arrangements)
+        .map(|it| it[a].clone())
+        .collect();
     let hired = trial.iter().filter(|o| o.retained == 1.0).count();
     assert!(hired > 200 && hired < 400, "hired {hired} of 600");
     for o in &trial {

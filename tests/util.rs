@@ -25,6 +25,20 @@ pub fn run(model: &Model, threads: usize) -> Summary {
     inclusim::app::simulate(model, threads, None, false).expect("run succeeds")
 }
 
+/// Every outcome of a run of `iterations` (iteration-major, arrangements within), in memory.
+pub fn outcomes(model: &Model, iterations: u64, threads: usize) -> Vec<inclusim::sim::engine::Outcome> {
+    let cfg = inclusim::sim::RunConfig {
+        iterations,
+        threads,
+        keep_paths: 0,
+        keep_draws: false,
+    };
+    let mut out = Vec::new();
+    inclusim::sim::run(model, &cfg, &mut |_| {}, &mut |chunk| out.extend(chunk.outcomes))
+        .expect("run succeeds");
+    out
+}
+
 /// A scenario with one placement whose inputs are all constant; `placement_extra` is appended
 /// inside the `[[placement]]` table and `extra` at the end of the file.
 pub fn scenario(horizon: u32, iterations: u32, placement_extra: &str, extra: &str) -> String {

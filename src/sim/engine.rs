@@ -419,12 +419,7 @@ impl Iteration<'_> {
             sick_months += b.absent;
             point.active += 1;
             point.productivity_sum += prod;
-            let mut net = 0.0;
-            for ((total, sign), amount) in total.iter_mut().zip(sign).zip(amounts) {
-                *total += amount;
-                net += sign * amount;
-            }
-            books.month_net[t] += net;
+            books.month_net[t] += add_builtin(&mut total, &sign, amounts);
         }
         acc.builtin = total;
         acc.supervision_hours = supervision_hours;
@@ -543,13 +538,19 @@ impl Iteration<'_> {
             rules.close(ist, &cx, books);
         }
 
-        let mut net = 0.0;
-        for ((total, sign), amount) in acc.builtin.iter_mut().zip(acc.builtin_sign).zip(amounts) {
-            *total += amount;
-            net += sign * amount;
-        }
-        books.month_net[t] += net;
+        books.month_net[t] += add_builtin(&mut acc.builtin, &acc.builtin_sign, amounts);
     }
+}
+
+/// Adds a month's built-in amounts to their totals; returns the employer's net of them.
+#[inline(always)]
+fn add_builtin(totals: &mut [f64; BUILTIN], sign: &[f64; BUILTIN], amounts: [f64; BUILTIN]) -> f64 {
+    let mut net = 0.0;
+    for ((total, sign), amount) in totals.iter_mut().zip(sign).zip(amounts) {
+        *total += amount;
+        net += sign * amount;
+    }
+    net
 }
 
 /// The first month (1-based) from which the cumulative discounted net stays at or above zero
