@@ -43,12 +43,6 @@ pub struct Proefplaatsing {
 }
 
 impl Proefplaatsing {
-    /// Whether the worker is hired, given the last trial month's productivity and the copy's
-    /// hiring draw u ~ U(0, 1).
-    pub fn hires(&self, productivity: f64, u: f64) -> bool {
-        self.hire.hires(productivity, u)
-    }
-
     /// See [`decision`].
     pub fn decision(&self, tenure: usize, productivity: f64, u: f64) -> Option<bool> {
         decision(self.months, self.hire, tenure, productivity, u)
