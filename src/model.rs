@@ -10,7 +10,7 @@ use crate::sim::instruments::Instrument;
 
 /// Version of the model's equations. Bumped whenever the same scenario, seed and iterations
 /// would give different numbers; written into every output.
-pub const MODEL_VERSION: &str = "1.1.1";
+pub const MODEL_VERSION: &str = "1.2.0";
 
 /// Weeks per month: hours per week convert to hours per month with 52/12.
 pub const WEEKS_PER_MONTH: f64 = 52.0 / 12.0;
@@ -38,6 +38,9 @@ pub struct Model {
     /// Uncertain parameters of instruments (a detachering tariff, the benefit kept during a
     /// trial placement), drawn once per iteration and copy.
     pub instrument_inputs: Vec<StaticInput>,
+    /// Per instrument input: the identity of its random stream, from its instrument and key
+    /// (`detachering.tariff_per_hour`), whichever arrangement it belongs to.
+    pub instrument_streams: Vec<u64>,
 }
 
 impl Model {

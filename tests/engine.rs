@@ -393,3 +393,47 @@ fn arrangements_that_supervise_alike_share_one_course() {
     }
     assert!(more_supervision > 0, "detachering follows its own course");
 }
+
+#[test]
+fn an_arrangement_comes_out_the_same_alone_or_beside_others() {
+    // A copy's months are computed when the first course reaches them and reused by the
+    // others, so which arrangements run beside one another, and in which order, must not
+    // change any of them: each bundled scenario's arrangements are run together and one by
+    // one (the built-in baseline alone; each other arrangement with `baseline = false`).
+    for entry in std::fs::read_dir("scenarios").unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let full = model(&text);
+        let together = outcomes(&full, 200, 1);
+        let n = full.arrangements.len();
+        let table: toml::Table = text.parse().unwrap();
+        let arrangements = table["arrangement"].as_array().unwrap().clone();
+        for (i, a) in full.arrangements.iter().enumerate() {
+            let mut single = table.clone();
+            single.remove("expect");
+            single.remove("arrangement");
+            if !a.is_baseline {
+                let raw = arrangements
+                    .iter()
+                    .find(|r| r["name"].as_str() == Some(&a.name))
+                    .unwrap();
+                single.insert("arrangement".into(), toml::Value::Array(vec![raw.clone()]));
+                single["scenario"]
+                    .as_table_mut()
+                    .unwrap()
+                    .insert("baseline".into(), toml::Value::Boolean(false));
+            }
+            let alone = outcomes(&model(&toml::to_string(&single).unwrap()), 200, 1);
+            assert_eq!(alone.len(), 200);
+            for (it, o) in alone.iter().enumerate() {
+                assert_eq!(
+                    *o,
+                    together[it * n + i],
+                    "{}: {} in iteration {it}",
+                    path.display(),
+                    a.name
+                );
+            }
+        }
+    }
+}

@@ -16,6 +16,7 @@ use crate::sim::instruments::{
     praktijkleren, proefplaatsing, workplace_adaptation,
 };
 use crate::sim::ledger::BUILTIN_LINES;
+use crate::sim::rng;
 use crate::stats::metrics::{ARRANGEMENT_METRICS, PAIR_METRICS};
 
 /// Default number of iterations when the scenario does not say.
@@ -315,6 +316,7 @@ pub fn validate(raw: &RawScenario, map: &SourceMap, source: &str) -> Result<Mode
         start,
         &mut instrument_inputs,
     );
+    let (instrument_inputs, instrument_streams) = instrument_inputs.into_iter().unzip();
     let mut placements = placements;
     build_correlations(&mut c, raw, &mut placements);
     placements.iter_mut().for_each(Placement::plan_draws);
@@ -338,6 +340,7 @@ pub fn validate(raw: &RawScenario, map: &SourceMap, source: &str) -> Result<Mode
             arrangements,
             expectations,
             instrument_inputs,
+            instrument_streams,
         }),
         _ => Err(c.errors),
     }
@@ -885,7 +888,7 @@ fn build_instruments(
     path: &KeyPath,
     rates: &Rates,
     start: YearMonth,
-    inputs: &mut Vec<StaticInput>,
+    inputs: &mut Vec<(StaticInput, u64)>,
 ) -> Vec<Instrument> {
     use crate::rates::Figure as F;
     let fig = |f: F| rates.get(f, start);
@@ -900,19 +903,23 @@ fn build_instruments(
             RawInstrument::Grant { name, .. } => format!("grant:{name}"),
             other => other.kind().to_owned(),
         };
-        if !kinds.insert(identity) {
+        if !kinds.insert(identity.clone()) {
             c.error(
                 &ipath,
                 format!("`{}` appears twice in this arrangement", ri.kind()),
             );
         }
+        // The input draws from a stream of its own, named by the instrument and key, so that
+        // its draws do not depend on the other arrangements, and the same input of two
+        // arrangements draws the same numbers (common random numbers).
         let mut new_input = |c: &mut Checker, spec: &InputSpec, key: &str| -> usize {
             let dist = c.input(spec, &at(key), Range::NonNegative);
-            inputs.push(StaticInput {
-                path: format!("{}/{}.{key}", arrangement.name, ri.kind()),
+            let input = StaticInput {
+                path: format!("{}/{identity}.{key}", arrangement.name),
                 dist,
                 used: true,
-            });
+            };
+            inputs.push((input, rng::stream_id(&format!("{identity}.{key}"))));
             inputs.len() - 1
         };
         let instrument = match ri {
@@ -1290,7 +1297,7 @@ fn build_arrangements(
     baseline: bool,
     rates: Option<&Rates>,
     start: YearMonth,
-    inputs: &mut Vec<StaticInput>,
+    inputs: &mut Vec<(StaticInput, u64)>,
 ) -> Vec<Arrangement> {
     let mut out = Vec::new();
     let mut seen = BTreeSet::new();

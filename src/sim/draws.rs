@@ -1,11 +1,18 @@
-//! The random draws of one iteration, made once and shared by every arrangement
-//! (common random numbers): static inputs per placement copy, the pools' available hours,
-//! and the monthly shocks (capacity, sick spell, dropout).
+//! The random draws of one iteration, shared by every arrangement (common random numbers):
+//! static inputs per placement copy, the pools' available hours, the instruments' draws, and
+//! each copy's stream of monthly shocks (capacity, sick spell, dropout).
+//!
+//! The static draws are made at once. The monthly shocks are drawn as the months are reached
+//! ([`MonthlyShocks`]): a copy that ends in month 10 in every arrangement never draws the
+//! shocks of months 11 and later. Month k of a contract always gets the k-th shock of the
+//! copy's stream, whichever arrangement first reaches it, so the results are the same as if
+//! every month had been drawn up front.
 
+use rand::rngs::ChaCha8Rng;
 use rand_distr::{Distribution, StandardNormal};
 
 use super::instruments;
-use super::rng::{Purpose, open_uniform, open_uniform_pair, stream};
+use super::rng::{Purpose, input_stream, open_uniform, open_uniform_pair, stream};
 use crate::model::{Model, Slot};
 
 /// Monthly shocks of one copy for one month.
@@ -20,17 +27,36 @@ pub struct Shock {
     pub dropout: f64,
 }
 
-/// Everything drawn for one iteration. Buffers are reused across iterations.
+/// The monthly shocks of one copy, drawn from its own stream month after month from the
+/// start of its contract.
+#[derive(Debug)]
+pub struct MonthlyShocks(ChaCha8Rng);
+
+impl MonthlyShocks {
+    /// The shock of the next month: the capacity normal, then the sick and dropout uniforms
+    /// from one 64-bit word.
+    #[inline(always)]
+    pub fn next_month(&mut self) -> Shock {
+        let capacity = StandardNormal.sample(&mut self.0);
+        let (sick, dropout) = open_uniform_pair(&mut self.0);
+        Shock {
+            capacity,
+            sick,
+            dropout,
+        }
+    }
+}
+
+/// Everything drawn up front for one iteration. Buffers are reused across iterations.
 #[derive(Debug, Default)]
 pub struct IterationDraws {
+    seed: u64,
+    iteration: u64,
     /// Static inputs of every copy, copy after copy; `input_offsets[c]` is where copy c starts.
     pub inputs: Vec<f64>,
     pub input_offsets: Vec<usize>,
     /// Initial capacity state of each copy as a standard normal (scaled by the engine).
     pub capacity_z0: Vec<f64>,
-    /// Shocks of copy c in month t at `shocks[c * horizon + t]`; only the months of the copy's
-    /// contract are drawn (the others keep stale values and are never read).
-    pub shocks: Vec<Shock>,
     /// Available hours per week of each pool.
     pub pool_hours: Vec<f64>,
     /// Per copy: the hiring draw after a trial placement, U(0, 1).
@@ -48,17 +74,16 @@ pub struct IterationDraws {
 impl IterationDraws {
     /// Draws iteration `iteration` of `model` into the buffers.
     pub fn draw(&mut self, model: &Model, iteration: u64) {
-        let horizon = model.horizon;
         let copies = model.copies();
+        self.seed = model.seed;
+        self.iteration = iteration;
         self.inputs.clear();
         self.input_offsets.clear();
         self.capacity_z0.clear();
-        self.shocks.resize(copies * horizon, Shock::default());
         self.pool_hours.clear();
 
         let mut copy = 0usize;
         for p in &model.placements {
-            let end = p.contract_end_month.unwrap_or(horizon).min(horizon);
             for _ in 0..p.count {
                 let unit = copy as u64;
                 let mut rng = stream(model.seed, iteration, unit, Purpose::Inputs);
@@ -78,18 +103,6 @@ impl IterationDraws {
                     values[slot] = p.inputs[slot].dist.sample(&mut rng);
                 }
                 self.capacity_z0.push(StandardNormal.sample(&mut rng));
-
-                let mut rng = stream(model.seed, iteration, unit, Purpose::Monthly);
-                let row = &mut self.shocks[copy * horizon..(copy + 1) * horizon];
-                for shock in &mut row[p.start_month.min(end)..end] {
-                    let capacity = StandardNormal.sample(&mut rng);
-                    let (sick, dropout) = open_uniform_pair(&mut rng);
-                    *shock = Shock {
-                        capacity,
-                        sick,
-                        dropout,
-                    };
-                }
                 copy += 1;
             }
         }
@@ -100,9 +113,10 @@ impl IterationDraws {
         self.draw_instruments(model, iteration, copies);
     }
 
-    /// Draws for the financing instruments, from each copy's own instrument stream in a fixed
-    /// order (hiring draw, assessment errors, instrument inputs), so that every arrangement
-    /// sees the same ones.
+    /// Draws for the financing instruments: the hiring draw and the assessment errors from each
+    /// copy's instrument stream, in that order, so that every arrangement sees the same ones;
+    /// each instrument input from a stream of its own (see [`input_stream`]), so that its draws
+    /// do not depend on which other arrangements the scenario compares.
     fn draw_instruments(&mut self, model: &Model, iteration: u64, copies: usize) {
         let hire = instruments::needs_hire_draw(model);
         self.assessments = instruments::assessments_needed(model);
@@ -119,10 +133,16 @@ impl IterationDraws {
             for _ in 0..self.assessments {
                 self.assessment.push(StandardNormal.sample(&mut rng));
             }
-            for input in &model.instrument_inputs {
+            for (input, &id) in model.instrument_inputs.iter().zip(&model.instrument_streams) {
+                let mut rng = input_stream(model.seed, iteration, copy as u64, id);
                 self.instrument.push(input.dist.sample(&mut rng));
             }
         }
+    }
+
+    /// The monthly shocks of copy `c`, from the first month of its contract on.
+    pub fn monthly_shocks(&self, c: usize) -> MonthlyShocks {
+        MonthlyShocks(stream(self.seed, self.iteration, c as u64, Purpose::Monthly))
     }
 
     /// The hiring draw of copy `c` (0 when no arrangement has a trial placement).

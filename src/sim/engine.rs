@@ -17,7 +17,7 @@ use crate::rates::Figure;
 use super::draws::IterationDraws;
 use super::instruments::{self, Books, Control, MonthFacts};
 use super::ledger::{self, LineBook};
-use super::path::{self, CopyParams, Derived, MonthBase};
+use super::path::{self, CopyParams, Derived, Paths};
 use super::rate_table::RateTable;
 use super::trajectory::{Course, Ending, Trajectory};
 
@@ -180,7 +180,7 @@ pub struct MonthPoint {
 #[derive(Debug, Default)]
 pub struct Scratch {
     params: Vec<CopyParams>,
-    paths: Vec<MonthBase>,
+    paths: Paths,
     trajectories: Vec<Trajectory>,
     month_net: Vec<f64>,
     instruments: Vec<instruments::CopyState>,
@@ -237,7 +237,7 @@ struct Iteration<'a> {
     plan: &'a Plan<'a>,
     draws: &'a IterationDraws,
     params: &'a [CopyParams],
-    paths: &'a [MonthBase],
+    paths: &'a Paths,
 }
 
 /// What one arrangement's evaluation adds up.
@@ -374,7 +374,7 @@ impl Iteration<'_> {
             return;
         }
         let months = c * horizon + start..c * horizon + stop;
-        let base = &self.paths[months.clone()];
+        let base = self.paths.months(c, start..stop);
         let productivity = &trajectory.productivity[months.clone()];
         let employer_given = &trajectory.employer_given[months];
         let placement = self.plan.copy_placement[c];
@@ -447,7 +447,7 @@ impl Iteration<'_> {
         let month = &plan.months[t];
         let profile = month.profile;
         let i = c * model.horizon + t;
-        let b = &self.paths[i];
+        let b = self.paths.month(c, t);
         let productivity = trajectory.productivity[i];
         let coverage = trajectory.coverage[i];
         let employer_given = trajectory.employer_given[i];

@@ -1,7 +1,9 @@
 //! The arrangement-independent course of each copy in one iteration: its parameters from the
 //! draws, then month by month its load capacity (a mean-reverting logit process), sick spells
-//! (with fractional months), hours, wage and the jobcoach's cost. Computed once per iteration
-//! and read by every arrangement (common random numbers).
+//! (with fractional months), hours, wage and the jobcoach's cost. Each month is computed once
+//! per iteration, when the first arrangement's course reaches it, and read by every
+//! arrangement (common random numbers); months after the last one any course reaches are
+//! never computed.
 //!
 //! A copy is active from its start month until it ends, in every arrangement, so its tenure in
 //! month t is t − start everywhere; the youth minimum wage and the jobcoach hours, which follow
@@ -11,7 +13,7 @@ use crate::model::{Model, Placement, Slot, SupervisionSource, WEEKS_PER_MONTH};
 use crate::rates::Figure;
 use crate::scenario::raw::{PayBasis, RampShape};
 
-use super::draws::IterationDraws;
+use super::draws::{IterationDraws, MonthlyShocks};
 use super::engine::Plan;
 
 /// ln(0.1): the exponential ramp closes 90% of the gap at u = 1.
@@ -41,6 +43,9 @@ pub(super) struct MonthBase {
     pub production: f64,
     /// The jobcoach's cost this month (0 without a jobcoach or after its last month).
     pub jobcoach_cost: f64,
+    /// The month's dropout draw, U(0, 1): the placement ends when it falls below the month's
+    /// dropout probability.
+    pub dropout_draw: f64,
 }
 
 impl Default for MonthBase {
@@ -59,6 +64,7 @@ impl Default for MonthBase {
             sick_wage_full: 0.0,
             production: 0.0,
             jobcoach_cost: 0.0,
+            dropout_draw: 1.0,
         }
     }
 }
@@ -161,34 +167,87 @@ fn stationary_root(phi: f64) -> f64 {
     (1.0 - phi * phi).sqrt()
 }
 
-/// Derives the copies' parameters and their month facts from the draws: `params` gets one
-/// entry per copy, `paths` `copies × horizon` months (copy-major). Only the months of a copy's
-/// contract are written; the others keep whatever they held, and nothing reads them.
+/// The arrangement-independent months of every copy in one iteration, filled as far as some
+/// arrangement's course reaches: a month is computed (and its shocks drawn) the first time a
+/// course needs it, and read from here by every later course and by the money.
+#[derive(Debug, Default)]
+pub(super) struct Paths {
+    horizon: usize,
+    /// Per copy and month (`copies × horizon`, copy-major); only the filled months are valid.
+    months: Vec<MonthBase>,
+    copies: Vec<CopyPath>,
+}
+
+/// Where a copy's capacity process and sick spell stand, and how far its months are filled.
+#[derive(Debug)]
+struct CopyPath {
+    shocks: MonthlyShocks,
+    placement: usize,
+    /// Months before this one are filled (from the start of the contract).
+    filled: usize,
+    /// One past the last month of the contract.
+    end: usize,
+    typical: f64,
+    logit_typical: f64,
+    sigma: f64,
+    phi: f64,
+    p_sick: f64,
+    /// The capacity process on the logit scale, relative to the typical capacity.
+    x: f64,
+    /// Months of the running spell still to come, its months so far, and its first month.
+    remaining: f64,
+    spell_elapsed: f64,
+    spell_start: i32,
+}
+
+/// What filling a month reads besides the copy's own state.
+#[derive(Clone, Copy)]
+pub(super) struct PathContext<'a> {
+    pub model: &'a Model,
+    pub plan: &'a Plan<'a>,
+    pub params: &'a [CopyParams],
+}
+
+/// Derives the copies' parameters from the draws (`params` gets one entry per copy) and sets
+/// every copy's path at the start of its contract, with no month filled yet.
 pub(super) fn prepare(
     model: &Model,
     plan: &Plan,
     draws: &IterationDraws,
     params: &mut Vec<CopyParams>,
-    paths: &mut Vec<MonthBase>,
+    paths: &mut Paths,
 ) {
     let horizon = model.horizon;
     let copies = plan.copy_placement.len();
     params.clear();
-    paths.resize(copies * horizon, MonthBase::default());
+    paths.horizon = horizon;
+    paths.months.resize(copies * horizon, MonthBase::default());
+    paths.copies.clear();
     for (c, &pi) in plan.copy_placement.iter().enumerate() {
         let p = &model.placements[pi];
         let derived = &plan.derived[pi];
         let pr = copy_params(p, derived, draws, c, horizon);
         params.push(pr);
-        fill_path(
-            p,
-            plan,
-            derived,
-            draws,
-            c,
-            &pr,
-            &mut paths[c * horizon..(c + 1) * horizon],
-        );
+        let typical = draws.input(c, Slot::CapacityTypical);
+        let sigma = draws.input(c, Slot::CapacityVolatility);
+        let phi = draws.input(c, Slot::CapacityPersistence);
+        // Start from the stationary distribution N(0, σ²/(1 − φ²)).
+        let root = derived.stationary_root.unwrap_or_else(|| stationary_root(phi));
+        paths.copies.push(CopyPath {
+            shocks: draws.monthly_shocks(c),
+            placement: pi,
+            filled: pr.start,
+            end: pr.end,
+            typical,
+            logit_typical: derived.logit_typical.unwrap_or_else(|| logit(typical)),
+            sigma,
+            phi,
+            p_sick: draws.input(c, Slot::SickStartProbability),
+            x: draws.capacity_z0[c] * sigma / root,
+            remaining: 0.0,
+            spell_elapsed: 0.0,
+            spell_start: -1,
+        });
     }
 }
 
@@ -246,68 +305,101 @@ fn copy_params(
     }
 }
 
-/// Capacity (mean-reverting logit process) and sickness (spells with fractional months), then
-/// the month's hours and wage.
-fn fill_path(
-    p: &Placement,
-    plan: &Plan,
-    derived: &Derived,
-    draws: &IterationDraws,
-    c: usize,
-    params: &CopyParams,
-    path: &mut [MonthBase],
-) {
-    let sick_pay_max_months = plan.sick_pay_max_months;
-    let horizon = path.len();
-    let typical = draws.input(c, Slot::CapacityTypical);
-    let sigma = draws.input(c, Slot::CapacityVolatility);
-    let phi = draws.input(c, Slot::CapacityPersistence);
-    let p_sick = draws.input(c, Slot::SickStartProbability);
-    let logit_typical = derived.logit_typical.unwrap_or_else(|| logit(typical));
-    // Start from the stationary distribution N(0, σ²/(1 − φ²)).
-    let root = derived.stationary_root.unwrap_or_else(|| stationary_root(phi));
-    let mut x = draws.capacity_z0[c] * sigma / root;
-    let mut remaining = 0.0f64;
-    let mut spell_elapsed = 0.0f64;
-    let mut spell_start = -1i32;
-    let shocks = &draws.shocks[c * horizon..(c + 1) * horizon];
-    for t in params.start..params.end {
-        let shock = shocks[t];
-        x = phi * x + sigma * shock.capacity;
-        let capacity = if sigma == 0.0 {
-            typical
+impl Paths {
+    /// Copy c's path, to fill and read its months.
+    #[inline(always)]
+    pub fn copy<'p>(&'p mut self, cx: &PathContext<'p>, c: usize) -> CopyCursor<'p> {
+        let row = c * self.horizon..(c + 1) * self.horizon;
+        let state = &mut self.copies[c];
+        CopyCursor {
+            placement: &cx.model.placements[state.placement],
+            plan: cx.plan,
+            params: &cx.params[c],
+            state,
+            months: &mut self.months[row],
+        }
+    }
+
+    /// Month t of copy c, filled by an earlier [`CopyCursor::reach`].
+    #[inline(always)]
+    pub fn month(&self, c: usize, t: usize) -> &MonthBase {
+        debug_assert!(t < self.copies[c].filled, "month {t} of copy {c} is not filled");
+        &self.months[c * self.horizon + t]
+    }
+
+    /// Months `months` of copy c, all filled by an earlier [`CopyCursor::reach`].
+    pub fn months(&self, c: usize, months: std::ops::Range<usize>) -> &[MonthBase] {
+        debug_assert!(months.end <= self.copies[c].filled.max(months.start));
+        let row = c * self.horizon;
+        &self.months[row + months.start..row + months.end]
+    }
+}
+
+/// One copy's path: its state, its months, and what filling a month reads.
+pub(super) struct CopyCursor<'p> {
+    state: &'p mut CopyPath,
+    months: &'p mut [MonthBase],
+    placement: &'p Placement,
+    plan: &'p Plan<'p>,
+    params: &'p CopyParams,
+}
+
+impl CopyCursor<'_> {
+    /// Month t, filled first (with the months before it) when no course reached it yet. It
+    /// must lie within the copy's contract.
+    #[inline(always)]
+    pub fn reach(&mut self, t: usize) -> &MonthBase {
+        debug_assert!(t < self.state.end, "month {t} is past the contract");
+        while self.state.filled <= t {
+            self.fill_next();
+        }
+        &self.months[t]
+    }
+
+    /// The next month: its shocks, capacity (the mean-reverting logit process) and sickness
+    /// (spells with fractional months), then its hours and wage.
+    #[inline(always)]
+    fn fill_next(&mut self) {
+        let (cp, p) = (&mut *self.state, self.placement);
+        let t = cp.filled;
+        cp.filled += 1;
+        let shock = cp.shocks.next_month();
+        cp.x = cp.phi * cp.x + cp.sigma * shock.capacity;
+        let capacity = if cp.sigma == 0.0 {
+            cp.typical
         } else {
-            1.0 / (1.0 + (-(logit_typical + x)).exp())
+            1.0 / (1.0 + (-(cp.logit_typical + cp.x)).exp())
         };
-        if remaining <= 0.0 {
-            spell_elapsed = 0.0;
-            spell_start = -1;
-            if shock.sick < p_sick {
+        if cp.remaining <= 0.0 {
+            cp.spell_elapsed = 0.0;
+            cp.spell_start = -1;
+            if shock.sick < cp.p_sick {
                 if let Some(d) = &p.sick_months {
-                    remaining = d.quantile(shock.sick / p_sick);
-                    spell_start = t as i32;
+                    cp.remaining = d.quantile(shock.sick / cp.p_sick);
+                    cp.spell_start = t as i32;
                 }
             }
         }
-        let absent = remaining.clamp(0.0, 1.0);
+        let absent = cp.remaining.clamp(0.0, 1.0);
         // BW 7:629: wage continues during a spell for up to 104 weeks (the preset's figure),
         // the first year at the first-year share, the second at the second-year share.
-        let sick_pay = if spell_elapsed < MONTHS_PER_YEAR {
+        let sick_pay = if cp.spell_elapsed < MONTHS_PER_YEAR {
             p.sick_pay_first_year
-        } else if spell_elapsed < sick_pay_max_months {
+        } else if cp.spell_elapsed < self.plan.sick_pay_max_months {
             p.sick_pay_second_year
         } else {
             0.0
         };
-        let b = &mut path[t];
+        let b = &mut self.months[t];
         b.capacity = capacity;
         b.absent = absent;
         b.sick_pay = sick_pay;
-        b.spell_start = if absent > 0.0 { spell_start } else { -1 };
-        b.spell_elapsed = spell_elapsed;
-        hours_and_wage(plan, params, t, b);
-        remaining -= absent;
-        spell_elapsed += absent;
+        b.spell_start = if absent > 0.0 { cp.spell_start } else { -1 };
+        b.spell_elapsed = cp.spell_elapsed;
+        b.dropout_draw = shock.dropout;
+        hours_and_wage(self.plan, self.params, t, b);
+        cp.remaining -= absent;
+        cp.spell_elapsed += absent;
     }
 }
 

@@ -14,7 +14,7 @@ use crate::sim::instruments::{Instrument, proefplaatsing, proefplaatsing::Hire};
 
 use super::draws::IterationDraws;
 use super::engine::Plan;
-use super::path::{CopyParams, LN_TENTH, MonthBase, RampShapeCode, ramp};
+use super::path::{CopyParams, LN_TENTH, MonthBase, PathContext, Paths, RampShapeCode, ramp};
 
 /// What sets an arrangement's physical course apart.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -106,7 +106,8 @@ impl Trajectory {
     /// independent and each runs through its months on its own (copy-major). Copies that share
     /// a pool share its hours month by month, so then each month is first begun for all
     /// copies, the pools' hours are divided, and the month finished for all copies
-    /// (month-major). Both orders run the same two steps.
+    /// (month-major). Both orders run the same two steps. A copy's months are filled in
+    /// `paths` as the course reaches them.
     pub(super) fn follow(
         &mut self,
         model: &Model,
@@ -114,7 +115,7 @@ impl Trajectory {
         course: &Course,
         draws: &IterationDraws,
         params: &[CopyParams],
-        paths: &[MonthBase],
+        paths: &mut Paths,
     ) {
         let horizon = model.horizon;
         let copies = params.len();
@@ -132,9 +133,10 @@ impl Trajectory {
         self.ending.clear();
         self.ending.resize(copies, Ending::Completed);
         let step = Step { plan, course, draws };
+        let cx = PathContext { model, plan, params };
         if model.pools.is_empty() {
             for (c, pr) in params.iter().enumerate() {
-                self.follow_own(&step, c, pr, horizon, paths);
+                self.follow_own(&step, &cx, c, pr, horizon, paths);
             }
             return;
         }
@@ -148,8 +150,12 @@ impl Trajectory {
             let availability = month.profile.availability;
             self.pool_need.iter_mut().for_each(|n| *n = 0.0);
             for (c, (st, pr)) in self.states.iter_mut().zip(params).enumerate() {
-                self.active[c] = step.begin(st, pr, &paths[c * horizon + t], t);
-                if let (true, Some(pool)) = (self.active[c], pr.pool) {
+                self.active[c] = step.activate(st, pr, t);
+                if !self.active[c] {
+                    continue;
+                }
+                step.begin(st, pr, paths.copy(&cx, c).reach(t));
+                if let Some(pool) = pr.pool {
                     self.pool_need[pool] += course.employer_share * st.need;
                 }
             }
@@ -171,7 +177,7 @@ impl Trajectory {
                     }
                 };
                 let i = c * horizon + t;
-                let m = step.finish(st, pr, &paths[i], draws.shocks[i].dropout, c, t, given);
+                let m = step.finish(st, pr, paths.month(c, t), c, t, given);
                 self.productivity[i] = m.productivity;
                 self.coverage[i] = m.coverage;
                 self.employer_given[i] = m.employer_given;
@@ -186,22 +192,30 @@ impl Trajectory {
 
     /// Follows copy c, supervised by its own supervisors, through its months.
     #[inline(always)]
-    fn follow_own(&mut self, step: &Step, c: usize, pr: &CopyParams, horizon: usize, paths: &[MonthBase]) {
+    fn follow_own(
+        &mut self,
+        step: &Step,
+        cx: &PathContext,
+        c: usize,
+        pr: &CopyParams,
+        horizon: usize,
+        paths: &mut Paths,
+    ) {
         let row = c * horizon..(c + 1) * horizon;
-        let base = &paths[row.clone()];
-        let shocks = &step.draws.shocks[row.clone()];
         let productivity = &mut self.productivity[row.clone()];
         let coverage = &mut self.coverage[row.clone()];
         let employer_given = &mut self.employer_given[row.clone()];
         let provider_given = &mut self.provider_given[row];
+        let mut path = paths.copy(cx, c);
         let mut st = CopyState::default();
         for t in pr.start..horizon {
-            let b = &base[t];
-            if !step.begin(&mut st, pr, b, t) {
+            if !step.activate(&mut st, pr, t) {
                 break;
             }
+            let b = path.reach(t);
+            step.begin(&mut st, pr, b);
             let given = step.own_supervision(&st, pr, t);
-            let m = step.finish(&mut st, pr, b, shocks[t].dropout, c, t, given);
+            let m = step.finish(&mut st, pr, b, c, t, given);
             productivity[t] = m.productivity;
             coverage[t] = m.coverage;
             employer_given[t] = m.employer_given;
@@ -232,11 +246,9 @@ struct Step<'a> {
 }
 
 impl Step<'_> {
-    /// The start of a copy's month: starts the placement in its first month, and for an active
-    /// copy sets the productivity from the learning so far and the supervision need. Returns
-    /// whether the copy is active this month.
+    /// Starts the placement in its first month; returns whether the copy is active in month t.
     #[inline(always)]
-    fn begin(&self, st: &mut CopyState, pr: &CopyParams, b: &MonthBase, t: usize) -> bool {
+    fn activate(&self, st: &mut CopyState, pr: &CopyParams, t: usize) -> bool {
         if !st.active && !st.done && t == pr.start {
             *st = CopyState {
                 active: true,
@@ -245,16 +257,19 @@ impl Step<'_> {
                 ..CopyState::default()
             };
         }
-        if !st.active {
-            return false;
-        }
+        st.active
+    }
+
+    /// The start of an active copy's month: its productivity from the learning so far and its
+    /// supervision need.
+    #[inline(always)]
+    fn begin(&self, st: &mut CopyState, pr: &CopyParams, b: &MonthBase) {
         let closed = match pr.ramp {
             RampShapeCode::Exponential => 1.0 - st.gap_open,
             shape => ramp(shape, st.learning / pr.ramp_months),
         };
         st.productivity = pr.prod_start + pr.prod_gap * closed;
         st.need = (pr.sup_steady + (pr.sup_initial - pr.sup_steady) * st.decay) * (1.0 - b.absent);
-        true
     }
 
     /// The hours a copy's own supervisors give: its employer's share of the need, within the
@@ -266,16 +281,13 @@ impl Step<'_> {
     }
 
     /// The rest of an active copy's month once the hours its employer's supervisors give are
-    /// known: coverage, learning, and whether the placement ends (`u_dropout` is the month's
-    /// dropout draw).
-    #[allow(clippy::too_many_arguments)]
+    /// known: coverage, learning, and whether the placement ends.
     #[inline(always)]
     fn finish(
         &self,
         st: &mut CopyState,
         pr: &CopyParams,
         b: &MonthBase,
-        u_dropout: f64,
         c: usize,
         t: usize,
         employer_given: f64,
@@ -296,7 +308,7 @@ impl Step<'_> {
 
         // Dropout at the end of the month; a failed trial or the contract end also ends it.
         let q = (pr.dropout * (1.0 + pr.shortfall_factor * (1.0 - coverage))).clamp(0.0, 1.0);
-        let ending = if u_dropout < q {
+        let ending = if b.dropout_draw < q {
             Some(Ending::Dropout)
         } else if self.trial_fails(st, c) {
             Some(Ending::NotHired)
