@@ -298,12 +298,21 @@ impl Iteration<'_> {
                 self.book_plain(book, trajectory, &mut acc, monthly, c, pr);
             } else if stop > pr.start {
                 rules.start(ist);
-                let mut due = self.plan.due_lines[self.plan.copy_placement[c]].as_slice();
+                let placement = plan.copy_placement[c];
+                let cx = instruments::Context {
+                    rates: &plan.rates,
+                    worker: &model.placements[placement].worker,
+                    draws: self.draws,
+                    copy: c,
+                    scenario_start: model.start,
+                    placement_start: pr.start,
+                };
+                let mut due = plan.due_lines[placement].as_slice();
                 for (t, point) in monthly.iter_mut().enumerate().take(stop).skip(pr.start) {
                     let now = due.partition_point(|d| d.tenure == t - pr.start);
                     let (today, later) = due.split_at(now);
                     due = later;
-                    self.book_month(book, trajectory, &mut acc, point, (c, t), ist, pr, today);
+                    self.book_month(book, trajectory, &mut acc, point, (c, t), (ist, &cx), pr, today);
                 }
             }
             if trajectory.ending[c] == Ending::Completed {
@@ -438,7 +447,7 @@ impl Iteration<'_> {
         acc: &mut Accounts,
         point: &mut MonthPoint,
         (c, t): (usize, usize),
-        ist: &mut instruments::CopyState,
+        (ist, cx): (&mut instruments::CopyState, &instruments::Context),
         pr: &CopyParams,
         due: &[DueLine],
     ) {
@@ -457,14 +466,6 @@ impl Iteration<'_> {
 
         // The instruments see the month's facts.
         let placement = plan.copy_placement[c];
-        let cx = instruments::Context {
-            rates: &plan.rates,
-            worker: &model.placements[placement].worker,
-            draws,
-            copy: c,
-            scenario_start: model.start,
-            placement_start: pr.start,
-        };
         let mut facts = MonthFacts {
             t,
             calendar: month.calendar,
@@ -489,7 +490,7 @@ impl Iteration<'_> {
             jobcoach_cost: b.jobcoach_cost,
             supervisor_cost: pr.supervisor_cost,
         };
-        facts.wage_factor = rules.before(ist, &facts, &cx).factor;
+        facts.wage_factor = rules.before(ist, &facts, cx).factor;
         let wage_factor = facts.wage_factor;
 
         // Money: the built-in lines are summed in `acc`, the others booked through `Books`.
@@ -516,7 +517,7 @@ impl Iteration<'_> {
                 rules.on_cost_line(ist, &line.name, amount, books);
             }
         }
-        let control = rules.after(ist, &facts, &cx, books);
+        let control = rules.after(ist, &facts, cx, books);
         // The trajectory took the same hiring decision when it followed the copy (a dropout
         // in the same month takes precedence).
         debug_assert!(if control == Control::NotHired {
@@ -535,7 +536,7 @@ impl Iteration<'_> {
             if trajectory.ending[c] == Ending::Dropout {
                 amounts[ledger::EXIT_COST] = pr.exit_cost;
             }
-            rules.close(ist, &cx, books);
+            rules.close(ist, cx, books);
         }
 
         books.month_net[t] += add_builtin(&mut acc.builtin, &acc.builtin_sign, amounts);
