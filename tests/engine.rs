@@ -437,3 +437,29 @@ fn an_arrangement_comes_out_the_same_alone_or_beside_others() {
         }
     }
 }
+
+#[test]
+fn the_same_instrument_input_in_two_arrangements_draws_the_same_numbers() {
+    // A second detachering arrangement with the same uncertain tariff, added after the
+    // others: common random numbers give it the very same tariff draws, so it comes out
+    // identical to the first in every iteration (with draws taken in model order from one
+    // stream it would get the next draw instead).
+    let text = std::fs::read_to_string("scenarios/supermarkt-vakkenvuller.toml").unwrap();
+    let mut table: toml::Table = text.parse().unwrap();
+    table.remove("expect");
+    let arrangements = table["arrangement"].as_array_mut().unwrap();
+    let mut again = arrangements[2].as_table().unwrap().clone();
+    assert_eq!(again["name"].as_str(), Some("Detachering"));
+    again.insert("name".into(), "Detachering, again".into());
+    arrangements.push(again.into());
+    let m = model(&toml::to_string(&table).unwrap());
+    assert_eq!(m.arrangements.len(), 5);
+    assert_eq!(m.instrument_inputs.len(), 2);
+    assert_eq!(m.instrument_streams[0], m.instrument_streams[1]);
+    let all = outcomes(&m, 200, 1);
+    for it in all.chunks(5) {
+        assert_eq!(it[3], it[4]);
+    }
+    // The tariff is uncertain: the draws differ between iterations.
+    assert_ne!(all[3].npv, all[8].npv);
+}
