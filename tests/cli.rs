@@ -280,3 +280,43 @@ fn stdout_closed_before_the_output_exits_0_quietly() {
         assert!(stderr.is_empty(), "{format}: {stderr}");
     }
 }
+
+#[test]
+fn every_field_of_summary_json_is_documented() {
+    // docs/output.md documents every field; a field added to the summary without a line
+    // there fails here. Keys that are data (line and party names) are not fields.
+    let s = run_json(
+        Path::new("tests/fixtures/good/every-feature.toml"),
+        &["--iterations", "30"],
+    );
+    let doc = fs::read_to_string("docs/output.md").expect("docs/output.md");
+    fn keys(v: &Value, out: &mut std::collections::BTreeSet<String>) {
+        match v {
+            Value::Object(map) => {
+                for (k, child) in map {
+                    out.insert(k.clone());
+                    if !matches!(k.as_str(), "lines" | "lines_mcse" | "party_net") {
+                        keys(child, out);
+                    }
+                }
+            }
+            Value::Array(items) => items.iter().for_each(|i| keys(i, out)),
+            _ => {}
+        }
+    }
+    let mut all = std::collections::BTreeSet::new();
+    keys(&s, &mut all);
+    assert!(all.len() > 40, "{all:?}");
+    let documented = |k: &str| {
+        ["`", "."].iter().any(|before| {
+            ["`", ".", "[", "{"]
+                .iter()
+                .any(|after| doc.contains(&format!("{before}{k}{after}")))
+        })
+    };
+    let missing: Vec<&String> = all.iter().filter(|k| !documented(k)).collect();
+    assert!(
+        missing.is_empty(),
+        "not documented in docs/output.md: {missing:?}"
+    );
+}
