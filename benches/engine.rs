@@ -6,11 +6,17 @@
 //!
 //! Run with `cargo bench --bench engine`; criterion reports time per iteration (36
 //! placement-months) and the throughput in placement-months per second.
+//!
+//! Timings of a shared machine wander; instruction counts do not. With
+//! `INCLUSIM_BENCH_COUNT=<arrangements>:<iterations>[:<horizon months>]` (arrangements 1, 2 or
+//! 4) the bench binary runs just that many iterations of one variant, for callgrind: the
+//! difference between two such counts over the difference of iterations is the cost of one
+//! iteration, without the set-up (see README.md, Development).
 
 use std::hint::black_box;
 use std::path::Path;
 
-use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use criterion::{Criterion, Throughput, criterion_group};
 use inclusim::sim::draws::IterationDraws;
 use inclusim::sim::engine::{self, Plan, Scratch};
 
@@ -29,8 +35,12 @@ enum Variant {
 
 /// The scenario is edited as a TOML table, so that expectations or arrangements added to it
 /// later do not break the bench.
-fn model(variant: Variant) -> inclusim::model::Model {
+fn model(variant: Variant, horizon: Option<i64>) -> inclusim::model::Model {
     let mut table: toml::Table = SCENARIO.parse().expect("the bundled scenario is TOML");
+    if let Some(months) = horizon {
+        let scenario = table["scenario"].as_table_mut().expect("[scenario]");
+        scenario.insert("horizon_months".into(), toml::Value::Integer(months));
+    }
     if !matches!(variant, Variant::All) {
         table.remove("arrangement");
         table.remove("expect");
@@ -55,7 +65,7 @@ fn model(variant: Variant) -> inclusim::model::Model {
 fn bench_engine(c: &mut Criterion) {
     let mut group = c.benchmark_group("placement_months");
     for variant in [Variant::Baseline, Variant::BaselineTwice, Variant::All] {
-        let model = model(variant);
+        let model = model(variant, None);
         let arrangements = model.arrangements.len();
         let plan = Plan::new(&model).expect("plan");
         let months = (model.horizon * model.copies()) as u64;
@@ -79,6 +89,33 @@ fn bench_engine(c: &mut Criterion) {
     group.finish();
 }
 
+/// Runs `iterations` iterations of one variant (for instruction counts); `spec` is
+/// `<arrangements>:<iterations>[:<horizon months>]`.
+fn count(spec: &str) {
+    let parts: Vec<&str> = spec.split(':').collect();
+    let number = |i: usize| {
+        parts
+            .get(i)
+            .map(|p| p.parse::<u64>().expect("a number in INCLUSIM_BENCH_COUNT"))
+    };
+    let variant = match number(0) {
+        Some(1) => Variant::Baseline,
+        Some(2) => Variant::BaselineTwice,
+        Some(4) => Variant::All,
+        _ => panic!("INCLUSIM_BENCH_COUNT is <arrangements: 1, 2 or 4>:<iterations>[:<horizon>]"),
+    };
+    let iterations = number(1).expect("INCLUSIM_BENCH_COUNT names the iterations");
+    let model = model(variant, number(2).map(|h| h as i64));
+    let plan = Plan::new(&model).expect("plan");
+    let (mut draws, mut scratch) = (IterationDraws::default(), Scratch::default());
+    let (mut outcomes, mut monthly) = (Vec::new(), Vec::new());
+    for iteration in 0..iterations {
+        draws.draw(&model, iteration);
+        engine::simulate_iteration(&model, &plan, &draws, &mut scratch, &mut outcomes, &mut monthly);
+        black_box(&outcomes);
+    }
+}
+
 criterion_group! {
     name = benches;
     // Criterion's own charts are not needed (and its plotters backend clashes with the
@@ -86,4 +123,12 @@ criterion_group! {
     config = Criterion::default().without_plots();
     targets = bench_engine
 }
-criterion_main!(benches);
+
+fn main() {
+    if let Ok(spec) = std::env::var("INCLUSIM_BENCH_COUNT") {
+        count(&spec);
+        return;
+    }
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}
