@@ -155,6 +155,8 @@ pub struct Placement {
     pub inputs: Vec<StaticInput>,
     /// Gaussian copula over correlated inputs, if any.
     pub copula: Option<Copula>,
+    /// The correlations the scenario asks for, in file order (the copula is built from them).
+    pub correlations: Vec<Correlation>,
     /// How a copy's inputs are drawn (set with the copula by [`Placement::plan_draws`]).
     pub draws: InputDraws,
     /// Wage is the legal minimum wage in force each month (`wage = "wml"`).
@@ -213,6 +215,16 @@ impl Benefit {
             Benefit::Wia => "wia",
         }
     }
+}
+
+/// A `[[correlation]]` between two inputs of one placement.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Correlation {
+    /// Indices into the placement's inputs.
+    pub a: usize,
+    pub b: usize,
+    /// Correlation of the inputs' normal scores (Gaussian copula).
+    pub rho: f64,
 }
 
 impl Placement {

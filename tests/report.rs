@@ -610,3 +610,37 @@ fn workbook_holds_the_numbers_of_summary_json() {
         "{cells:?}"
     );
 }
+
+#[test]
+fn every_correlation_is_stated_in_the_report_and_the_workbook() {
+    use calamine::{Reader, Xlsx, open_workbook};
+    // The supermarket correlates the start productivity with the ramp-up (rho = -0.4): an
+    // assumption the employer should see beside the inputs themselves.
+    let mut m = inclusim::scenario::load(Path::new(SCENARIO)).unwrap();
+    m.iterations = 100;
+    assert_eq!(m.placements[0].correlations.len(), 1);
+    let s = run(&m, 1);
+    for (lang, rho) in [(Lang::Nl, "−0,40"), (Lang::En, "−0.40")] {
+        let files = report::build(&m, &s, report::Options { lang, png: false }).unwrap();
+        let html = String::from_utf8(files[0].bytes.clone()).unwrap();
+        let t = lang.text();
+        let start = report::html::escape(t.input_name("productivity.start").unwrap());
+        let ramp = report::html::escape(t.input_name("productivity.ramp_months").unwrap());
+        let sentence = html
+            .lines()
+            .find(|l| l.contains(&start) && l.contains(&ramp) && l.contains(rho))
+            .unwrap_or_else(|| panic!("{lang:?}: no correlation sentence"));
+        assert!(sentence.starts_with("<li>"), "{sentence}");
+
+        let dir = tempfile::tempdir().unwrap();
+        let xlsx = inclusim::export::xlsx::workbook(&m, &s, lang).unwrap();
+        std::fs::write(dir.path().join("r.xlsx"), xlsx).unwrap();
+        let mut wb: Xlsx<_> = open_workbook(dir.path().join("r.xlsx")).unwrap();
+        let sheet = wb.worksheet_range(t.sheet_assumptions).unwrap();
+        let row = sheet
+            .rows()
+            .find(|r| r.get(3).is_some_and(|c| *c == "gaussian_copula(rho=-0.4)"))
+            .expect("a correlation row");
+        assert!(row[2].to_string().contains(rho), "{row:?}");
+    }
+}

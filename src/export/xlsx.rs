@@ -6,7 +6,7 @@ use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatAlign, Workboo
 
 use crate::model::Model;
 use crate::report::Lang;
-use crate::report::html::{input_rows, instrument_words};
+use crate::report::html::{correlation_facts, input_label, input_rows, instrument_words};
 use crate::stats::Summary;
 
 /// The workbook's creation date, fixed so the same run gives the same bytes.
@@ -229,6 +229,14 @@ fn assumptions_sheet(
             ws.write_string(r, 1, &name)?;
             ws.write_string(r, 2, &words)?;
             ws.write_string(r, 3, &kind)?;
+            r += 1;
+        }
+        for (c, words) in p.correlations.iter().zip(correlation_facts(p, lang)) {
+            let pair = format!("{} × {}", input_label(p, c.a, lang), input_label(p, c.b, lang));
+            ws.write_string(r, 0, &p.name)?;
+            ws.write_string(r, 1, &pair)?;
+            ws.write_string(r, 2, &words)?;
+            ws.write_string(r, 3, format!("gaussian_copula(rho={})", c.rho))?;
             r += 1;
         }
     }

@@ -357,6 +357,7 @@ fn placement(h: &mut String, model: &Model, p: &Placement, lang: Lang) {
     if p.jobcoach.is_some_and(|j| j.norm) {
         facts.push(t.fact_jobcoach_norm.to_owned());
     }
+    facts.extend(correlation_facts(p, lang));
     h.push_str("<ul>\n");
     for f in facts {
         let _ = writeln!(h, "<li>{}</li>", escape(&f));
@@ -379,33 +380,62 @@ fn placement(h: &mut String, model: &Model, p: &Placement, lang: Lang) {
     h.push_str("</tbody>\n</table>\n");
 }
 
-/// (input name, assumption in words) for every used input and every cost and benefit line.
-pub fn input_rows(p: &Placement, lang: Lang) -> Vec<(String, String)> {
+/// The name of the placement's input `index` as the report shows it: the input's own name,
+/// or "Cost “name”" for the amount of a cost or benefit line.
+pub fn input_label(p: &Placement, index: usize, lang: Lang) -> String {
     let t = lang.text();
-    let mut rows = Vec::new();
-    for (slot, input) in Slot::ALL.iter().zip(&p.inputs) {
-        if !input.used {
-            continue;
-        }
+    if let Some(slot) = Slot::ALL.get(index) {
         let path = slot.path();
-        let name = t.input_name(path).map_or_else(|| path.to_owned(), str::to_owned);
-        rows.push((
-            name,
-            describe::dist_in_words(&input.dist, describe::unit_of(path), lang),
-        ));
+        return t.input_name(path).map_or_else(|| path.to_owned(), str::to_owned);
     }
-    for line in &p.lines {
-        let Some(input) = p.inputs.get(line.slot) else {
-            continue;
-        };
-        let name = fill(
+    match p.lines.iter().find(|l| l.slot == index) {
+        Some(line) => fill(
             if line.is_benefit {
                 t.line_benefit
             } else {
                 t.line_cost
             },
             &[("name", &line.name)],
-        );
+        ),
+        None => p.inputs.get(index).map_or_else(String::new, |i| i.path.clone()),
+    }
+}
+
+/// One sentence per `[[correlation]]` of the placement.
+pub fn correlation_facts(p: &Placement, lang: Lang) -> Vec<String> {
+    p.correlations
+        .iter()
+        .map(|c| {
+            fill(
+                lang.text().fact_correlation,
+                &[
+                    ("a", &input_label(p, c.a, lang)),
+                    ("b", &input_label(p, c.b, lang)),
+                    ("rho", &lang.number(c.rho, 2)),
+                ],
+            )
+        })
+        .collect()
+}
+
+/// (input name, assumption in words) for every used input and every cost and benefit line.
+pub fn input_rows(p: &Placement, lang: Lang) -> Vec<(String, String)> {
+    let t = lang.text();
+    let mut rows = Vec::new();
+    for (index, (slot, input)) in Slot::ALL.iter().zip(&p.inputs).enumerate() {
+        if !input.used {
+            continue;
+        }
+        rows.push((
+            input_label(p, index, lang),
+            describe::dist_in_words(&input.dist, describe::unit_of(slot.path()), lang),
+        ));
+    }
+    for line in &p.lines {
+        let Some(input) = p.inputs.get(line.slot) else {
+            continue;
+        };
+        let name = input_label(p, line.slot, lang);
         let words = match line.timing {
             LineTiming::OneOff(m) => fill(
                 t.timing_once,

@@ -798,6 +798,7 @@ fn build_placement(
         start_month,
         contract_end_month,
         copula: None,
+        correlations: Vec::new(),
         draws: Default::default(),
         wage_is_wml,
         holiday_pay: c.number(
@@ -1413,6 +1414,11 @@ fn build_correlations(c: &mut Checker, raw: &RawScenario, placements: &mut [Plac
             matrix_pairs.push(Pair {
                 a: pos(*a),
                 b: pos(*b),
+                rho: *rho,
+            });
+            placements[pi].correlations.push(Correlation {
+                a: *a,
+                b: *b,
                 rho: *rho,
             });
         }
