@@ -1,0 +1,565 @@
+//! Turns a parsed [`RawScenario`] into a valid [`Model`], or reports every problem it finds,
+//! each with its key path (placed in the file by [`SourceMap`]).
+//!
+//! The scenario as a whole (its meta data, rates preset and peaks) is checked here; placements
+//! (with their pools and correlations), arrangements with their instruments, and `[[expect]]`
+//! entries each in a module of their own.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::diag::{Diagnostic, KeyPath, SourceMap, suggest, unknown_key_message};
+use super::raw::*;
+use crate::calendar::{YearMonth, month_from_name};
+use crate::dist::{Dist, InputSpec};
+use crate::model::*;
+use crate::rates::{self, Rates};
+use crate::sim::copula::{Copula, Pair};
+use crate::sim::instruments::INSTRUMENT_LINES;
+use crate::sim::instruments::{
+    Instrument, detachering, grant, jobcoach_funding, lks, lkv, loondispensatie, no_risk_polis,
+    praktijkleren, proefplaatsing, workplace_adaptation,
+};
+use crate::sim::ledger::BUILTIN_LINES;
+use crate::sim::rng;
+use crate::stats::metrics::{ARRANGEMENT_METRICS, PAIR_METRICS};
+
+mod expectations;
+mod instruments;
+mod placement;
+
+use expectations::build_expectations;
+use instruments::build_arrangements;
+use placement::{
+    build_correlations, build_placement, build_pools, check_pools_used, check_shared_line_names,
+};
+
+/// Default number of iterations when the scenario does not say.
+pub const DEFAULT_ITERATIONS: u64 = 10_000;
+/// Default seed when the scenario does not say.
+pub const DEFAULT_SEED: u64 = 1;
+/// The name of the built-in "no support" arrangement.
+pub const BASELINE_NAME: &str = "no support";
+/// Longest horizon accepted (50 years).
+pub const MAX_HORIZON_MONTHS: i64 = 600;
+/// Most copies of one placement.
+pub const MAX_COUNT: i64 = 1000;
+/// Months between loonwaarde assessments unless the scenario says otherwise.
+pub const DEFAULT_REASSESS_MONTHS: i64 = 12;
+/// Standard deviation of the error of a loonwaarde assessment unless the scenario says otherwise.
+pub const DEFAULT_ASSESSMENT_NOISE_SD: f64 = 0.05;
+/// Supervisor hours the employer spends on one loonwaarde assessment by default.
+pub const DEFAULT_ASSESSMENT_ADMIN_HOURS: f64 = 2.0;
+/// Calendar month in which UWV pays the LKV of the previous year by default (September).
+pub const DEFAULT_LKV_PAY_MONTH: i64 = 9;
+/// Largest magnitude a numeric input may reach: far above any amount, hour count or
+/// multiplier of a placement, and far enough below `f64::MAX` that sums over months, copies
+/// and iterations cannot overflow to infinity.
+pub const MAX_MAGNITUDE: f64 = 1e12;
+/// Tail probability at which an unbounded distribution's reach is measured.
+const REACH_TAIL: f64 = 1e-12;
+
+/// The range a numeric input must stay within, whatever its draw.
+#[derive(Debug, Clone, Copy)]
+enum Range {
+    /// 0 ≤ x ≤ 1.
+    Probability,
+    /// 0 < x ≤ 1.
+    PositiveShare,
+    /// 0 ≤ x < 1.
+    Persistence,
+    /// x ≥ 0.
+    NonNegative,
+    /// x > 0.
+    Positive,
+}
+
+impl Range {
+    fn describe(self) -> &'static str {
+        match self {
+            Range::Probability => "between 0 and 1",
+            Range::PositiveShare => "above 0 and at most 1",
+            Range::Persistence => "at least 0 and below 1",
+            Range::NonNegative => "at least 0",
+            Range::Positive => "above 0",
+        }
+    }
+
+    fn admits(self, dist: &Dist) -> bool {
+        let (lo, hi) = dist.support();
+        let atom_at_lo = matches!(dist.kind(), "constant" | "discrete" | "bernoulli") || lo == hi;
+        let lo_ok = |strict: bool| {
+            if strict {
+                lo > 0.0 || (lo == 0.0 && !atom_at_lo)
+            } else {
+                lo >= 0.0
+            }
+        };
+        match self {
+            Range::Probability => lo_ok(false) && hi <= 1.0,
+            Range::PositiveShare => lo_ok(true) && hi <= 1.0,
+            Range::Persistence => lo_ok(false) && (hi < 1.0 || (hi == 1.0 && !atom_at_lo)),
+            Range::NonNegative => lo_ok(false),
+            Range::Positive => lo_ok(true),
+        }
+    }
+}
+
+/// Collects diagnostics while walking the raw scenario.
+struct Checker<'s, 'a> {
+    map: &'s SourceMap<'a>,
+    errors: Vec<Diagnostic>,
+}
+
+impl Checker<'_, '_> {
+    fn error(&mut self, path: &KeyPath, message: impl Into<String>) {
+        self.errors.push(self.map.at_path(path, message));
+    }
+
+    /// Builds a distribution and checks that every value it can take lies in `range`.
+    fn input(&mut self, spec: &InputSpec, path: &KeyPath, range: Range) -> Dist {
+        match spec.build() {
+            Ok(dist) => {
+                if !range.admits(&dist) {
+                    let (lo, hi) = dist.support();
+                    let what = match spec {
+                        InputSpec::Constant(v) => format!("{v} is not allowed"),
+                        InputSpec::Dist(_) => format!(
+                            "{} can take values from {} to {}",
+                            dist.describe(),
+                            fmt_bound(lo),
+                            fmt_bound(hi)
+                        ),
+                    };
+                    self.error(path, format!("{what}; this input must be {}", range.describe()));
+                } else if let Some(too_far) = beyond_magnitude(&dist) {
+                    let what = match spec {
+                        InputSpec::Constant(v) => format!("{v:e} is too large"),
+                        InputSpec::Dist(_) => format!("{} reaches {too_far:e}", dist.describe()),
+                    };
+                    self.error(
+                        path,
+                        format!("{what}; inputs must stay within ±{MAX_MAGNITUDE:e}"),
+                    );
+                }
+                dist
+            }
+            Err(problems) => {
+                for p in problems {
+                    let at = p.param.as_deref().map_or_else(|| path.clone(), |k| path.key(k));
+                    self.error(&at, p.message);
+                }
+                constant(0.0)
+            }
+        }
+    }
+
+    fn optional_input(
+        &mut self,
+        spec: Option<&InputSpec>,
+        path: &KeyPath,
+        range: Range,
+        default: f64,
+    ) -> Dist {
+        match spec {
+            Some(spec) => self.input(spec, path, range),
+            None => constant(default),
+        }
+    }
+
+    /// A limit that is absent by default: `None` means no limit (+∞).
+    fn limit(&mut self, value: Option<f64>, path: &KeyPath) -> f64 {
+        match value {
+            Some(v) => self.number(Some(v), path, Range::NonNegative, 0.0),
+            None => f64::INFINITY,
+        }
+    }
+
+    fn number(&mut self, value: Option<f64>, path: &KeyPath, range: Range, default: f64) -> f64 {
+        let v = value.unwrap_or(default);
+        if !v.is_finite() || !range.admits(&constant(v)) {
+            self.error(
+                path,
+                format!("{v} is not allowed; it must be {}", range.describe()),
+            );
+        } else if v.abs() > MAX_MAGNITUDE {
+            self.error(
+                path,
+                format!("{v:e} is too large; inputs must stay within ±{MAX_MAGNITUDE:e}"),
+            );
+        }
+        v
+    }
+
+    /// A month count in `lo..=hi`.
+    fn months(&mut self, value: i64, path: &KeyPath, lo: i64, hi: i64) -> usize {
+        if value < lo || value > hi {
+            self.error(path, format!("{value} is out of range; allowed: {lo} to {hi}"));
+            return lo.max(0) as usize;
+        }
+        value as usize
+    }
+
+    fn name(&mut self, name: &str, path: &KeyPath, seen: &mut BTreeSet<String>, what: &str) {
+        if name.trim().is_empty() {
+            self.error(path, format!("the {what} name must not be empty"));
+        } else if !seen.insert(name.to_owned()) {
+            self.error(
+                path,
+                format!("duplicate {what} name `{name}`; names must be unique"),
+            );
+        }
+    }
+}
+
+/// The value beyond ±[`MAX_MAGNITUDE`] that `dist` can reach (an unbounded tail is measured
+/// at its 1e-12 quantile), if any.
+fn beyond_magnitude(dist: &Dist) -> Option<f64> {
+    let (lo, hi) = dist.support();
+    let lo = if lo.is_finite() {
+        lo
+    } else {
+        dist.quantile(REACH_TAIL)
+    };
+    let hi = if hi.is_finite() {
+        hi
+    } else {
+        dist.quantile(1.0 - REACH_TAIL)
+    };
+    [lo, hi]
+        .into_iter()
+        .find(|x| x.is_nan() || x.abs() > MAX_MAGNITUDE)
+}
+
+fn fmt_bound(x: f64) -> String {
+    if x.is_infinite() {
+        if x > 0.0 { "+∞".into() } else { "−∞".into() }
+    } else {
+        format!("{x}")
+    }
+}
+
+/// A constant input; a non-finite value (already reported) becomes 0.
+fn constant(v: f64) -> Dist {
+    Dist::constant(v)
+        .or_else(|_| Dist::constant(0.0))
+        .expect("0 is a valid constant")
+}
+
+/// Validates a parsed scenario against its source map.
+pub fn validate(raw: &RawScenario, map: &SourceMap, source: &str) -> Result<Model, Vec<Diagnostic>> {
+    let mut c = Checker {
+        map,
+        errors: Vec::new(),
+    };
+    let meta_path = KeyPath::root().key("scenario");
+    let meta = &raw.scenario;
+    if meta.name.trim().is_empty() {
+        c.error(&meta_path.key("name"), "the scenario name must not be empty");
+    }
+    let start = match YearMonth::parse(&meta.start) {
+        Ok(m) => m,
+        Err(e) => {
+            c.error(&meta_path.key("start"), e);
+            YearMonth::new(2026, 1).unwrap_or_else(|| unreachable!("2026-01 is a valid month"))
+        }
+    };
+    let horizon = c.months(
+        meta.horizon_months,
+        &meta_path.key("horizon_months"),
+        1,
+        MAX_HORIZON_MONTHS,
+    );
+    let iterations = match meta.iterations {
+        None => DEFAULT_ITERATIONS,
+        Some(n) if (1..=100_000_000).contains(&n) => n as u64,
+        Some(n) => {
+            c.error(
+                &meta_path.key("iterations"),
+                format!("{n} is out of range; allowed: 1 to 100000000"),
+            );
+            1
+        }
+    };
+    let seed = match meta.seed {
+        None => DEFAULT_SEED,
+        Some(s) if s >= 0 => s as u64,
+        Some(s) => {
+            c.error(
+                &meta_path.key("seed"),
+                format!("{s} is negative; the seed must be 0 or more"),
+            );
+            0
+        }
+    };
+    let discount_rate = c.number(
+        meta.discount_rate,
+        &meta_path.key("discount_rate"),
+        Range::Probability,
+        0.0,
+    );
+    let rates = build_rates(&mut c, raw, &meta_path);
+
+    let pools = build_pools(&mut c, raw);
+    let pool_names: Vec<&str> = raw.pools.iter().map(|p| p.name.as_str()).collect();
+    if raw.placements.is_empty() {
+        c.error(
+            &KeyPath::root(),
+            "the scenario has no [[placement]]; add at least one",
+        );
+    }
+    let mut seen = BTreeSet::new();
+    let placements: Vec<Placement> = raw
+        .placements
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let path = KeyPath::root().key("placement").index(i);
+            c.name(&p.name, &path.key("name"), &mut seen, "placement");
+            build_placement(&mut c, p, &path, horizon, &pool_names, rates.as_ref(), start)
+        })
+        .collect();
+    check_pools_used(&mut c, raw);
+    check_shared_line_names(&mut c, &placements);
+    let (peak_profile, peaks) = build_peaks(&mut c, raw);
+    let mut instrument_inputs = Vec::new();
+    let arrangements = build_arrangements(
+        &mut c,
+        raw,
+        meta.baseline.unwrap_or(true),
+        rates.as_ref(),
+        start,
+        &mut instrument_inputs,
+    );
+    let (instrument_inputs, instrument_streams) = instrument_inputs.into_iter().unzip();
+    let mut placements = placements;
+    build_correlations(&mut c, raw, &mut placements);
+    placements.iter_mut().for_each(Placement::plan_draws);
+    let expectations = build_expectations(&mut c, raw, &arrangements, &placements);
+
+    match (c.errors.is_empty(), rates) {
+        (true, Some(rates)) => Ok(Model {
+            name: meta.name.clone(),
+            description: meta.description.clone(),
+            source: source.to_owned(),
+            start,
+            horizon,
+            iterations,
+            seed,
+            discount_rate,
+            rates,
+            placements,
+            pools,
+            peak_profile,
+            peaks,
+            arrangements,
+            expectations,
+            instrument_inputs,
+            instrument_streams,
+        }),
+        _ => Err(c.errors),
+    }
+}
+
+fn build_rates(c: &mut Checker, raw: &RawScenario, meta_path: &KeyPath) -> Option<Rates> {
+    let name = raw.scenario.rates.as_deref().unwrap_or(rates::DEFAULT_PRESET);
+    let mut rates = match rates::load_preset(name) {
+        Ok(r) => r,
+        Err(e) => {
+            c.error(&meta_path.key("rates"), e.to_string());
+            return None;
+        }
+    };
+    if let Some(g) = raw.scenario.wage_growth_per_year {
+        if !(-0.5..=0.5).contains(&g) {
+            c.error(
+                &meta_path.key("wage_growth_per_year"),
+                format!("{g} is out of range; allowed: -0.5 to 0.5 (a yearly growth rate, 0.03 = 3%)"),
+            );
+        }
+        rates.set_wage_growth_per_year(g);
+    }
+    let table_path = KeyPath::root().key("rates");
+    for (key, value) in raw.rates.iter().flatten() {
+        let path = table_path.key(key);
+        match override_values(value) {
+            Ok(values) => {
+                if let Err(e) = rates.override_figure(key, values) {
+                    c.error(&path, e.to_string());
+                }
+            }
+            Err(msg) => c.error(&path, msg),
+        }
+    }
+    Some(rates)
+}
+
+/// `key = 15.2` (from the beginning) or `key = [{ from = "2027-01", value = 15.2 }, …]`.
+fn override_values(value: &toml::Value) -> Result<Vec<(YearMonth, f64)>, String> {
+    let as_f64 = |v: &toml::Value| v.as_float().or_else(|| v.as_integer().map(|i| i as f64));
+    let earliest = YearMonth::new(1900, 1).ok_or("bad calendar")?;
+    if let Some(v) = as_f64(value) {
+        return Ok(vec![(earliest, v)]);
+    }
+    let shape_error =
+        || "expected a number, or a list of { from = \"YYYY-MM\", value = number } in date order".to_owned();
+    let items = value.as_array().ok_or_else(shape_error)?;
+    let mut out = Vec::with_capacity(items.len());
+    for item in items {
+        let t = item.as_table().ok_or_else(shape_error)?;
+        if t.keys().any(|k| k != "from" && k != "value") {
+            return Err(shape_error());
+        }
+        let from = t.get("from").and_then(|f| f.as_str()).ok_or_else(shape_error)?;
+        let from = YearMonth::parse(from)?;
+        let v = t.get("value").and_then(as_f64).ok_or_else(shape_error)?;
+        if out
+            .last()
+            .is_some_and(|(prev, _): &(YearMonth, f64)| *prev >= from)
+        {
+            return Err(format!(
+                "dates must increase; {from} comes after a later or equal date"
+            ));
+        }
+        out.push((from, v));
+    }
+    if out.is_empty() {
+        return Err(shape_error());
+    }
+    Ok(out)
+}
+
+fn build_peaks(c: &mut Checker, raw: &RawScenario) -> ([PeakProfile; 12], Vec<Peak>) {
+    let mut profile = [PeakProfile::default(); 12];
+    let mut owner: [Option<usize>; 12] = [None; 12];
+    let mut peaks = Vec::new();
+    for (i, peak) in raw.peaks.iter().enumerate() {
+        let path = KeyPath::root().key("peak").index(i);
+        let prof = PeakProfile {
+            value: c.number(
+                peak.value_multiplier,
+                &path.key("value_multiplier"),
+                Range::NonNegative,
+                1.0,
+            ),
+            availability: c.number(
+                peak.supervision_availability,
+                &path.key("supervision_availability"),
+                Range::Probability,
+                1.0,
+            ),
+            cost: c.number(
+                peak.supervisor_cost_multiplier,
+                &path.key("supervisor_cost_multiplier"),
+                Range::NonNegative,
+                1.0,
+            ),
+        };
+        if peak.months.is_empty() {
+            c.error(
+                &path.key("months"),
+                "list at least one month, e.g. months = [\"nov\", \"dec\"]",
+            );
+        }
+        let mut months = Vec::new();
+        for (j, m) in peak.months.iter().enumerate() {
+            let mpath = path.key("months").index(j);
+            let month = match m {
+                MonthRef::Number(n) if (1..=12).contains(n) => Some(*n as u32),
+                MonthRef::Number(n) => {
+                    c.error(
+                        &mpath,
+                        format!("month {n} does not exist; use 1–12 or a name such as \"nov\""),
+                    );
+                    None
+                }
+                MonthRef::Name(name) => {
+                    let found = month_from_name(name);
+                    if found.is_none() {
+                        c.error(
+                            &mpath,
+                            format!("`{name}` is not a month; use jan … dec (or 1–12)"),
+                        );
+                    }
+                    found
+                }
+            };
+            let Some(month) = month else { continue };
+            let idx = month as usize - 1;
+            match owner[idx] {
+                Some(other) if other != i => c.error(
+                    &mpath,
+                    format!("month {month} is already in peak[{other}]; a month can belong to one peak only"),
+                ),
+                Some(_) => c.error(&mpath, format!("month {month} is listed twice")),
+                None => {
+                    owner[idx] = Some(i);
+                    profile[idx] = prof;
+                    months.push(month);
+                }
+            }
+        }
+        peaks.push(Peak {
+            name: peak.name.clone(),
+            months,
+            profile: prof,
+        });
+    }
+    (profile, peaks)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    const BASE: &str = r#"[scenario]
+name = "t"
+start = "2027-01"
+horizon_months = 12
+
+[[placement]]
+name = "w"
+hours_per_week = 20
+wage = "wml"
+value_per_productive_hour = 25
+productivity = { start = 0.3, target = 0.8, ramp_months = 6 }
+supervision = { initial_hours_per_week = 4, steady_hours_per_week = 1, halving_months = 3, supervisor_cost = 35, available_hours_per_week = 8 }
+"#;
+
+    fn errors(text: &str) -> Vec<String> {
+        match crate::scenario::parse(Path::new("t.toml"), text) {
+            Ok(_) => Vec::new(),
+            Err(diags) => diags.iter().map(ToString::to_string).collect(),
+        }
+    }
+
+    #[test]
+    fn huge_inputs_that_would_overflow_sums_are_rejected() {
+        assert_eq!(errors(BASE), Vec::<String>::new());
+        let cases = [
+            (
+                BASE.replace("supervisor_cost = 35", "supervisor_cost = 1e308"),
+                "supervision.supervisor_cost: 1e308 is too large; inputs must stay within ±1e12",
+            ),
+            (
+                BASE.replace(
+                    "value_per_productive_hour = 25",
+                    r#"value_per_productive_hour = { dist = "lognormal", mu = 3, sigma = 30 }"#,
+                ),
+                "value_per_productive_hour: lognormal(mu 3, sigma 30) reaches",
+            ),
+            (
+                format!("{BASE}[[peak]]\nmonths = [1]\nvalue_multiplier = 1e300\n"),
+                "peak[0].value_multiplier: 1e300 is too large",
+            ),
+            (
+                format!("{BASE}[rates]\nmin_wage_hour = 1e308\n"),
+                "rates.min_wage_hour:",
+            ),
+        ];
+        for (text, wanted) in cases {
+            let errors = errors(&text);
+            assert_eq!(errors.len(), 1, "{errors:?}");
+            assert!(errors[0].contains(wanted), "{errors:?} lacks {wanted}");
+        }
+    }
+}

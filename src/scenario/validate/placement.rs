@@ -1,0 +1,578 @@
+//! Placements: their inputs, worker, lines and timing, supervisor pools, and the correlations
+//! between a placement's inputs.
+
+use super::*;
+
+pub(super) fn build_pools(c: &mut Checker, raw: &RawScenario) -> Vec<Pool> {
+    let mut seen = BTreeSet::new();
+    raw.pools
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let path = KeyPath::root().key("pool").index(i);
+            c.name(&p.name, &path.key("name"), &mut seen, "pool");
+            Pool {
+                name: p.name.clone(),
+                available: c.input(
+                    &p.available_hours_per_week,
+                    &path.key("available_hours_per_week"),
+                    Range::NonNegative,
+                ),
+            }
+        })
+        .collect()
+}
+
+/// Placements that use the same cost or benefit name share one ledger line, so the line must
+/// flow the same way in each.
+pub(super) fn check_shared_line_names(c: &mut Checker, placements: &[Placement]) {
+    let mut first: BTreeMap<&str, (usize, &OtherLine)> = BTreeMap::new();
+    for (pi, p) in placements.iter().enumerate() {
+        for (li, line) in p.lines.iter().enumerate() {
+            match first.get(line.name.as_str()) {
+                Some((other, seen))
+                    if *other != pi && (seen.is_benefit != line.is_benefit || seen.party != line.party) =>
+                {
+                    let kind = if line.is_benefit { "benefit" } else { "cost" };
+                    let index = if line.is_benefit {
+                        li - p.lines.iter().filter(|l| !l.is_benefit).count()
+                    } else {
+                        li
+                    };
+                    c.error(
+                        &KeyPath::root().key("placement").index(pi).key(kind).index(index).key("name"),
+                        format!(
+                            "`{}` is also a line of placement `{}` with another direction or party; lines of the same name share one ledger line, so give this one its own name",
+                            line.name, placements[*other].name
+                        ),
+                    );
+                }
+                Some(_) => {}
+                None => {
+                    first.insert(&line.name, (pi, line));
+                }
+            }
+        }
+    }
+}
+
+pub(super) fn check_pools_used(c: &mut Checker, raw: &RawScenario) {
+    for (i, pool) in raw.pools.iter().enumerate() {
+        let used = raw
+            .placements
+            .iter()
+            .any(|p| p.supervision.pool.as_deref() == Some(pool.name.as_str()));
+        if !used {
+            c.error(
+                &KeyPath::root().key("pool").index(i).key("name"),
+                format!(
+                    "pool `{}` is not used by any placement (name it in `supervision.pool`)",
+                    pool.name
+                ),
+            );
+        }
+    }
+}
+
+pub(super) fn build_placement(
+    c: &mut Checker,
+    p: &RawPlacement,
+    path: &KeyPath,
+    horizon: usize,
+    pools: &[&str],
+    rates: Option<&Rates>,
+    start: YearMonth,
+) -> Placement {
+    let count = c.months(p.count.unwrap_or(1), &path.key("count"), 1, MAX_COUNT);
+    let last_month = horizon.saturating_sub(1) as i64;
+    let start_month = c.months(
+        p.start_month.unwrap_or(0),
+        &path.key("start_month"),
+        0,
+        last_month,
+    );
+    let contract_end_month = p.contract_end_month.map(|m| {
+        c.months(
+            m,
+            &path.key("contract_end_month"),
+            start_month as i64 + 1,
+            MAX_HORIZON_MONTHS,
+        )
+    });
+    // Defaults that are legal figures come from the preset, as in force at the start.
+    let figure = |f: rates::Figure| rates.map_or(0.0, |r| r.get(f, start));
+
+    let mut inputs: Vec<StaticInput> = Vec::with_capacity(Slot::COUNT + p.costs.len() + p.benefits.len());
+    let mut put = |slot: Slot, dist: Dist, used: bool| {
+        debug_assert_eq!(inputs.len(), slot as usize);
+        inputs.push(StaticInput {
+            path: slot.path().to_owned(),
+            dist,
+            used,
+        });
+    };
+    let at = |slot: Slot| path.key(slot.path());
+
+    put(
+        Slot::HoursPerWeek,
+        c.input(&p.hours_per_week, &at(Slot::HoursPerWeek), Range::Positive),
+        true,
+    );
+    let (wage, wage_is_wml) = match &p.wage {
+        WageSpec::Wml => (constant(0.0), true),
+        WageSpec::Hourly(spec) => (c.input(spec, &at(Slot::Wage), Range::Positive), false),
+    };
+    put(Slot::Wage, wage, !wage_is_wml);
+    put(
+        Slot::ValuePerProductiveHour,
+        c.input(
+            &p.value_per_productive_hour,
+            &at(Slot::ValuePerProductiveHour),
+            Range::NonNegative,
+        ),
+        true,
+    );
+    let burden_default = figure(rates::Figure::LksForfait);
+    put(
+        Slot::EmployerBurden,
+        c.optional_input(
+            p.employer_burden.as_ref(),
+            &at(Slot::EmployerBurden),
+            Range::NonNegative,
+            burden_default,
+        ),
+        true,
+    );
+    let prod = &p.productivity;
+    put(
+        Slot::ProductivityStart,
+        c.input(&prod.start, &at(Slot::ProductivityStart), Range::Probability),
+        true,
+    );
+    put(
+        Slot::ProductivityTarget,
+        c.input(&prod.target, &at(Slot::ProductivityTarget), Range::Probability),
+        true,
+    );
+    put(
+        Slot::RampMonths,
+        c.input(&prod.ramp_months, &at(Slot::RampMonths), Range::Positive),
+        true,
+    );
+
+    let cap = p.capacity.as_ref();
+    let has_cap = cap.is_some();
+    let typical = cap.map_or_else(
+        || constant(1.0),
+        |cap| c.input(&cap.typical, &at(Slot::CapacityTypical), Range::PositiveShare),
+    );
+    put(Slot::CapacityTypical, typical, has_cap);
+    let vol = c.optional_input(
+        cap.and_then(|x| x.volatility.as_ref()),
+        &at(Slot::CapacityVolatility),
+        Range::NonNegative,
+        0.0,
+    );
+    put(Slot::CapacityVolatility, vol, has_cap);
+    let persistence = c.optional_input(
+        cap.and_then(|x| x.persistence.as_ref()),
+        &at(Slot::CapacityPersistence),
+        Range::Persistence,
+        0.0,
+    );
+    put(Slot::CapacityPersistence, persistence, has_cap);
+    let sick_p = c.optional_input(
+        cap.and_then(|x| x.sick_start_probability.as_ref()),
+        &at(Slot::SickStartProbability),
+        Range::Probability,
+        0.0,
+    );
+    let can_be_sick = sick_p.support().1 > 0.0;
+    put(Slot::SickStartProbability, sick_p, has_cap);
+    let sick_months = match cap.and_then(|x| x.sick_months.as_ref()) {
+        Some(spec) => Some(c.input(spec, &path.key("capacity.sick_months"), Range::Positive)),
+        None if can_be_sick => {
+            c.error(
+                &path.key("capacity"),
+                "`sick_months` (length of a sick spell) is needed when `sick_start_probability` can be above 0",
+            );
+            None
+        }
+        None => None,
+    };
+
+    let sup = &p.supervision;
+    put(
+        Slot::SupervisionInitial,
+        c.input(
+            &sup.initial_hours_per_week,
+            &at(Slot::SupervisionInitial),
+            Range::NonNegative,
+        ),
+        true,
+    );
+    put(
+        Slot::SupervisionSteady,
+        c.input(
+            &sup.steady_hours_per_week,
+            &at(Slot::SupervisionSteady),
+            Range::NonNegative,
+        ),
+        true,
+    );
+    put(
+        Slot::SupervisionHalving,
+        c.input(
+            &sup.halving_months,
+            &at(Slot::SupervisionHalving),
+            Range::Positive,
+        ),
+        true,
+    );
+    put(
+        Slot::SupervisorCost,
+        c.input(
+            &sup.supervisor_cost,
+            &at(Slot::SupervisorCost),
+            Range::NonNegative,
+        ),
+        true,
+    );
+    let supervision = match (&sup.available_hours_per_week, &sup.pool) {
+        (Some(spec), None) => {
+            put(
+                Slot::SupervisionAvailable,
+                c.input(spec, &at(Slot::SupervisionAvailable), Range::NonNegative),
+                true,
+            );
+            SupervisionSource::Own
+        }
+        (None, Some(name)) => {
+            put(Slot::SupervisionAvailable, constant(0.0), false);
+            match pools.iter().position(|p| p == name) {
+                Some(i) => SupervisionSource::Pool(i),
+                None => {
+                    let mut msg = format!("unknown pool `{name}`");
+                    match suggest(name, pools.iter().copied()) {
+                        Some(s) => msg.push_str(&format!("; did you mean `{s}`?")),
+                        None if pools.is_empty() => msg.push_str("; define it in a [[pool]] section"),
+                        None => msg.push_str(&format!(". Pools: {}", pools.join(", "))),
+                    }
+                    c.error(&path.key("supervision.pool"), msg);
+                    SupervisionSource::Own
+                }
+            }
+        }
+        (Some(_), Some(_)) => {
+            put(Slot::SupervisionAvailable, constant(0.0), false);
+            c.error(
+                &path.key("supervision"),
+                "give either `available_hours_per_week` (this placement's own supervisor) or `pool` (shared hours), not both",
+            );
+            SupervisionSource::Own
+        }
+        (None, None) => {
+            put(Slot::SupervisionAvailable, constant(0.0), false);
+            c.error(
+                &path.key("supervision"),
+                "say how many supervisor hours are available: `available_hours_per_week = …` or `pool = \"name\"` of a [[pool]]",
+            );
+            SupervisionSource::Own
+        }
+    };
+
+    let drop = p.dropout.as_ref();
+    let has_drop = drop.is_some();
+    let monthly = drop.map_or_else(
+        || constant(0.0),
+        |d| c.input(&d.monthly, &at(Slot::DropoutMonthly), Range::Probability),
+    );
+    put(Slot::DropoutMonthly, monthly, has_drop);
+    let k = c.optional_input(
+        drop.and_then(|d| d.shortfall_factor.as_ref()),
+        &at(Slot::DropoutShortfallFactor),
+        Range::NonNegative,
+        0.0,
+    );
+    put(Slot::DropoutShortfallFactor, k, has_drop);
+    let exit = c.optional_input(
+        drop.and_then(|d| d.exit_cost.as_ref()),
+        &at(Slot::DropoutExitCost),
+        Range::NonNegative,
+        0.0,
+    );
+    put(Slot::DropoutExitCost, exit, has_drop);
+
+    let jobcoach = p.jobcoach.as_ref().map(|j| {
+        let jpath = path.key("jobcoach");
+        put(
+            Slot::JobcoachTariff,
+            c.input(&j.tariff_per_hour, &at(Slot::JobcoachTariff), Range::NonNegative),
+            true,
+        );
+        let norm = matches!(j.hours_per_month, JobcoachHoursSpec::Norm);
+        let hours = match &j.hours_per_month {
+            JobcoachHoursSpec::Norm => constant(0.0),
+            JobcoachHoursSpec::PerMonth(spec) => c.input(spec, &at(Slot::JobcoachHours), Range::NonNegative),
+        };
+        put(Slot::JobcoachHours, hours, !norm);
+        let max_months = j
+            .max_months
+            .map(|m| c.months(m, &jpath.key("max_months"), 0, MAX_HORIZON_MONTHS));
+        JobcoachPlan { norm, max_months }
+    });
+    if jobcoach.is_none() {
+        put(Slot::JobcoachTariff, constant(0.0), false);
+        put(Slot::JobcoachHours, constant(0.0), false);
+    }
+
+    let mut line_names = BTreeSet::new();
+    let mut lines = Vec::new();
+    for (is_benefit, key, raw_lines) in [(false, "cost", &p.costs), (true, "benefit", &p.benefits)] {
+        for (i, line) in raw_lines.iter().enumerate() {
+            let lpath = path.key(key).index(i);
+            c.name(
+                &line.name,
+                &lpath.key("name"),
+                &mut line_names,
+                "cost/benefit line",
+            );
+            if BUILTIN_LINES.contains(&line.name.as_str()) || INSTRUMENT_LINES.contains(&line.name.as_str()) {
+                c.error(
+                    &lpath.key("name"),
+                    format!(
+                        "`{}` is a line of the engine or of an instrument; choose another name (taken: {}, {})",
+                        line.name,
+                        BUILTIN_LINES.join(", "),
+                        INSTRUMENT_LINES.join(", ")
+                    ),
+                );
+            }
+            let slot = inputs.len();
+            let amount = c.input(&line.amount, &lpath.key("amount"), Range::NonNegative);
+            inputs.push(StaticInput {
+                path: format!("{key}.{}.amount", line.name),
+                dist: amount,
+                used: true,
+            });
+            let timing = line_timing(c, line, &lpath);
+            let party = match &line.party {
+                None if is_benefit => Party::Market,
+                None => Party::Supplier,
+                Some(name) => match Party::from_key(name) {
+                    Some(Party::Employer) | None => {
+                        let allowed: Vec<&str> = Party::ALL[1..].iter().map(|p| p.as_str()).collect();
+                        c.error(&lpath.key("party"), unknown_key_message("party", name, &allowed));
+                        Party::Supplier
+                    }
+                    Some(party) => party,
+                },
+            };
+            lines.push(OtherLine {
+                name: line.name.clone(),
+                is_benefit,
+                slot,
+                timing,
+                party,
+            });
+        }
+    }
+
+    let holiday_default = figure(rates::Figure::HolidayPay);
+    let sick_pay = p.sick_pay.as_ref();
+    let spath = path.key("sick_pay");
+    Placement {
+        name: p.name.clone(),
+        count,
+        start_month,
+        contract_end_month,
+        copula: None,
+        correlations: Vec::new(),
+        draws: Default::default(),
+        wage_is_wml,
+        holiday_pay: c.number(
+            p.holiday_pay,
+            &path.key("holiday_pay"),
+            Range::Probability,
+            holiday_default,
+        ),
+        pay_basis: p.pay_basis.unwrap_or(PayBasis::Contract),
+        sick_pay_first_year: c.number(
+            sick_pay.and_then(|s| s.first_year),
+            &spath.key("first_year"),
+            Range::Probability,
+            1.0,
+        ),
+        sick_pay_second_year: c.number(
+            sick_pay.and_then(|s| s.second_year),
+            &spath.key("second_year"),
+            Range::Probability,
+            0.7,
+        ),
+        ramp: prod.shape.unwrap_or(RampShape::Exponential),
+        sick_months,
+        supervision,
+        jobcoach,
+        lines,
+        inputs,
+        worker: build_worker(c, p.worker.as_ref(), &path.key("worker")),
+    }
+}
+
+pub(super) fn build_worker(c: &mut Checker, raw: Option<&RawWorker>, path: &KeyPath) -> Worker {
+    let Some(w) = raw else {
+        return Worker::default();
+    };
+    let age = w.age.map(|a| c.months(a, &path.key("age"), 15, 67) as u32);
+    let benefit = match w.benefit.as_deref() {
+        None => Benefit::None,
+        Some(name) => match Benefit::ALL.into_iter().find(|b| b.as_str() == name) {
+            Some(b) => b,
+            None => {
+                let allowed: Vec<&str> = Benefit::ALL.iter().map(|b| b.as_str()).collect();
+                c.error(
+                    &path.key("benefit"),
+                    unknown_key_message("benefit", name, &allowed),
+                );
+                Benefit::None
+            }
+        },
+    };
+    Worker {
+        age,
+        benefit,
+        banenafspraak: w.banenafspraak.unwrap_or(false),
+        arbeidsgehandicapt: w.arbeidsgehandicapt.unwrap_or(false),
+    }
+}
+
+pub(super) fn line_timing(c: &mut Checker, line: &RawLine, path: &KeyPath) -> LineTiming {
+    let month = |c: &mut Checker, v: i64, key: &str| c.months(v, &path.key(key), 0, MAX_HORIZON_MONTHS);
+    match (line.at_month, line.from_month, line.to_month) {
+        (Some(at), None, None) => LineTiming::OneOff(month(c, at, "at_month")),
+        (None, Some(from), to) => {
+            let from = month(c, from, "from_month");
+            let to = to.map_or(MAX_HORIZON_MONTHS as usize, |t| month(c, t, "to_month"));
+            if to < from {
+                c.error(
+                    &path.key("to_month"),
+                    format!("`to_month` ({to}) is before `from_month` ({from})"),
+                );
+            }
+            LineTiming::Monthly { from, to }
+        }
+        (None, None, Some(_)) => {
+            c.error(
+                path,
+                "a monthly line needs `from_month` (and optionally `to_month`)",
+            );
+            LineTiming::OneOff(0)
+        }
+        (None, None, None) => {
+            c.error(path, "say when the amount falls: `at_month = m` (once) or `from_month = m` (monthly, until `to_month`)");
+            LineTiming::OneOff(0)
+        }
+        (Some(_), _, _) => {
+            c.error(
+                path,
+                "`at_month` (once) cannot be combined with `from_month`/`to_month` (monthly)",
+            );
+            LineTiming::OneOff(0)
+        }
+    }
+}
+
+pub(super) fn build_correlations(c: &mut Checker, raw: &RawScenario, placements: &mut [Placement]) {
+    // Group the requested pairs by placement; each group becomes one copula.
+    let mut groups: BTreeMap<usize, Vec<(usize, usize, f64, KeyPath)>> = BTreeMap::new();
+    for (i, corr) in raw.correlations.iter().enumerate() {
+        let path = KeyPath::root().key("correlation").index(i);
+        let Some(pi) = placements.iter().position(|p| p.name == corr.placement) else {
+            let names: Vec<&str> = placements.iter().map(|p| p.name.as_str()).collect();
+            c.error(
+                &path.key("placement"),
+                unknown_key_message("placement", &corr.placement, &names),
+            );
+            continue;
+        };
+        if !(corr.rho > -1.0 && corr.rho < 1.0) {
+            c.error(
+                &path.key("rho"),
+                format!(
+                    "{} is out of range; rho must lie strictly between -1 and 1",
+                    corr.rho
+                ),
+            );
+            continue;
+        }
+        if corr.inputs.len() != 2 {
+            c.error(&path.key("inputs"), "name exactly two inputs, e.g. inputs = [\"productivity.start\", \"productivity.ramp_months\"]");
+            continue;
+        }
+        let placement = &placements[pi];
+        let mut slots = Vec::new();
+        for (j, name) in corr.inputs.iter().enumerate() {
+            let ipath = path.key("inputs").index(j);
+            let usable: Vec<&str> = placement
+                .inputs
+                .iter()
+                .filter(|s| s.used)
+                .map(|s| s.path.as_str())
+                .collect();
+            match placement.inputs.iter().position(|s| s.used && s.path == *name) {
+                Some(slot) if placement.inputs[slot].dist.as_constant().is_some() => {
+                    c.error(
+                        &ipath,
+                        format!("`{name}` is a constant; only uncertain inputs can be correlated"),
+                    );
+                }
+                Some(slot) => slots.push(slot),
+                None => c.error(&ipath, unknown_key_message("input", name, &usable)),
+            }
+        }
+        if let [a, b] = slots[..] {
+            if a == b {
+                c.error(&path.key("inputs"), "an input cannot be correlated with itself");
+            } else {
+                groups.entry(pi).or_default().push((a, b, corr.rho, path));
+            }
+        }
+    }
+    for (pi, pairs) in groups {
+        let mut slots: Vec<usize> = pairs.iter().flat_map(|(a, b, _, _)| [*a, *b]).collect();
+        slots.sort_unstable();
+        slots.dedup();
+        let pos = |s: usize| slots.iter().position(|x| *x == s).unwrap_or(0);
+        let mut seen = BTreeSet::new();
+        let mut matrix_pairs = Vec::new();
+        for (a, b, rho, path) in &pairs {
+            if !seen.insert((*a.min(b), *a.max(b))) {
+                c.error(
+                    path,
+                    "this pair of inputs is already correlated in an earlier [[correlation]]",
+                );
+            }
+            matrix_pairs.push(Pair {
+                a: pos(*a),
+                b: pos(*b),
+                rho: *rho,
+            });
+            placements[pi].correlations.push(Correlation {
+                a: *a,
+                b: *b,
+                rho: *rho,
+            });
+        }
+        let names: Vec<String> = slots
+            .iter()
+            .map(|&s| placements[pi].inputs[s].path.clone())
+            .collect();
+        match Copula::new(slots, &names, &matrix_pairs) {
+            Ok(copula) => placements[pi].copula = Some(copula),
+            Err(msg) => {
+                let first = &pairs[0].3;
+                c.error(first, format!("placement `{}`: {msg}", placements[pi].name));
+            }
+        }
+    }
+}
