@@ -32,6 +32,10 @@ pub fn read_bytes(path: &Path) -> io::Result<Vec<u8>> {
 
 /// Creates a directory and its parents.
 pub fn create_dir_all(path: &Path) -> Result<(), FsError> {
+    if path.exists() && !path.is_dir() {
+        let source = io::Error::new(io::ErrorKind::AlreadyExists, "it exists and is not a directory");
+        return Err(fail(path, "cannot use as output directory")(source));
+    }
     fs::create_dir_all(path).map_err(fail(path, "cannot create directory"))
 }
 

@@ -320,3 +320,25 @@ fn every_field_of_summary_json_is_documented() {
         "not documented in docs/output.md: {missing:?}"
     );
 }
+
+#[test]
+fn out_naming_a_file_is_an_output_error_that_says_so() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = small_scenario(dir.path());
+    let taken = dir.path().join("taken");
+    fs::write(&taken, "not a folder").unwrap();
+    let out = inclusim()
+        .args(["run", "--quiet", "--iterations", "5", "--out"])
+        .arg(&taken)
+        .arg(&file)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(3), "exit code 3: outputs failed");
+    let err = stderr_of(&out);
+    assert!(err.contains("taken") && err.contains("not a directory"), "{err}");
+    assert_eq!(
+        fs::read_to_string(&taken).unwrap(),
+        "not a folder",
+        "left as it was"
+    );
+}
