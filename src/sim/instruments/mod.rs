@@ -532,6 +532,14 @@ impl Rules {
         let mut control = Control::Continue;
         let employed_since = st.hired_at;
         for i in 0..self.rules.len() {
+            // The no-risk polis pays only for absence: in a month without it, an eligible copy
+            // (or one already found ineligible) has nothing to book, and most months are such.
+            if matches!(self.rules[i].instrument, Instrument::NoRiskPolis(_))
+                && m.absent <= 0.0
+                && (st.ineligible[i] || no_risk_polis::eligible(cx.worker, self.has_lks))
+            {
+                continue;
+            }
             if self.after_one(i, employed_since, st, m, cx, books) == Control::NotHired {
                 control = Control::NotHired;
             }
