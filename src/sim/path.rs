@@ -182,11 +182,8 @@ pub(super) struct Paths {
 #[derive(Debug)]
 struct CopyPath {
     shocks: MonthlyShocks,
-    placement: usize,
     /// Months before this one are filled (from the start of the contract).
     filled: usize,
-    /// One past the last month of the contract.
-    end: usize,
     typical: f64,
     logit_typical: f64,
     sigma: f64,
@@ -235,9 +232,7 @@ pub(super) fn prepare(
         let root = derived.stationary_root.unwrap_or_else(|| stationary_root(phi));
         paths.copies.push(CopyPath {
             shocks: draws.monthly_shocks(c),
-            placement: pi,
             filled: pr.start,
-            end: pr.end,
             typical,
             logit_typical: derived.logit_typical.unwrap_or_else(|| logit(typical)),
             sigma,
@@ -310,12 +305,11 @@ impl Paths {
     #[inline(always)]
     pub fn copy<'p>(&'p mut self, cx: &PathContext<'p>, c: usize) -> CopyCursor<'p> {
         let row = c * self.horizon..(c + 1) * self.horizon;
-        let state = &mut self.copies[c];
         CopyCursor {
-            placement: &cx.model.placements[state.placement],
+            placement: &cx.model.placements[cx.plan.copy_placement[c]],
             plan: cx.plan,
             params: &cx.params[c],
-            state,
+            state: &mut self.copies[c],
             months: &mut self.months[row],
         }
     }
@@ -349,7 +343,7 @@ impl CopyCursor<'_> {
     /// must lie within the copy's contract.
     #[inline(always)]
     pub fn reach(&mut self, t: usize) -> &MonthBase {
-        debug_assert!(t < self.state.end, "month {t} is past the contract");
+        debug_assert!(t < self.params.end, "month {t} is past the contract");
         while self.state.filled <= t {
             self.fill_next();
         }
