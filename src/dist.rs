@@ -1799,13 +1799,12 @@ fn num(x: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rand::rngs::ChaCha8Rng;
     use rand::{RngExt, SeedableRng};
 
     const N: usize = 100_000;
 
-    fn rng(seed: u64) -> ChaCha8Rng {
-        ChaCha8Rng::seed_from_u64(seed)
+    fn rng(seed: u64) -> crate::sim::rng::Stream {
+        crate::sim::rng::Stream::seed_from_u64(seed)
     }
 
     /// Found by the extreme-number property test: a beta with alpha = 5e-324 passed

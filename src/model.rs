@@ -10,7 +10,7 @@ use crate::sim::instruments::Instrument;
 
 /// Version of the model's equations. Bumped whenever the same scenario, seed and iterations
 /// would give different numbers; written into every output.
-pub const MODEL_VERSION: &str = "1.2.0";
+pub const MODEL_VERSION: &str = "1.3.0";
 
 /// Weeks per month: hours per week convert to hours per month with 52/12.
 pub const WEEKS_PER_MONTH: f64 = 52.0 / 12.0;

@@ -8,11 +8,10 @@
 //! copy's stream, whichever arrangement first reaches it, so the results are the same as if
 //! every month had been drawn up front.
 
-use rand::rngs::ChaCha8Rng;
 use rand_distr::{Distribution, StandardNormal};
 
 use super::instruments;
-use super::rng::{Purpose, input_stream, open_uniform, open_uniform_pair, stream};
+use super::rng::{Purpose, Stream, input_stream, open_uniform, open_uniform_pair, stream};
 use crate::model::{Model, Slot};
 
 /// Monthly shocks of one copy for one month.
@@ -30,7 +29,7 @@ pub struct Shock {
 /// The monthly shocks of one copy, drawn from its own stream month after month from the
 /// start of its contract.
 #[derive(Debug)]
-pub struct MonthlyShocks(ChaCha8Rng);
+pub struct MonthlyShocks(Stream);
 
 impl MonthlyShocks {
     /// The shock of the next month: the capacity normal, then the sick and dropout uniforms
