@@ -18,7 +18,7 @@ use std::path::Path;
 
 use criterion::{Criterion, Throughput, criterion_group};
 use inclusim::sim::draws::IterationDraws;
-use inclusim::sim::engine::{self, Plan, Scratch};
+use inclusim::sim::engine::{self, IterationResults, Plan, Scratch};
 
 const SCENARIO: &str = include_str!("../scenarios/supermarkt-vakkenvuller.toml");
 
@@ -71,7 +71,7 @@ fn bench_engine(c: &mut Criterion) {
         let months = (model.horizon * model.copies()) as u64;
         group.throughput(Throughput::Elements(months));
         let (mut draws, mut scratch) = (IterationDraws::default(), Scratch::default());
-        let (mut outcomes, mut monthly) = (Vec::new(), Vec::new());
+        let mut results = IterationResults::default();
         let mut iteration = 0u64;
         let name = match variant {
             Variant::BaselineTwice => "2_arrangements_no_instruments".to_owned(),
@@ -80,9 +80,9 @@ fn bench_engine(c: &mut Criterion) {
         group.bench_function(name, |b| {
             b.iter(|| {
                 draws.draw(&model, iteration);
-                engine::simulate_iteration(&model, &plan, &draws, &mut scratch, &mut outcomes, &mut monthly);
+                engine::simulate_iteration(&model, &plan, &draws, &mut scratch, &mut results);
                 iteration += 1;
-                black_box(&outcomes);
+                black_box(&results);
             })
         });
     }
@@ -108,11 +108,11 @@ fn count(spec: &str) {
     let model = model(variant, number(2).map(|h| h as i64));
     let plan = Plan::new(&model).expect("plan");
     let (mut draws, mut scratch) = (IterationDraws::default(), Scratch::default());
-    let (mut outcomes, mut monthly) = (Vec::new(), Vec::new());
+    let mut results = IterationResults::default();
     for iteration in 0..iterations {
         draws.draw(&model, iteration);
-        engine::simulate_iteration(&model, &plan, &draws, &mut scratch, &mut outcomes, &mut monthly);
-        black_box(&outcomes);
+        engine::simulate_iteration(&model, &plan, &draws, &mut scratch, &mut results);
+        black_box(&results);
     }
 }
 

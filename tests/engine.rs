@@ -373,7 +373,7 @@ fn arrangements_that_supervise_alike_share_one_course() {
     // months and give the same supervision; detachering gives more supervision (the
     // provider's share comes on top of what the employer's supervisors can give).
     let outcomes = outcomes(&m, 300, 1);
-    let physical = |o: &inclusim::sim::engine::Outcome| {
+    let physical = |o: &crate::util::Outcome| {
         (
             o.retained,
             o.months_active,

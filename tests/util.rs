@@ -25,8 +25,24 @@ pub fn run(model: &Model, threads: usize) -> Summary {
     inclusim::app::simulate(model, threads, None, false).expect("run succeeds")
 }
 
+/// One arrangement's results in one iteration, owned: its outcome (fields reached through
+/// `Deref`), its line totals and its instruments' ineligible counts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome {
+    pub outcome: inclusim::sim::engine::Outcome,
+    pub lines: Vec<f64>,
+    pub ineligible: Vec<u32>,
+}
+
+impl std::ops::Deref for Outcome {
+    type Target = inclusim::sim::engine::Outcome;
+    fn deref(&self) -> &Self::Target {
+        &self.outcome
+    }
+}
+
 /// Every outcome of a run of `iterations` (iteration-major, arrangements within), in memory.
-pub fn outcomes(model: &Model, iterations: u64, threads: usize) -> Vec<inclusim::sim::engine::Outcome> {
+pub fn outcomes(model: &Model, iterations: u64, threads: usize) -> Vec<Outcome> {
     let cfg = inclusim::sim::RunConfig {
         iterations,
         threads,
@@ -34,8 +50,14 @@ pub fn outcomes(model: &Model, iterations: u64, threads: usize) -> Vec<inclusim:
         keep_draws: false,
     };
     let mut out = Vec::new();
-    inclusim::sim::run(model, &cfg, &mut |_| {}, &mut |chunk| out.extend(chunk.outcomes))
-        .expect("run succeeds");
+    inclusim::sim::run(model, &cfg, &mut |_| {}, &mut |chunk| {
+        out.extend(chunk.results().flatten().map(|r| Outcome {
+            outcome: *r.outcome,
+            lines: r.lines.to_vec(),
+            ineligible: r.ineligible.to_vec(),
+        }))
+    })
+    .expect("run succeeds");
     out
 }
 

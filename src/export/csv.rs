@@ -157,11 +157,11 @@ impl<W: Write> SamplesWriter<W> {
 
     /// Writes the rows of one chunk (which must carry its draws).
     pub fn write_chunk(&mut self, chunk: &Chunk) -> Result<(), csv::Error> {
-        let n_arr = self.arrangement_names.len();
-        for (i, outcomes) in chunk.outcomes.chunks(n_arr).enumerate() {
+        for (i, results) in chunk.results().enumerate() {
             let iteration = chunk.first + i as u64;
             let draws = chunk.draws.get(i);
-            for (ai, o) in outcomes.iter().enumerate() {
+            for (ai, r) in results.enumerate() {
+                let o = r.outcome;
                 self.row.clear();
                 self.row.push(iteration.to_string());
                 self.row.push(self.arrangement_names[ai].clone());
@@ -178,7 +178,7 @@ impl<W: Write> SamplesWriter<W> {
                     self.row.push(v.to_string());
                 }
                 let mut lines = vec![0.0; self.line_count];
-                for (col, v) in self.line_columns[ai].iter().zip(&o.lines) {
+                for (col, v) in self.line_columns[ai].iter().zip(r.lines) {
                     lines[*col] = *v;
                 }
                 self.row.extend(lines.iter().map(f64::to_string));

@@ -56,6 +56,21 @@ pub struct Plan<'m> {
     pub due_lines: Vec<Vec<DueLine>>,
     /// Per placement: what follows from its constant inputs.
     pub derived: Vec<Derived>,
+    /// Where each arrangement's line totals start in [`IterationResults::lines`] (one entry
+    /// per arrangement, then the total).
+    pub line_offsets: Vec<usize>,
+    /// Where each arrangement's ineligible counts start in [`IterationResults::ineligible`].
+    pub ineligible_offsets: Vec<usize>,
+}
+
+/// Running sums `0, n₀, n₀ + n₁, …` of the counts.
+fn offsets(counts: impl Iterator<Item = usize>) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(counts.scan(0, |sum, n| {
+            *sum += n;
+            Some(*sum)
+        }))
+        .collect()
 }
 
 /// A cost or benefit line of a placement that falls due in a tenure month.
@@ -95,7 +110,7 @@ impl<'m> Plan<'m> {
                 }
             })
             .collect();
-        let books = model
+        let books: Vec<LineBook> = model
             .arrangements
             .iter()
             .map(|a| LineBook::new(model, a))
@@ -123,7 +138,6 @@ impl<'m> Plan<'m> {
             rates: RateTable::new(&model.rates, model.start, model.horizon),
             sick_pay_max_months: model.rates.get(Figure::SickPayMaxWeeks, model.start) / WEEKS_PER_MONTH,
             months,
-            books,
             copy_placement,
             jobcoach_norm: [
                 model.rates.get(Figure::JobcoachNormYear1, norm_at),
@@ -138,12 +152,16 @@ impl<'m> Plan<'m> {
                 .map(|p| due_lines(p, model.horizon))
                 .collect(),
             derived: model.placements.iter().map(Derived::of).collect(),
+            line_offsets: offsets(books.iter().map(LineBook::len)),
+            ineligible_offsets: offsets(books.iter().map(|b| b.rules.len())),
+            books,
         })
     }
 }
 
-/// The outcome of one arrangement in one iteration.
-#[derive(Debug, Clone, PartialEq)]
+/// The outcome of one arrangement in one iteration (its line totals and ineligible counts are
+/// in [`IterationResults`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Outcome {
     /// Net present value of the employer's net cash, euros.
     pub npv: f64,
@@ -160,10 +178,22 @@ pub struct Outcome {
     pub supervision_hours: f64,
     /// Sick months (absent fraction summed over months), all copies together.
     pub sick_months: f64,
-    /// Nominal total per line of the arrangement's line book, euros.
+}
+
+/// What one iteration gives for every arrangement, in flat buffers that are reused from one
+/// iteration to the next (no allocation per iteration).
+#[derive(Debug, Clone, Default)]
+pub struct IterationResults {
+    /// One per arrangement.
+    pub outcomes: Vec<Outcome>,
+    /// Nominal total per line of each arrangement's line book, euros, arrangement after
+    /// arrangement (from [`Plan::line_offsets`]).
     pub lines: Vec<f64>,
-    /// Per instrument of the arrangement: copies for which it was ineligible at some point.
+    /// Per instrument of each arrangement: copies for which it was ineligible at some point,
+    /// arrangement after arrangement (from [`Plan::ineligible_offsets`]).
     pub ineligible: Vec<u32>,
+    /// `arrangements × horizon` points, arrangement-major.
+    pub monthly: Vec<MonthPoint>,
 }
 
 /// Per-month aggregates of one arrangement in one iteration.
@@ -186,15 +216,13 @@ pub struct Scratch {
     instruments: Vec<instruments::CopyState>,
 }
 
-/// Evaluates every arrangement of one iteration. `monthly` receives `arrangements × horizon`
-/// points (arrangement-major).
+/// Evaluates every arrangement of one iteration into `results`.
 pub fn simulate_iteration(
     model: &Model,
     plan: &Plan,
     draws: &IterationDraws,
     scratch: &mut Scratch,
-    outcomes: &mut Vec<Outcome>,
-    monthly: &mut Vec<MonthPoint>,
+    results: &mut IterationResults,
 ) {
     let Scratch {
         params,
@@ -208,8 +236,20 @@ pub fn simulate_iteration(
     for (course, trajectory) in plan.courses.iter().zip(trajectories.iter_mut()) {
         trajectory.follow(model, plan, course, draws, params, paths);
     }
+    let IterationResults {
+        outcomes,
+        lines,
+        ineligible,
+        monthly,
+    } = results;
+    let arrangements = plan.books.len();
     outcomes.clear();
     monthly.clear();
+    monthly.resize(arrangements * model.horizon, MonthPoint::default());
+    lines.clear();
+    lines.resize(plan.line_offsets[arrangements], 0.0);
+    ineligible.clear();
+    ineligible.resize(plan.ineligible_offsets[arrangements], 0);
     let iteration = Iteration {
         model,
         plan,
@@ -217,18 +257,35 @@ pub fn simulate_iteration(
         params,
         paths,
     };
-    for (book, &course) in plan.books.iter().zip(&plan.arrangement_course) {
-        let start = monthly.len();
-        monthly.resize(start + model.horizon, MonthPoint::default());
+    let months = monthly.chunks_mut(model.horizon);
+    for (a, ((book, &course), monthly)) in plan
+        .books
+        .iter()
+        .zip(&plan.arrangement_course)
+        .zip(months)
+        .enumerate()
+    {
         let outcome = iteration.evaluate(
             book,
             &trajectories[course],
             month_net,
             instruments,
-            &mut monthly[start..],
+            Totals {
+                lines: &mut lines[plan.line_offsets[a]..plan.line_offsets[a + 1]],
+                ineligible: &mut ineligible[plan.ineligible_offsets[a]..plan.ineligible_offsets[a + 1]],
+                monthly,
+            },
         );
         outcomes.push(outcome);
     }
+}
+
+/// Where one arrangement's evaluation writes its line totals, ineligible counts and months
+/// (zeroed by the caller).
+struct Totals<'r> {
+    lines: &'r mut [f64],
+    ineligible: &'r mut [u32],
+    monthly: &'r mut [MonthPoint],
 }
 
 /// What every arrangement's evaluation in one iteration reads.
@@ -251,21 +308,26 @@ struct Accounts<'b> {
 }
 
 impl Iteration<'_> {
-    /// Books one arrangement's money over its trajectory and sums up its outcome; fills
-    /// `monthly` (length = horizon). The copies are booked one after the other.
+    /// Books one arrangement's money over its trajectory and sums up its outcome, its line
+    /// totals, its ineligible counts and its months (`monthly`: length = horizon). The copies
+    /// are booked one after the other.
     fn evaluate(
         &self,
         book: &LineBook,
         trajectory: &Trajectory,
         month_net: &mut Vec<f64>,
         ists: &mut Vec<instruments::CopyState>,
-        monthly: &mut [MonthPoint],
+        totals: Totals,
     ) -> Outcome {
+        let Totals {
+            lines,
+            ineligible,
+            monthly,
+        } = totals;
         let (model, plan) = (self.model, self.plan);
         let horizon = model.horizon;
         let copies = self.params.len();
         let rules = &book.rules;
-        let mut lines = vec![0.0; book.len()];
         let mut after_horizon_npv = 0.0;
         ists.resize_with(copies, instruments::CopyState::default);
         month_net.clear();
@@ -277,7 +339,7 @@ impl Iteration<'_> {
         }
         let mut acc = Accounts {
             books: Books {
-                lines: &mut lines,
+                lines: &mut *lines,
                 month_net,
                 sign: &book.employer_sign,
                 after_horizon_npv: &mut after_horizon_npv,
@@ -344,6 +406,12 @@ impl Iteration<'_> {
         if let Some(last) = monthly.last_mut() {
             last.cumulative_net = npv;
         }
+        for (i, count) in ineligible.iter_mut().enumerate() {
+            *count = ists[..copies]
+                .iter()
+                .filter(|ist| ist.ineligible.get(i) == Some(&true))
+                .count() as u32;
+        }
         let n = copies as f64;
         Outcome {
             npv,
@@ -353,15 +421,6 @@ impl Iteration<'_> {
             final_productivity: final_productivity / n,
             supervision_hours,
             sick_months,
-            lines,
-            ineligible: (0..rules.len())
-                .map(|i| {
-                    ists[..copies]
-                        .iter()
-                        .filter(|ist| ist.ineligible.get(i) == Some(&true))
-                        .count() as u32
-                })
-                .collect(),
         }
     }
 

@@ -18,7 +18,7 @@ use rayon::prelude::*;
 
 use crate::model::Model;
 use draws::IterationDraws;
-use engine::{MonthPoint, Outcome, Plan, Scratch};
+use engine::{IterationResults, Outcome, Plan, Scratch};
 
 /// Iterations per chunk: the unit of parallel work and of in-order reduction.
 pub const CHUNK: u64 = 256;
@@ -57,6 +57,14 @@ pub struct Chunk {
     pub iterations: u64,
     /// `iterations × arrangements` outcomes, iteration-major.
     pub outcomes: Vec<Outcome>,
+    /// Every iteration's line totals ([`IterationResults::lines`]), iteration after
+    /// iteration; `line_offsets` (per arrangement, then the total) lays out one iteration.
+    pub lines: Vec<f64>,
+    pub line_offsets: Vec<usize>,
+    /// Every iteration's ineligible counts ([`IterationResults::ineligible`]), laid out by
+    /// `ineligible_offsets`.
+    pub ineligible: Vec<u32>,
+    pub ineligible_offsets: Vec<usize>,
     /// Drawn inputs per iteration when kept: the static inputs of all copies, copy after
     /// copy, then each copy's instrument inputs.
     pub draws: Vec<Vec<f64>>,
@@ -67,6 +75,36 @@ pub struct Chunk {
     /// Mean productivity of the active copies by month, same layout as `paths`; NaN in a
     /// month without an active copy.
     pub productivity_paths: Vec<f64>,
+}
+
+/// One arrangement's results in one iteration of a [`Chunk`].
+#[derive(Debug, Clone, Copy)]
+pub struct ArrangementResult<'c> {
+    pub outcome: &'c Outcome,
+    /// Nominal total per line of the arrangement's line book.
+    pub lines: &'c [f64],
+    /// Per instrument of the arrangement: copies for which it was ineligible at some point.
+    pub ineligible: &'c [u32],
+}
+
+impl Chunk {
+    /// The results of arrangement `a` in the chunk's `i`-th iteration.
+    pub fn result(&self, i: usize, a: usize) -> ArrangementResult<'_> {
+        let arrangements = self.line_offsets.len() - 1;
+        let at = |offsets: &[usize], a: usize| offsets[arrangements] * i + offsets[a];
+        ArrangementResult {
+            outcome: &self.outcomes[i * arrangements + a],
+            lines: &self.lines[at(&self.line_offsets, a)..at(&self.line_offsets, a + 1)],
+            ineligible: &self.ineligible
+                [at(&self.ineligible_offsets, a)..at(&self.ineligible_offsets, a + 1)],
+        }
+    }
+
+    /// Every iteration's results, arrangement after arrangement.
+    pub fn results(&self) -> impl Iterator<Item = impl Iterator<Item = ArrangementResult<'_>>> {
+        let arrangements = self.line_offsets.len() - 1;
+        (0..self.iterations as usize).map(move |i| (0..arrangements).map(move |a| self.result(i, a)))
+    }
 }
 
 /// Runs `cfg.iterations` iterations of `model`, calling `sink` with each chunk in order and
@@ -115,17 +153,21 @@ fn simulate_chunk(model: &Model, plan: &Plan, cfg: &RunConfig, index: u64) -> Ch
         first,
         iterations,
         outcomes: Vec::with_capacity(iterations as usize * arrangements),
+        lines: Vec::with_capacity(iterations as usize * plan.line_offsets[arrangements]),
+        line_offsets: plan.line_offsets.clone(),
+        ineligible: Vec::with_capacity(iterations as usize * plan.ineligible_offsets[arrangements]),
+        ineligible_offsets: plan.ineligible_offsets.clone(),
         monthly: vec![MonthSums::default(); arrangements * horizon],
         ..Chunk::default()
     };
     let mut draws = IterationDraws::default();
     let mut scratch = Scratch::default();
-    let mut outcomes = Vec::with_capacity(arrangements);
-    let mut points: Vec<MonthPoint> = Vec::with_capacity(arrangements * horizon);
+    let mut results = IterationResults::default();
     for it in first..first + iterations {
         draws.draw(model, it);
-        engine::simulate_iteration(model, plan, &draws, &mut scratch, &mut outcomes, &mut points);
-        for (sum, p) in chunk.monthly.iter_mut().zip(&points) {
+        engine::simulate_iteration(model, plan, &draws, &mut scratch, &mut results);
+        let points = &results.monthly;
+        for (sum, p) in chunk.monthly.iter_mut().zip(points) {
             sum.active += u64::from(p.active);
             sum.started += u64::from(p.started);
             sum.productivity_sum += p.productivity_sum;
@@ -147,7 +189,9 @@ fn simulate_chunk(model: &Model, plan: &Plan, cfg: &RunConfig, index: u64) -> Ch
             }
             chunk.draws.push(kept);
         }
-        chunk.outcomes.append(&mut outcomes);
+        chunk.outcomes.extend_from_slice(&results.outcomes);
+        chunk.lines.extend_from_slice(&results.lines);
+        chunk.ineligible.extend_from_slice(&results.ineligible);
     }
     chunk
 }

@@ -308,9 +308,9 @@ impl<'m> Accumulator<'m> {
     }
 
     pub fn add(&mut self, chunk: &Chunk) {
-        let n_arr = self.arrangements.len();
-        for (i, outcomes) in chunk.outcomes.chunks(n_arr).enumerate() {
-            for (acc, o) in self.arrangements.iter_mut().zip(outcomes) {
+        for results in chunk.results() {
+            for (acc, r) in self.arrangements.iter_mut().zip(results) {
+                let o = r.outcome;
                 acc.npv.push(o.npv);
                 if let Some(m) = o.break_even_month {
                     acc.break_even.push(m);
@@ -322,15 +322,14 @@ impl<'m> Accumulator<'m> {
                 acc.final_productivity += o.final_productivity;
                 acc.supervision_hours += o.supervision_hours;
                 acc.sick_months += o.sick_months;
-                for ((sum, sq), v) in acc.lines.iter_mut().zip(acc.lines_sq.iter_mut()).zip(&o.lines) {
+                for ((sum, sq), v) in acc.lines.iter_mut().zip(acc.lines_sq.iter_mut()).zip(r.lines) {
                     *sum += v;
                     *sq += v * v;
                 }
-                for (sum, v) in acc.ineligible.iter_mut().zip(&o.ineligible) {
+                for (sum, v) in acc.ineligible.iter_mut().zip(r.ineligible) {
                     *sum += u64::from(*v);
                 }
             }
-            let _ = i;
         }
         for (sum, m) in self.monthly.iter_mut().zip(&chunk.monthly) {
             sum.active += m.active;
