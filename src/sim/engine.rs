@@ -61,6 +61,9 @@ pub struct Plan<'m> {
     pub line_offsets: Vec<usize>,
     /// Where each arrangement's ineligible counts start in [`IterationResults::ineligible`].
     pub ineligible_offsets: Vec<usize>,
+    /// Per month: the months of one arrangement before anything is booked, with the number of
+    /// copies started by then (the start months are inputs, the same in every iteration).
+    pub month_points: Vec<MonthPoint>,
 }
 
 /// Running sums `0, n₀, n₀ + n₁, …` of the counts.
@@ -152,6 +155,17 @@ impl<'m> Plan<'m> {
                 .map(|p| due_lines(p, model.horizon))
                 .collect(),
             derived: model.placements.iter().map(Derived::of).collect(),
+            month_points: (0..model.horizon)
+                .map(|t| MonthPoint {
+                    started: model
+                        .placements
+                        .iter()
+                        .filter(|p| p.start_month <= t)
+                        .map(|p| p.count as u32)
+                        .sum(),
+                    ..MonthPoint::default()
+                })
+                .collect(),
             line_offsets: offsets(books.iter().map(LineBook::len)),
             ineligible_offsets: offsets(books.iter().map(|b| b.rules.len())),
             books,
@@ -245,7 +259,9 @@ pub fn simulate_iteration(
     let arrangements = plan.books.len();
     outcomes.clear();
     monthly.clear();
-    monthly.resize(arrangements * model.horizon, MonthPoint::default());
+    for _ in 0..arrangements {
+        monthly.extend_from_slice(&plan.month_points);
+    }
     lines.clear();
     lines.resize(plan.line_offsets[arrangements], 0.0);
     ineligible.clear();
@@ -281,7 +297,7 @@ pub fn simulate_iteration(
 }
 
 /// Where one arrangement's evaluation writes its line totals, ineligible counts and months
-/// (zeroed by the caller).
+/// (zeroed by the caller, the months holding [`Plan::month_points`]).
 struct Totals<'r> {
     lines: &'r mut [f64],
     ineligible: &'r mut [u32],
@@ -332,11 +348,6 @@ impl Iteration<'_> {
         ists.resize_with(copies, instruments::CopyState::default);
         month_net.clear();
         month_net.resize(horizon, 0.0);
-        for pr in self.params {
-            for point in &mut monthly[pr.start.min(horizon)..] {
-                point.started += 1;
-            }
-        }
         let mut acc = Accounts {
             books: Books {
                 lines: &mut *lines,

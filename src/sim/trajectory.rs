@@ -208,10 +208,9 @@ impl Trajectory {
         let provider_given = &mut self.provider_given[row];
         let mut path = paths.copy(cx, c);
         let mut st = CopyState::default();
-        for t in pr.start..horizon {
-            if !step.activate(&mut st, pr, t) {
-                break;
-            }
+        step.activate(&mut st, pr, pr.start);
+        // The contract ends the placement in its last month at the latest.
+        for t in pr.start..pr.end {
             let b = path.reach(t);
             step.begin(&mut st, pr, b);
             let given = step.own_supervision(&st, pr, t);
