@@ -228,6 +228,7 @@ pub struct Scratch {
     trajectories: Vec<Trajectory>,
     month_net: Vec<f64>,
     instruments: Vec<instruments::CopyState>,
+    wage_factors: Vec<f64>,
 }
 
 /// Evaluates every arrangement of one iteration into `results`.
@@ -244,6 +245,7 @@ pub fn simulate_iteration(
         trajectories,
         month_net,
         instruments,
+        wage_factors,
     } = scratch;
     path::prepare(model, plan, draws, params, paths);
     trajectories.resize_with(plan.courses.len(), Trajectory::default);
@@ -284,8 +286,7 @@ pub fn simulate_iteration(
         let outcome = iteration.evaluate(
             book,
             &trajectories[course],
-            month_net,
-            instruments,
+            (month_net, instruments, wage_factors),
             Totals {
                 lines: &mut lines[plan.line_offsets[a]..plan.line_offsets[a + 1]],
                 ineligible: &mut ineligible[plan.ineligible_offsets[a]..plan.ineligible_offsets[a + 1]],
@@ -316,9 +317,17 @@ struct Iteration<'a> {
 /// What one arrangement's evaluation adds up.
 struct Accounts<'b> {
     books: Books<'b>,
+    sums: Sums,
+    builtin_sign: [f64; BUILTIN],
+}
+
+/// Running sums of an arrangement's months. A copy's months add to a copy of them that the
+/// compiler keeps in registers: the books are handed to the instruments' rules, and sums
+/// reachable from them would be stored and reloaded around every call.
+#[derive(Debug, Clone, Copy, Default)]
+struct Sums {
     /// Totals of the built-in lines (added to the line totals at the end).
     builtin: [f64; BUILTIN],
-    builtin_sign: [f64; BUILTIN],
     supervision_hours: f64,
     sick_months: f64,
 }
@@ -331,8 +340,7 @@ impl Iteration<'_> {
         &self,
         book: &LineBook,
         trajectory: &Trajectory,
-        month_net: &mut Vec<f64>,
-        ists: &mut Vec<instruments::CopyState>,
+        (month_net, ists, wage_factors): (&mut Vec<f64>, &mut Vec<instruments::CopyState>, &mut Vec<f64>),
         totals: Totals,
     ) -> Outcome {
         let Totals {
@@ -346,6 +354,7 @@ impl Iteration<'_> {
         let rules = &book.rules;
         let mut after_horizon_npv = 0.0;
         ists.resize_with(copies, instruments::CopyState::default);
+        wage_factors.resize(horizon, 1.0);
         month_net.clear();
         month_net.resize(horizon, 0.0);
         let mut acc = Accounts {
@@ -357,35 +366,21 @@ impl Iteration<'_> {
                 discount_rate: model.discount_rate,
                 t: 0,
             },
-            builtin: [0.0; BUILTIN],
+            sums: Sums::default(),
             builtin_sign: std::array::from_fn(|k| book.employer_sign[k]),
-            supervision_hours: 0.0,
-            sick_months: 0.0,
         };
         let mut retained = 0usize;
         let mut months_active = 0.0;
         let mut final_productivity = 0.0;
         for (c, (pr, ist)) in self.params.iter().zip(ists.iter_mut()).enumerate() {
             let stop = trajectory.stop[c];
-            if rules.is_empty() {
-                self.book_plain(book, trajectory, &mut acc, monthly, c, pr);
-            } else if stop > pr.start {
-                rules.start(ist);
-                let placement = plan.copy_placement[c];
-                let cx = instruments::Context {
-                    rates: &plan.rates,
-                    worker: &model.placements[placement].worker,
-                    draws: self.draws,
-                    copy: c,
-                    scenario_start: model.start,
-                    placement_start: pr.start,
-                };
-                let mut due = plan.due_lines[placement].as_slice();
-                for (t, point) in monthly.iter_mut().enumerate().take(stop).skip(pr.start) {
-                    let now = due.partition_point(|d| d.tenure == t - pr.start);
-                    let (today, later) = due.split_at(now);
-                    due = later;
-                    self.book_month(book, trajectory, &mut acc, point, (c, t), (ist, &cx), pr, today);
+            if stop > pr.start {
+                if rules.is_empty() {
+                    self.book_due_lines(book, &mut acc.books, c, pr, stop);
+                    self.book_builtin::<false>(trajectory, &mut acc, monthly, c, pr, wage_factors);
+                } else {
+                    self.book_rules(book, trajectory, &mut acc.books, c, (pr, ist), wage_factors);
+                    self.book_builtin::<true>(trajectory, &mut acc, monthly, c, pr, wage_factors);
                 }
             }
             if trajectory.ending[c] == Ending::Completed {
@@ -396,12 +391,11 @@ impl Iteration<'_> {
                 final_productivity += trajectory.productivity[c * horizon + stop - 1];
             }
         }
-        let Accounts {
+        let Sums {
             builtin,
             supervision_hours,
             sick_months,
-            ..
-        } = acc;
+        } = acc.sums;
         for (line, total) in lines.iter_mut().zip(builtin) {
             *line += total;
         }
@@ -435,181 +429,186 @@ impl Iteration<'_> {
         }
     }
 
-    /// The money of copy c in an arrangement without instruments: the built-in lines and the
-    /// placement's own cost and benefit lines, month by month over its trajectory. The same
-    /// sums in the same order as [`Self::book_month`] with a wage factor of 1 and no provider.
-    fn book_plain(
+    /// The placement's own cost and benefit lines of copy c in an arrangement without
+    /// instruments, in the months they fall due before `stop`.
+    fn book_due_lines(&self, book: &LineBook, books: &mut Books, c: usize, pr: &CopyParams, stop: usize) {
+        let placement = self.plan.copy_placement[c];
+        let lines = &self.model.placements[placement].lines;
+        let line_ids = &book.other_line_ids[placement];
+        for d in &self.plan.due_lines[placement] {
+            let t = pr.start + d.tenure;
+            if t >= stop {
+                break;
+            }
+            books.t = t;
+            books.book(line_ids[d.line], self.draws.input_at(c, lines[d.line].slot));
+        }
+    }
+
+    /// The instruments' part of copy c's money, month by month from its start until
+    /// `trajectory.stop[c]`: each month's facts, the instruments' wage factor (kept in
+    /// `wage_factors`, by scenario month, for [`Self::book_builtin`]), the provider's
+    /// supervision, the placement's own lines that fall due, the instruments' flows, and at the
+    /// end what the instruments settle.
+    fn book_rules(
         &self,
         book: &LineBook,
+        trajectory: &Trajectory,
+        books: &mut Books,
+        c: usize,
+        (pr, ist): (&CopyParams, &mut instruments::CopyState),
+        wage_factors: &mut [f64],
+    ) {
+        let (model, plan, draws) = (self.model, self.plan, self.draws);
+        let rules = &book.rules;
+        rules.start(ist);
+        let placement = plan.copy_placement[c];
+        let cx = instruments::Context {
+            rates: &plan.rates,
+            worker: &model.placements[placement].worker,
+            draws,
+            copy: c,
+            scenario_start: model.start,
+            placement_start: pr.start,
+        };
+        let other = &model.placements[placement].lines;
+        let line_ids = &book.other_line_ids[placement];
+        let mut due = plan.due_lines[placement].as_slice();
+        let (start, stop) = (pr.start, trajectory.stop[c]);
+        let row = c * model.horizon;
+        for t in start..stop {
+            let tenure = t - start;
+            let month = &plan.months[t];
+            let b = self.paths.month(c, t);
+            let mut facts = MonthFacts {
+                t,
+                calendar: month.calendar,
+                tenure,
+                productivity: trajectory.productivity[row + t],
+                coverage: trajectory.coverage[row + t],
+                min_wage_share: b.min_wage_share,
+                absent: b.absent,
+                spell_start_tenure: (b.spell_start >= 0)
+                    .then(|| (b.spell_start as usize).saturating_sub(start)),
+                spell_elapsed: b.spell_elapsed,
+                hours_per_week: pr.hours_per_week,
+                contract_hours: pr.contract_hours,
+                worked_hours: b.worked,
+                paid_hours: b.paid,
+                wage_hour: b.wage_hour,
+                holiday_pay: pr.holiday_pay,
+                sick_pay: b.sick_pay,
+                wage_full: b.wage_full,
+                sick_wage_full: b.sick_wage_full,
+                wage_factor: 1.0,
+                jobcoach_cost: b.jobcoach_cost,
+                supervisor_cost: pr.supervisor_cost,
+            };
+            facts.wage_factor = rules.before(ist, &facts, &cx).factor;
+            wage_factors[t] = facts.wage_factor;
+
+            books.t = t;
+            if let Some(line) = rules.provider_supervision_line {
+                let provider_given = trajectory.provider_given[row + t];
+                books.book(line, provider_given * WEEKS_PER_MONTH * pr.supervisor_cost);
+            }
+            let now = due.partition_point(|d| d.tenure == tenure);
+            let (today, later) = due.split_at(now);
+            due = later;
+            for d in today {
+                let line = &other[d.line];
+                let amount = draws.input_at(c, line.slot);
+                books.book(line_ids[d.line], amount);
+                if !line.is_benefit {
+                    rules.on_cost_line(ist, &line.name, amount, books);
+                }
+            }
+            let control = rules.after(ist, &facts, &cx, books);
+            // The trajectory took the same hiring decision when it followed the copy (a
+            // dropout in the same month takes precedence).
+            let last = t + 1 == stop;
+            debug_assert!(if control == Control::NotHired {
+                last && trajectory.ending[c] != Ending::Completed
+            } else {
+                !(last && trajectory.ending[c] == Ending::NotHired)
+            });
+            if last {
+                rules.close(ist, &cx, books);
+            }
+        }
+    }
+
+    /// The built-in lines of copy c month by month over its trajectory (the wage times the
+    /// instruments' wage factor when `FACTORS`), and the months' outcomes. It runs after
+    /// everything else of the copy is booked: every other flow of a copy's month falls due in
+    /// that month or later, so each month's net is summed in the same order as when the
+    /// built-in lines were booked last within their month.
+    fn book_builtin<const FACTORS: bool>(
+        &self,
         trajectory: &Trajectory,
         acc: &mut Accounts,
         monthly: &mut [MonthPoint],
         c: usize,
         pr: &CopyParams,
+        wage_factors: &[f64],
     ) {
         let horizon = self.model.horizon;
         let (start, stop) = (pr.start, trajectory.stop[c]);
-        if stop <= start {
-            return;
-        }
         let months = c * horizon + start..c * horizon + stop;
         let base = self.paths.months(c, start..stop);
         let productivity = &trajectory.productivity[months.clone()];
-        let employer_given = &trajectory.employer_given[months];
-        let placement = self.plan.copy_placement[c];
-        let lines = &self.model.placements[placement].lines;
-        let line_ids = &book.other_line_ids[placement];
-        let mut due = self.plan.due_lines[placement].iter().peekable();
+        let employer_given = &trajectory.employer_given[months.clone()];
+        let provider_given = &trajectory.provider_given[months];
+        let factors = &wage_factors[start..stop];
         let sign = acc.builtin_sign;
-        let mut total = acc.builtin;
-        let (mut supervision_hours, mut sick_months) = (acc.supervision_hours, acc.sick_months);
+        let Sums {
+            builtin: mut total,
+            mut supervision_hours,
+            mut sick_months,
+        } = acc.sums;
         let last = stop - start - 1;
         let exit_cost = if trajectory.ending[c] == Ending::Dropout {
             pr.exit_cost
         } else {
             0.0
         };
-        let books = &mut acc.books;
-        for (k, (((b, &prod), &given), (month, point))) in base
+        let month_net = &mut acc.books.month_net[start..stop];
+        for (k, ((((b, &prod), (&employer, &provider)), (month, point)), net)) in base
             .iter()
             .zip(productivity)
-            .zip(employer_given)
+            .zip(employer_given.iter().zip(provider_given))
             .zip(
                 self.plan.months[start..stop]
                     .iter()
                     .zip(&mut monthly[start..stop]),
             )
+            .zip(month_net)
             .enumerate()
         {
-            let t = start + k;
+            let wage = if FACTORS {
+                b.wage_full * factors[k]
+            } else {
+                b.wage_full
+            };
             let amounts = [
                 b.production * prod,
-                b.wage_full,
-                b.wage_full * pr.burden,
-                given * WEEKS_PER_MONTH * pr.supervisor_cost * month.profile.cost,
+                wage,
+                wage * pr.burden,
+                employer * WEEKS_PER_MONTH * pr.supervisor_cost * month.profile.cost,
                 b.jobcoach_cost,
                 if k == last { exit_cost } else { 0.0 },
             ];
-            while let Some(d) = due.next_if(|d| d.tenure == k) {
-                books.t = t;
-                books.book(line_ids[d.line], self.draws.input_at(c, lines[d.line].slot));
-            }
-            supervision_hours += given * WEEKS_PER_MONTH;
+            supervision_hours += (employer + provider) * WEEKS_PER_MONTH;
             sick_months += b.absent;
             point.active += 1;
             point.productivity_sum += prod;
-            books.month_net[t] += add_builtin(&mut total, &sign, amounts);
+            *net += add_builtin(&mut total, &sign, amounts);
         }
-        acc.builtin = total;
-        acc.supervision_hours = supervision_hours;
-        acc.sick_months = sick_months;
-    }
-
-    /// The money of one active month of copy c in an arrangement with instruments: the
-    /// instruments' wage factor, the built-in lines, the placement's own cost and benefit
-    /// lines, the instruments' flows, and the month's outcomes.
-    #[allow(clippy::too_many_arguments)]
-    #[inline(always)]
-    fn book_month(
-        &self,
-        book: &LineBook,
-        trajectory: &Trajectory,
-        acc: &mut Accounts,
-        point: &mut MonthPoint,
-        (c, t): (usize, usize),
-        (ist, cx): (&mut instruments::CopyState, &instruments::Context),
-        pr: &CopyParams,
-        due: &[DueLine],
-    ) {
-        let (model, plan, draws) = (self.model, self.plan, self.draws);
-        let rules = &book.rules;
-        let month = &plan.months[t];
-        let profile = month.profile;
-        let i = c * model.horizon + t;
-        let b = self.paths.month(c, t);
-        let productivity = trajectory.productivity[i];
-        let coverage = trajectory.coverage[i];
-        let employer_given = trajectory.employer_given[i];
-        let provider_given = trajectory.provider_given[i];
-        let tenure = t - pr.start;
-        let last = t + 1 == trajectory.stop[c];
-
-        // The instruments see the month's facts.
-        let placement = plan.copy_placement[c];
-        let mut facts = MonthFacts {
-            t,
-            calendar: month.calendar,
-            tenure,
-            productivity,
-            coverage,
-            min_wage_share: b.min_wage_share,
-            absent: b.absent,
-            spell_start_tenure: (b.spell_start >= 0)
-                .then(|| (b.spell_start as usize).saturating_sub(pr.start)),
-            spell_elapsed: b.spell_elapsed,
-            hours_per_week: pr.hours_per_week,
-            contract_hours: pr.contract_hours,
-            worked_hours: b.worked,
-            paid_hours: b.paid,
-            wage_hour: b.wage_hour,
-            holiday_pay: pr.holiday_pay,
-            sick_pay: b.sick_pay,
-            wage_full: b.wage_full,
-            sick_wage_full: b.sick_wage_full,
-            wage_factor: 1.0,
-            jobcoach_cost: b.jobcoach_cost,
-            supervisor_cost: pr.supervisor_cost,
+        acc.sums = Sums {
+            builtin: total,
+            supervision_hours,
+            sick_months,
         };
-        facts.wage_factor = rules.before(ist, &facts, cx).factor;
-        let wage_factor = facts.wage_factor;
-
-        // Money: the built-in lines are summed in `acc`, the others booked through `Books`.
-        let wage = b.wage_full * wage_factor;
-        let mut amounts = [
-            b.production * productivity,
-            wage,
-            wage * pr.burden,
-            employer_given * WEEKS_PER_MONTH * pr.supervisor_cost * profile.cost,
-            b.jobcoach_cost,
-            0.0,
-        ];
-        let books = &mut acc.books;
-        books.t = t;
-        if let Some(line) = rules.provider_supervision_line {
-            books.book(line, provider_given * WEEKS_PER_MONTH * pr.supervisor_cost);
-        }
-        let other = &model.placements[placement].lines;
-        for d in due {
-            let line = &other[d.line];
-            let amount = draws.input_at(c, line.slot);
-            books.book(book.other_line_ids[placement][d.line], amount);
-            if !line.is_benefit {
-                rules.on_cost_line(ist, &line.name, amount, books);
-            }
-        }
-        let control = rules.after(ist, &facts, cx, books);
-        // The trajectory took the same hiring decision when it followed the copy (a dropout
-        // in the same month takes precedence).
-        debug_assert!(if control == Control::NotHired {
-            last && trajectory.ending[c] != Ending::Completed
-        } else {
-            !(last && trajectory.ending[c] == Ending::NotHired)
-        });
-
-        // Outcomes of the month.
-        acc.supervision_hours += (employer_given + provider_given) * WEEKS_PER_MONTH;
-        acc.sick_months += b.absent;
-        point.active += 1;
-        point.productivity_sum += productivity;
-
-        if last {
-            if trajectory.ending[c] == Ending::Dropout {
-                amounts[ledger::EXIT_COST] = pr.exit_cost;
-            }
-            rules.close(ist, cx, books);
-        }
-
-        books.month_net[t] += add_builtin(&mut acc.builtin, &acc.builtin_sign, amounts);
     }
 }
 
