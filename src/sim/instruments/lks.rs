@@ -83,6 +83,7 @@ impl Lks {
 
     /// Books the month's subsidy (and the employer's time for an assessment).
     #[allow(clippy::too_many_arguments)]
+    #[inline(always)]
     pub fn book_month(
         &self,
         s: &mut State,

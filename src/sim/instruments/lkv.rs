@@ -86,6 +86,7 @@ impl Lkv {
     }
 
     /// Adds the month's paid hours, within the maximum duration of employment.
+    #[inline(always)]
     pub fn accrue(&self, s: &mut State, m: &MonthFacts, hired: usize, cx: &Context) {
         let (per_hour, _, max_months) = self.category.figures();
         // The duration limit is the one in force when the employment started.

@@ -259,6 +259,7 @@ impl Books<'_> {
 
     /// Books `amount` on `line`, paid in scenario month `due` (which may lie past the horizon:
     /// then it counts in the NPV at its own discount factor and in the line total).
+    #[inline(always)]
     pub fn book_at(&mut self, line: usize, amount: f64, due: usize) {
         self.lines[line] += amount;
         let signed = self.sign[line] * amount;
@@ -491,6 +492,7 @@ impl Rules {
     }
 
     /// Assessments and the wage factor of the month (before the wage is booked).
+    #[inline]
     pub fn before(&self, st: &mut CopyState, m: &MonthFacts, cx: &Context) -> WageAdjustment {
         let mut factor = 1.0;
         for &i in &self.acting_before {
@@ -528,6 +530,7 @@ impl Rules {
     }
 
     /// The instruments' flows of the month (after the base lines are booked).
+    #[inline]
     pub fn after(&self, st: &mut CopyState, m: &MonthFacts, cx: &Context, books: &mut Books) -> Control {
         let mut control = Control::Continue;
         let employed_since = st.hired_at;
