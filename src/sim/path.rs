@@ -89,13 +89,16 @@ pub(super) struct CopyParams {
     pub ramp: RampShapeCode,
     /// 0.1^(1/T90): the exponential ramp's remaining-gap factor after one full learning month.
     pub ramp_step: f64,
-    pub sup_initial: f64,
     pub sup_steady: f64,
+    /// Initial minus steady supervision need.
+    pub sup_excess: f64,
     pub sup_decay: f64,
     pub supervisor_cost: f64,
     pub available: f64,
     pub pool: Option<usize>,
     pub dropout: f64,
+    /// The dropout probability of a fully supervised month: `dropout` within 0..1.
+    pub dropout_covered: f64,
     pub shortfall_factor: f64,
     pub exit_cost: f64,
     pub jobcoach_tariff: f64,
@@ -280,8 +283,8 @@ fn copy_params(
             RampShape::Linear => RampShapeCode::Linear,
             RampShape::SCurve => RampShapeCode::SCurve,
         },
-        sup_initial: x(Slot::SupervisionInitial),
         sup_steady: x(Slot::SupervisionSteady),
+        sup_excess: x(Slot::SupervisionInitial) - x(Slot::SupervisionSteady),
         sup_decay: derived
             .sup_decay
             .unwrap_or_else(|| sup_decay(x(Slot::SupervisionHalving))),
@@ -289,6 +292,7 @@ fn copy_params(
         available,
         pool,
         dropout: x(Slot::DropoutMonthly),
+        dropout_covered: x(Slot::DropoutMonthly).clamp(0.0, 1.0),
         shortfall_factor: x(Slot::DropoutShortfallFactor),
         exit_cost: x(Slot::DropoutExitCost),
         jobcoach_tariff: x(Slot::JobcoachTariff),
@@ -370,7 +374,10 @@ impl CopyCursor<'_> {
             if shock.sick < cp.p_sick {
                 if let Some(d) = &p.sick_months {
                     cp.remaining = d.quantile(shock.sick / cp.p_sick);
-                    cp.spell_start = t as i32;
+                    // A spell of no length is no absence: the month shows no spell.
+                    if cp.remaining > 0.0 {
+                        cp.spell_start = t as i32;
+                    }
                 }
             }
         }
@@ -388,7 +395,8 @@ impl CopyCursor<'_> {
         b.capacity = capacity;
         b.absent = absent;
         b.sick_pay = sick_pay;
-        b.spell_start = if absent > 0.0 { cp.spell_start } else { -1 };
+        // The running spell has months to come exactly when the month is (partly) absent.
+        b.spell_start = cp.spell_start;
         b.spell_elapsed = cp.spell_elapsed;
         b.dropout_draw = shock.dropout;
         hours_and_wage(self.plan, self.params, t, b);
@@ -403,24 +411,31 @@ fn hours_and_wage(plan: &Plan, pr: &CopyParams, t: usize, b: &mut MonthBase) {
     let month = &plan.months[t];
     let tenure = t - pr.start;
     let contract = pr.contract_hours;
-    b.worked = contract * b.capacity * (1.0 - b.absent);
     b.min_wage_share = youth_share(plan, pr, tenure, t);
     let min_wage_hour = month.min_wage_hour * b.min_wage_share;
     b.wage_hour = pr.wage_hour.unwrap_or(min_wage_hour);
-    // BW 7:629: in the first year of a spell the employer pays at least the minimum wage.
-    // (The sick-pay share only counts for the absent part of a month.)
-    if b.absent > 0.0 && b.spell_elapsed < MONTHS_PER_YEAR && b.wage_hour > 0.0 {
-        b.sick_pay = b.sick_pay.max((min_wage_hour / b.wage_hour).min(1.0));
-    }
+    let hourly = b.wage_hour * (1.0 + pr.holiday_pay);
     let pay_base = if pr.pay_by_worked {
         contract * b.capacity
     } else {
         contract
     };
-    b.paid = pay_base * ((1.0 - b.absent) + b.absent * b.sick_pay);
-    let hourly = b.wage_hour * (1.0 + pr.holiday_pay);
+    if b.absent > 0.0 {
+        b.worked = contract * b.capacity * (1.0 - b.absent);
+        // BW 7:629: in the first year of a spell the employer pays at least the minimum wage.
+        // (The sick-pay share only counts for the absent part of a month.)
+        if b.spell_elapsed < MONTHS_PER_YEAR && b.wage_hour > 0.0 {
+            b.sick_pay = b.sick_pay.max((min_wage_hour / b.wage_hour).min(1.0));
+        }
+        b.paid = pay_base * ((1.0 - b.absent) + b.absent * b.sick_pay);
+        b.sick_wage_full = pay_base * b.absent * b.sick_pay * hourly;
+    } else {
+        // The same sums with nothing absent (multiplying by 1 and adding 0 change nothing).
+        b.worked = contract * b.capacity;
+        b.paid = pay_base;
+        b.sick_wage_full = 0.0;
+    }
     b.wage_full = b.paid * hourly;
-    b.sick_wage_full = pay_base * b.absent * b.sick_pay * hourly;
     b.production = b.worked * pr.value * month.profile.value;
     b.jobcoach_cost = if pr.has_jobcoach && tenure < pr.jobcoach_max {
         let hours = if pr.jobcoach_norm {

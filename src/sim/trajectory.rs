@@ -268,7 +268,7 @@ impl Step<'_> {
             shape => ramp(shape, st.learning / pr.ramp_months),
         };
         st.productivity = pr.prod_start + pr.prod_gap * closed;
-        st.need = (pr.sup_steady + (pr.sup_initial - pr.sup_steady) * st.decay) * (1.0 - b.absent);
+        st.need = (pr.sup_steady + pr.sup_excess * st.decay) * (1.0 - b.absent);
     }
 
     /// The hours a copy's own supervisors give: its employer's share of the need, within the
@@ -306,7 +306,12 @@ impl Step<'_> {
         };
 
         // Dropout at the end of the month; a failed trial or the contract end also ends it.
-        let q = (pr.dropout * (1.0 + pr.shortfall_factor * (1.0 - coverage))).clamp(0.0, 1.0);
+        let q = if coverage == 1.0 {
+            // The same product with no shortfall.
+            pr.dropout_covered
+        } else {
+            (pr.dropout * (1.0 + pr.shortfall_factor * (1.0 - coverage))).clamp(0.0, 1.0)
+        };
         let ending = if b.dropout_draw < q {
             Some(Ending::Dropout)
         } else if self.trial_fails(st, c) {
