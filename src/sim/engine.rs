@@ -388,7 +388,7 @@ impl Iteration<'_> {
             }
             months_active += (stop - pr.start.min(stop)) as f64;
             if stop > pr.start {
-                final_productivity += trajectory.productivity[c * horizon + stop - 1];
+                final_productivity += trajectory.months[c * horizon + stop - 1].productivity;
             }
         }
         let Sums {
@@ -484,8 +484,8 @@ impl Iteration<'_> {
                 t,
                 calendar: month.calendar,
                 tenure,
-                productivity: trajectory.productivity[row + t],
-                coverage: trajectory.coverage[row + t],
+                productivity: trajectory.months[row + t].productivity,
+                coverage: trajectory.months[row + t].coverage,
                 min_wage_share: b.min_wage_share,
                 absent: b.absent,
                 spell_start_tenure: (b.spell_start >= 0)
@@ -509,7 +509,7 @@ impl Iteration<'_> {
 
             books.t = t;
             if let Some(line) = rules.provider_supervision_line {
-                let provider_given = trajectory.provider_given[row + t];
+                let provider_given = trajectory.months[row + t].provider_given;
                 books.book(line, provider_given * WEEKS_PER_MONTH * pr.supervisor_cost);
             }
             let now = due.partition_point(|d| d.tenure == tenure);
@@ -556,9 +556,7 @@ impl Iteration<'_> {
         let (start, stop) = (pr.start, trajectory.stop[c]);
         let months = c * horizon + start..c * horizon + stop;
         let base = self.paths.months(c, start..stop);
-        let productivity = &trajectory.productivity[months.clone()];
-        let employer_given = &trajectory.employer_given[months.clone()];
-        let provider_given = &trajectory.provider_given[months];
+        let course = &trajectory.months[months];
         let factors = &wage_factors[start..stop];
         let sign = acc.builtin_sign;
         let Sums {
@@ -573,10 +571,9 @@ impl Iteration<'_> {
             0.0
         };
         let month_net = &mut acc.books.month_net[start..stop];
-        for (k, ((((b, &prod), (&employer, &provider)), (month, point)), net)) in base
+        for (k, (((b, course), (month, point)), net)) in base
             .iter()
-            .zip(productivity)
-            .zip(employer_given.iter().zip(provider_given))
+            .zip(course)
             .zip(
                 self.plan.months[start..stop]
                     .iter()
@@ -585,6 +582,8 @@ impl Iteration<'_> {
             .zip(month_net)
             .enumerate()
         {
+            let (prod, employer, provider) =
+                (course.productivity, course.employer_given, course.provider_given);
             let wage = if FACTORS {
                 b.wage_full * factors[k]
             } else {

@@ -68,15 +68,22 @@ pub enum Ending {
     NotHired,
 }
 
+/// One active month of a copy under one course.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CourseMonth {
+    pub productivity: f64,
+    /// Supervision given / needed (1 when nothing is needed).
+    pub coverage: f64,
+    /// Supervision hours per week given by the employer's and by the provider's supervisors.
+    pub employer_given: f64,
+    pub provider_given: f64,
+}
+
 /// The course of every copy of one iteration under one [`Course`].
 #[derive(Debug, Default)]
 pub struct Trajectory {
     /// Per copy and month (`copies × horizon`, copy-major), for active months only.
-    pub productivity: Vec<f64>,
-    pub coverage: Vec<f64>,
-    /// Supervision hours per week given by the employer's and by the provider's supervisors.
-    pub employer_given: Vec<f64>,
-    pub provider_given: Vec<f64>,
+    pub months: Vec<CourseMonth>,
     /// Per copy: one past its last active month (its start when it never starts).
     pub stop: Vec<usize>,
     pub ending: Vec<Ending>,
@@ -120,14 +127,7 @@ impl Trajectory {
         let horizon = model.horizon;
         let copies = params.len();
         // Only a copy's active months are written, and only those are read.
-        for v in [
-            &mut self.productivity,
-            &mut self.coverage,
-            &mut self.employer_given,
-            &mut self.provider_given,
-        ] {
-            v.resize(copies * horizon, 0.0);
-        }
+        self.months.resize(copies * horizon, CourseMonth::default());
         self.stop.clear();
         self.stop.extend(params.iter().map(|pr| pr.start.min(horizon)));
         self.ending.clear();
@@ -176,14 +176,10 @@ impl Trajectory {
                         }
                     }
                 };
-                let i = c * horizon + t;
-                let m = step.finish(st, pr, paths.month(c, t), c, t, given);
-                self.productivity[i] = m.productivity;
-                self.coverage[i] = m.coverage;
-                self.employer_given[i] = m.employer_given;
-                self.provider_given[i] = m.provider_given;
+                let (month, ending) = step.finish(st, pr, paths.month(c, t), c, t, given);
+                self.months[c * horizon + t] = month;
                 self.stop[c] = t + 1;
-                if let Some(ending) = m.ending {
+                if let Some(ending) = ending {
                     self.ending[c] = ending;
                 }
             }
@@ -201,11 +197,7 @@ impl Trajectory {
         horizon: usize,
         paths: &mut Paths,
     ) {
-        let row = c * horizon..(c + 1) * horizon;
-        let productivity = &mut self.productivity[row.clone()];
-        let coverage = &mut self.coverage[row.clone()];
-        let employer_given = &mut self.employer_given[row.clone()];
-        let provider_given = &mut self.provider_given[row];
+        let months = &mut self.months[c * horizon..(c + 1) * horizon];
         let mut path = paths.copy(cx, c);
         let mut st = CopyState::default();
         step.activate(&mut st, pr, pr.start);
@@ -214,27 +206,15 @@ impl Trajectory {
             let b = path.reach(t);
             step.begin(&mut st, pr, b);
             let given = step.own_supervision(&st, pr, t);
-            let m = step.finish(&mut st, pr, b, c, t, given);
-            productivity[t] = m.productivity;
-            coverage[t] = m.coverage;
-            employer_given[t] = m.employer_given;
-            provider_given[t] = m.provider_given;
-            if let Some(ending) = m.ending {
+            let (month, ending) = step.finish(&mut st, pr, b, c, t, given);
+            months[t] = month;
+            if let Some(ending) = ending {
                 self.ending[c] = ending;
                 self.stop[c] = t + 1;
                 return;
             }
         }
     }
-}
-
-/// What a copy's month records, and whether the placement ends with it.
-struct MonthRecord {
-    productivity: f64,
-    coverage: f64,
-    employer_given: f64,
-    provider_given: f64,
-    ending: Option<Ending>,
 }
 
 /// What one step of a copy's month reads.
@@ -276,7 +256,9 @@ impl Step<'_> {
     #[inline(always)]
     fn own_supervision(&self, st: &CopyState, pr: &CopyParams, t: usize) -> f64 {
         let available = pr.available * self.plan.months[t].profile.availability;
-        (self.course.employer_share * st.need).min(available)
+        // Both are finite: the smaller without `f64::min`'s care for NaN.
+        let wanted = self.course.employer_share * st.need;
+        if wanted < available { wanted } else { available }
     }
 
     /// The rest of an active copy's month once the hours its employer's supervisors give are
@@ -290,7 +272,7 @@ impl Step<'_> {
         c: usize,
         t: usize,
         employer_given: f64,
-    ) -> MonthRecord {
+    ) -> (CourseMonth, Option<Ending>) {
         let employer_need = self.course.employer_share * st.need;
         let provider_given = st.need - employer_need;
         let given = employer_given + provider_given;
@@ -325,13 +307,13 @@ impl Step<'_> {
             st.active = false;
             st.done = true;
         }
-        MonthRecord {
+        let month = CourseMonth {
             productivity: st.productivity,
             coverage,
             employer_given,
             provider_given,
-            ending,
-        }
+        };
+        (month, ending)
     }
 
     /// Whether a trial placement ends this month without hiring: the decision falls in its
