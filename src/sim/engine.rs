@@ -476,7 +476,7 @@ impl Iteration<'_> {
         let mut due = plan.due_lines[placement].as_slice();
         let (start, stop) = (pr.start, trajectory.stop[c]);
         let row = c * model.horizon;
-        for t in start..stop {
+        for (wage_factor, t) in wage_factors[start..stop].iter_mut().zip(start..) {
             let tenure = t - start;
             let month = &plan.months[t];
             let b = self.paths.month(c, t);
@@ -505,7 +505,7 @@ impl Iteration<'_> {
                 supervisor_cost: pr.supervisor_cost,
             };
             facts.wage_factor = rules.before(ist, &facts, &cx).factor;
-            wage_factors[t] = facts.wage_factor;
+            *wage_factor = facts.wage_factor;
 
             books.t = t;
             if let Some(line) = rules.provider_supervision_line {

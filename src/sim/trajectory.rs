@@ -202,12 +202,12 @@ impl Trajectory {
         let mut st = CopyState::default();
         step.activate(&mut st, pr, pr.start);
         // The contract ends the placement in its last month at the latest.
-        for t in pr.start..pr.end {
+        for (slot, t) in months[pr.start..pr.end].iter_mut().zip(pr.start..) {
             let b = path.reach(t);
             step.begin(&mut st, pr, b);
             let given = step.own_supervision(&st, pr, t);
             let (month, ending) = step.finish(&mut st, pr, b, c, t, given);
-            months[t] = month;
+            *slot = month;
             if let Some(ending) = ending {
                 self.ending[c] = ending;
                 self.stop[c] = t + 1;
