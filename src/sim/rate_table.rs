@@ -34,7 +34,7 @@ impl<'r> RateTable<'r> {
     }
 
     /// The figure in force on the first day of `month` (from the preset outside the table).
-    #[inline]
+    #[inline(always)]
     pub fn get(&self, figure: Figure, month: YearMonth) -> f64 {
         let m = month.months_since(self.first);
         let n = Figure::ALL.len();
@@ -43,8 +43,16 @@ impl<'r> RateTable<'r> {
             .and_then(|m| self.values.get(m * n + figure as usize))
         {
             Some(v) => *v,
-            None => self.rates.get(figure, month),
+            None => self.outside(figure, month),
         }
+    }
+
+    /// A figure outside the table's months, from the preset (kept out of line: the engine
+    /// asks for months within the table).
+    #[cold]
+    #[inline(never)]
+    fn outside(&self, figure: Figure, month: YearMonth) -> f64 {
+        self.rates.get(figure, month)
     }
 
     /// The preset behind the table.
