@@ -9,6 +9,8 @@
 //! allocation-free sampler for the simulation loop, plus quantile function, cdf,
 //! analytical moments, support and a short English description.
 
+pub mod copula;
+
 use std::borrow::Cow;
 use std::f64::consts::{PI, SQRT_2};
 use std::fmt;

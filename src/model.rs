@@ -3,17 +3,14 @@
 
 use crate::calendar::YearMonth;
 use crate::dist::Dist;
+use crate::dist::copula::Copula;
+use crate::instruments::Instrument;
 use crate::rates::Rates;
-use crate::scenario::raw::{PayBasis, RampShape};
-use crate::sim::copula::Copula;
-use crate::sim::instruments::Instrument;
+pub use crate::vocab::{Benefit, Party, PayBasis, RampShape, WEEKS_PER_MONTH, Worker};
 
 /// Version of the model's equations. Bumped whenever the same scenario, seed and iterations
 /// would give different numbers; written into every output.
 pub const MODEL_VERSION: &str = "1.3.0";
-
-/// Weeks per month: hours per week convert to hours per month with 52/12.
-pub const WEEKS_PER_MONTH: f64 = 52.0 / 12.0;
 
 #[derive(Debug, Clone)]
 pub struct Model {
@@ -38,9 +35,9 @@ pub struct Model {
     /// Uncertain parameters of instruments (a detachering tariff, the benefit kept during a
     /// trial placement), drawn once per iteration and copy.
     pub instrument_inputs: Vec<StaticInput>,
-    /// Per instrument input: the identity of its random stream, from its instrument and key
+    /// Per instrument input: the name of its random stream, from its instrument and key
     /// (`detachering.tariff_per_hour`), whichever arrangement it belongs to.
-    pub instrument_streams: Vec<u64>,
+    pub instrument_streams: Vec<String>,
 }
 
 impl Model {
@@ -174,49 +171,6 @@ pub struct Placement {
     pub worker: Worker,
 }
 
-/// The worker's status, where financing rules depend on it.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Worker {
-    /// Age at the start; `None` = adult (21 or older).
-    pub age: Option<u32>,
-    pub benefit: Benefit,
-    /// In the doelgroepregister of the banenafspraak.
-    pub banenafspraak: bool,
-    /// Arbeidsgehandicapte werknemer (LKV).
-    pub arbeidsgehandicapt: bool,
-}
-
-/// The benefit a worker comes from.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum Benefit {
-    #[default]
-    None,
-    Participatiewet,
-    Wajong,
-    Ww,
-    Wia,
-}
-
-impl Benefit {
-    pub const ALL: [Benefit; 5] = [
-        Benefit::None,
-        Benefit::Participatiewet,
-        Benefit::Wajong,
-        Benefit::Ww,
-        Benefit::Wia,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Benefit::None => "none",
-            Benefit::Participatiewet => "participatiewet",
-            Benefit::Wajong => "wajong",
-            Benefit::Ww => "ww",
-            Benefit::Wia => "wia",
-        }
-    }
-}
-
 /// A `[[correlation]]` between two inputs of one placement.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Correlation {
@@ -338,63 +292,6 @@ pub struct Arrangement {
     /// The built-in "no support" baseline (no instruments).
     pub is_baseline: bool,
     pub instruments: Vec<Instrument>,
-}
-
-/// A party of a flow in the ledger.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Party {
-    Employer,
-    Worker,
-    Gemeente,
-    Uwv,
-    Provider,
-    School,
-    /// Customers: the value of what the worker produces, and market benefits.
-    Market,
-    /// The employer's own staff whose time supervises the worker.
-    Colleagues,
-    /// Suppliers of training, adaptations and other bought services.
-    Supplier,
-    /// Tax office and pension fund: employer premiums.
-    TaxAndPension,
-    /// The central government (RVO), e.g. for praktijkleren.
-    Rijk,
-}
-
-impl Party {
-    pub const ALL: [Party; 11] = [
-        Party::Employer,
-        Party::Worker,
-        Party::Gemeente,
-        Party::Uwv,
-        Party::Provider,
-        Party::School,
-        Party::Market,
-        Party::Colleagues,
-        Party::Supplier,
-        Party::TaxAndPension,
-        Party::Rijk,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Party::Employer => "employer",
-            Party::Worker => "worker",
-            Party::Gemeente => "gemeente",
-            Party::Uwv => "uwv",
-            Party::Provider => "provider",
-            Party::School => "school",
-            Party::Market => "market",
-            Party::Colleagues => "colleagues",
-            Party::Supplier => "supplier",
-            Party::TaxAndPension => "tax_and_pension",
-            Party::Rijk => "rijk",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<Party> {
-        Party::ALL.into_iter().find(|p| p.as_str() == key)
-    }
 }
 
 /// A validated `[[expect]]`.

@@ -384,8 +384,8 @@ proptest! {
     fn lks_never_exceeds_the_cap(lw in 0.0f64..1.0, hours in 1.0f64..60.0, month in 1u32..=12, year in 2025i32..2031) {
         let rates = inclusim::rates::load_preset("nl-2026").unwrap();
         let m = inclusim::calendar::YearMonth::new(year, month).unwrap();
-        let table = inclusim::sim::rate_table::RateTable::new(&rates, m, 1);
-        let (_, got) = inclusim::sim::instruments::lks::monthly_subsidy(&table, m, 1.0 - lw, hours);
+        let table = inclusim::rates::RateTable::new(&rates, m, 1);
+        let (_, got) = inclusim::instruments::lks::monthly_subsidy(&table, m, 1.0 - lw, hours);
         let jan = m.january();
         let base = rates.get(inclusim::rates::Figure::MinWageMonth36h, jan) * 1.08 * hours.min(36.0) / 36.0;
         prop_assert!(got <= 0.70 * base * 1.235 + 1e-9);

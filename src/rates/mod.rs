@@ -17,6 +17,10 @@
 //! uses the 1 January minimum wage for the whole calendar year) belong to the engine and
 //! the instruments, not here. See `docs/rates.md`.
 
+mod table;
+
+pub use table::RateTable;
+
 use std::fmt;
 
 use serde::Deserialize;

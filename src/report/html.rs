@@ -494,18 +494,19 @@ fn peaks(h: &mut String, model: &Model, lang: Lang) {
 }
 
 /// An instrument's name and its parameters as written (`key: value`).
-pub fn instrument_words(
-    instrument: &crate::sim::instruments::Instrument,
-    model: &Model,
-    lang: Lang,
-) -> String {
+pub fn instrument_words(instrument: &crate::instruments::Instrument, model: &Model, lang: Lang) -> String {
     let t = lang.text();
     let kind = instrument.kind();
     let name = t
         .instrument_name(kind)
         .map_or_else(|| kind.to_owned(), str::to_owned);
     let params: Vec<String> = instrument
-        .parameters(&model.instrument_inputs)
+        .parameters(&|i| {
+            model
+                .instrument_inputs
+                .get(i)
+                .map_or_else(String::new, |s| s.dist.describe())
+        })
         .into_iter()
         .map(|(k, v)| format!("{k}: {v}"))
         .collect();

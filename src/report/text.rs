@@ -2,6 +2,8 @@
 //! struct per language. Templates carry `{placeholders}` filled by [`fill`]; numbers are
 //! formatted by [`Lang`] in the language's convention (€ 1.234 or €1,234).
 
+use crate::vocab::Words;
+
 /// Language of the report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
@@ -355,45 +357,26 @@ impl Text {
             "supervision" => ("Werkbegeleiding", "Supervision"),
             "jobcoach" => ("Jobcoach", "Jobcoach"),
             "exit_cost" => ("Kosten bij uitval", "Cost of dropout"),
-            "lks" | "loonkostensubsidie" => ("Loonkostensubsidie", "Wage-cost subsidy (LKS)"),
-            "no_risk_polis" | "no_risk" => ("No-riskpolis", "No-risk policy"),
-            "lkv" => ("Loonkostenvoordeel", "Wage-cost advantage (LKV)"),
-            "praktijkleren" => ("Subsidie praktijkleren", "Praktijkleren subsidy"),
-            "lks_assessment" => ("Tijd voor loonwaardemeting", "Time for loonwaarde assessments"),
-            "wajong_topup" => ("Aanvulling Wajong (UWV)", "Wajong top-up (UWV)"),
-            "jobcoach_funding" => ("Vergoeding jobcoach", "Jobcoach funding"),
-            "workplace_adaptation" => ("Vergoeding werkplekaanpassing", "Workplace adaptation refund"),
-            "benefit_kept" => (
-                "Uitkering tijdens proefplaatsing",
-                "Benefit kept during the trial",
-            ),
-            "detachering_fee" => ("Tarief detachering", "Secondment fee"),
-            "supervision_provider" => ("Begeleiding door de detacheerder", "Supervision by the provider"),
-            _ => return None,
+            // Names a scenario may give its own lines for the same flows.
+            "loonkostensubsidie" => ("Loonkostensubsidie", "Wage-cost subsidy (LKS)"),
+            "no_risk" => ("No-riskpolis", "No-risk policy"),
+            // The instruments' own lines, in the words of their schemes.
+            _ => return crate::instruments::line_words(line).map(|w| self.pick(w)),
         };
         Some(if nl { n } else { e })
     }
 
     /// The name of a financing instrument by its `kind` in the scenario.
     pub fn instrument_name(&self, kind: &str) -> Option<&'static str> {
-        let nl = self.lang == Lang::Nl;
-        let (n, e) = match kind {
-            "lks" => (
-                "Loonkostensubsidie (Participatiewet)",
-                "Wage-cost subsidy (Participatiewet)",
-            ),
-            "loondispensatie" => ("Loondispensatie (Wajong)", "Wage dispensation (Wajong)"),
-            "no_risk_polis" => ("No-riskpolis (Ziektewet)", "No-risk policy (Ziektewet)"),
-            "lkv" => ("Loonkostenvoordeel", "Wage-cost advantage (LKV)"),
-            "jobcoach_funding" => ("Vergoeding jobcoach", "Jobcoach funding"),
-            "workplace_adaptation" => ("Werkplekaanpassing", "Workplace adaptation"),
-            "proefplaatsing" => ("Proefplaatsing", "Trial placement"),
-            "praktijkleren" => ("Subsidie praktijkleren", "Praktijkleren subsidy"),
-            "detachering" => ("Detachering", "Secondment (detachering)"),
-            "grant" => ("Subsidie", "Grant"),
-            _ => return None,
-        };
-        Some(if nl { n } else { e })
+        crate::instruments::name(kind).map(|w| self.pick(w))
+    }
+
+    /// The text of this language.
+    fn pick(&self, words: Words) -> &'static str {
+        match self.lang {
+            Lang::Nl => words.nl,
+            Lang::En => words.en,
+        }
     }
 }
 
@@ -849,9 +832,10 @@ mod tests {
 
     #[test]
     fn every_engine_and_instrument_line_has_a_name_in_both_languages() {
-        let lines = crate::sim::ledger::BUILTIN_LINES
+        let lines = crate::vocab::BUILTIN_LINES
             .iter()
-            .chain(crate::sim::instruments::INSTRUMENT_LINES.iter());
+            .copied()
+            .chain(crate::instruments::line_names());
         for line in lines {
             for text in [&NL, &EN] {
                 assert!(

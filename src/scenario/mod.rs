@@ -2,15 +2,14 @@
 //!
 //! Parse, then validate, then run: nothing downstream sees the raw types.
 
-pub mod diag;
 pub mod raw;
 pub mod schema;
 pub mod validate;
 
 use std::path::Path;
 
-pub use diag::Diagnostic;
-use diag::{SourceMap, humanize_serde_message};
+pub use crate::diag::Diagnostic;
+use crate::diag::{SourceMap, humanize_serde_message};
 use raw::RawScenario;
 
 use crate::model::Model;
@@ -43,7 +42,7 @@ fn not_utf8(path: &Path, e: &std::string::FromUtf8Error) -> Diagnostic {
     let bytes = e.as_bytes();
     let at = e.utf8_error().valid_up_to();
     let valid = std::str::from_utf8(&bytes[..at]).unwrap_or_default();
-    let (line, col) = diag::line_col(valid, at);
+    let (line, col) = crate::diag::line_col(valid, at);
     Diagnostic {
         file: path.to_path_buf(),
         line,

@@ -13,6 +13,8 @@ use std::borrow::Cow;
 use std::fmt;
 
 use crate::dist::InputSpec;
+pub use crate::instruments::RawInstrument;
+pub use crate::vocab::{PayBasis, RampShape};
 
 /// An inclusim scenario file (TOML): placements, peaks, financing arrangements and the
 /// expectations `inclusim check` verifies.
@@ -198,15 +200,6 @@ impl JsonSchema for WageSpec {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum PayBasis {
-    /// Paid for the contract hours whatever the worker manages (the usual contract).
-    Contract,
-    /// Paid for the hours actually worked (flexible / on-call contract).
-    Worked,
-}
-
 /// The worker's status: which schemes apply.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -239,14 +232,6 @@ pub struct RawProductivity {
     /// T90: well-supervised months to close 90% of the gap.
     pub ramp_months: InputSpec,
     pub shape: Option<RampShape>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum RampShape {
-    Exponential,
-    Linear,
-    SCurve,
 }
 
 /// Load capacity (belastbaarheid) and sickness.
@@ -458,115 +443,6 @@ pub struct RawArrangement {
     pub instruments: Vec<RawInstrument>,
 }
 
-/// One financing instrument (regeling). The money rules live in `sim::instruments`; legal
-/// amounts come from the rates preset. Payers name a party: `gemeente`, `uwv`, `rijk`.
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
-pub enum RawInstrument {
-    /// Loonkostensubsidie (Participatiewet art. 10d), paid by the gemeente.
-    Lks {
-        /// Months between loonwaarde assessments (default 12).
-        reassess_months: Option<i64>,
-        /// Standard deviation of the assessment error on the loonwaarde (default 0.05).
-        assessment_noise_sd: Option<f64>,
-        /// Employer's supervisor hours spent per assessment (default 2).
-        assessment_admin_hours: Option<f64>,
-        /// Months of forfaitaire LKS (50%) before the first assessment (0–6, default 0).
-        forfaitaire_phase_months: Option<i64>,
-    },
-    /// Loondispensatie (Wajong): the employer pays the wage × loonwaarde.
-    Loondispensatie {
-        /// Duration in months (6–60, default 60).
-        months: Option<i64>,
-        /// Share of the wage reduction that UWV tops up to the worker (default 1.0).
-        topup_share: Option<f64>,
-    },
-    /// No-risk polis (Ziektewet art. 29b): UWV pays sickness benefit to the employer.
-    NoRiskPolis {
-        /// The employer continues 100% of the wage in the first 52 weeks (default true).
-        employer_pays_full_first_year: Option<bool>,
-    },
-    /// Loonkostenvoordeel (Wet tegemoetkomingen loondomein), paid by UWV the next year.
-    Lkv {
-        /// `banenafspraak` or `arbeidsgehandicapt`.
-        category: String,
-        /// Calendar month of the following year in which UWV pays (default 9).
-        pay_month: Option<i64>,
-    },
-    /// Funding of jobcoach hours by gemeente or UWV.
-    JobcoachFunding {
-        /// Share of the jobcoach cost that is funded (default 1.0).
-        share: Option<f64>,
-        /// Most that is paid per calendar year, euros (default: no limit).
-        yearly_budget: Option<f64>,
-        payer: Option<String>,
-    },
-    /// Reimbursement of a share of a named cost line (voorziening werkplekaanpassing).
-    WorkplaceAdaptation {
-        cost_line: String,
-        share: Option<f64>,
-        payer: Option<String>,
-    },
-    /// Trial placement with the benefit kept (proefplaatsing).
-    Proefplaatsing {
-        /// Months of trial (default 2, at most 6).
-        months: Option<i64>,
-        /// Probability of being hired at the end (default: the preset's hire share).
-        hire_probability: Option<f64>,
-        /// Hired when productivity reaches this level at the end (instead of a probability).
-        hire_threshold: Option<f64>,
-        /// The benefit the worker keeps during the trial, euros per month.
-        benefit_per_month: InputSpec,
-        /// Who pays the benefit (default `uwv`).
-        benefit_payer: Option<String>,
-    },
-    /// Subsidieregeling praktijkleren, paid by the Rijk after each school year.
-    Praktijkleren {
-        /// Euros per learning place per school year (default: the preset's maximum).
-        amount_per_year: Option<f64>,
-    },
-    /// Secondment through a provider (detachering): the provider employs the worker.
-    Detachering {
-        /// Tariff per hour paid by the employer (inlener) to the provider, euros.
-        tariff_per_hour: InputSpec,
-        /// Whether the tariff is paid per worked or per contract hour (default worked).
-        basis: Option<PayBasis>,
-        /// Share of the supervision hours the provider's jobcoach takes over (default 0).
-        provider_supervision_share: Option<f64>,
-    },
-    /// Any other grant: one-off, per month or per worked hour, between two months.
-    Grant {
-        name: String,
-        amount: f64,
-        /// `one_off`, `month` or `worked_hour`.
-        per: String,
-        /// Tenure month of the one-off payment, or the first month (default 0).
-        from_month: Option<i64>,
-        /// Last tenure month (default: no end).
-        to_month: Option<i64>,
-        /// Most that is paid in total, euros.
-        cap: Option<f64>,
-        payer: Option<String>,
-    },
-}
-
-impl RawInstrument {
-    pub fn kind(&self) -> &'static str {
-        match self {
-            Self::Lks { .. } => "lks",
-            Self::Loondispensatie { .. } => "loondispensatie",
-            Self::NoRiskPolis { .. } => "no_risk_polis",
-            Self::Lkv { .. } => "lkv",
-            Self::JobcoachFunding { .. } => "jobcoach_funding",
-            Self::WorkplaceAdaptation { .. } => "workplace_adaptation",
-            Self::Proefplaatsing { .. } => "proefplaatsing",
-            Self::Praktijkleren { .. } => "praktijkleren",
-            Self::Detachering { .. } => "detachering",
-            Self::Grant { .. } => "grant",
-        }
-    }
-}
-
 /// `[[correlation]]`: a rank-type correlation between two static inputs of one placement.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -601,7 +477,7 @@ pub struct RawExpect {
 
 /// Schema of `metric`: the names `stats::metrics` knows, or `lines.<name>`.
 fn metric_schema(_: &mut SchemaGenerator) -> Schema {
-    use crate::stats::metrics::{ARRANGEMENT_METRICS, PAIR_METRICS};
+    use crate::vocab::{ARRANGEMENT_METRICS, PAIR_METRICS};
     let names: Vec<&str> = ARRANGEMENT_METRICS.iter().chain(&PAIR_METRICS).copied().collect();
     json_schema!({
         "description": format!(

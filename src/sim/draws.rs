@@ -10,8 +10,7 @@
 
 use rand_distr::{Distribution, StandardNormal};
 
-use super::instruments;
-use super::rng::{Purpose, Stream, input_stream, open_uniform, open_uniform_pair, stream};
+use super::rng::{Purpose, Stream, input_stream, open_uniform, open_uniform_pair, stream, stream_id};
 use crate::model::{Model, Slot};
 
 /// Monthly shocks of one copy for one month.
@@ -66,6 +65,8 @@ pub struct IterationDraws {
     /// Per copy: the model's instrument inputs (`instrument_inputs` each).
     instrument: Vec<f64>,
     instrument_count: usize,
+    /// The identity of each instrument input's stream ([`stream_id`] of its name).
+    instrument_streams: Vec<u64>,
     z: Vec<f64>,
     x: Vec<f64>,
 }
@@ -117,8 +118,12 @@ impl IterationDraws {
     /// each instrument input from a stream of its own (see [`input_stream`]), so that its draws
     /// do not depend on which other arrangements the scenario compares.
     fn draw_instruments(&mut self, model: &Model, iteration: u64, copies: usize) {
-        let hire = instruments::needs_hire_draw(model);
-        self.assessments = instruments::assessments_needed(model);
+        let instruments = || model.arrangements.iter().flat_map(|a| &a.instruments);
+        let hire = instruments().any(|i| i.trial().is_some());
+        self.assessments = instruments()
+            .map(|i| i.assessments_needed(model.horizon))
+            .max()
+            .unwrap_or(0);
         self.instrument_count = model.instrument_inputs.len();
         self.hire.clear();
         self.assessment.clear();
@@ -126,13 +131,16 @@ impl IterationDraws {
         if !hire && self.assessments == 0 && self.instrument_count == 0 {
             return;
         }
+        self.instrument_streams.clear();
+        self.instrument_streams
+            .extend(model.instrument_streams.iter().map(|name| stream_id(name)));
         for copy in 0..copies {
             let mut rng = stream(model.seed, iteration, copy as u64, Purpose::Instruments);
             self.hire.push(if hire { open_uniform(&mut rng) } else { 0.0 });
             for _ in 0..self.assessments {
                 self.assessment.push(StandardNormal.sample(&mut rng));
             }
-            for (input, &id) in model.instrument_inputs.iter().zip(&model.instrument_streams) {
+            for (input, &id) in model.instrument_inputs.iter().zip(&self.instrument_streams) {
                 let mut rng = input_stream(model.seed, iteration, copy as u64, id);
                 self.instrument.push(input.dist.sample(&mut rng));
             }
@@ -159,6 +167,12 @@ impl IterationDraws {
         } else {
             0.0
         }
+    }
+
+    /// The errors of every loonwaarde assessment of copy `c`.
+    pub fn copy_assessment_z(&self, c: usize) -> &[f64] {
+        let n = self.assessments;
+        self.assessment.get(c * n..(c + 1) * n).unwrap_or(&[])
     }
 
     /// Instrument input `i` of copy `c`.

@@ -15,11 +15,11 @@ use crate::model::{LineTiming, Model, PeakProfile, WEEKS_PER_MONTH};
 use crate::rates::Figure;
 
 use super::draws::IterationDraws;
-use super::instruments::{self, Books, Control, MonthFacts};
 use super::ledger::{self, LineBook};
 use super::path::{self, CopyParams, Derived, Paths};
-use super::rate_table::RateTable;
 use super::trajectory::{Course, Ending, Trajectory};
+use crate::instruments::{self, Books, Control, CopyDraws, MonthFacts};
+use crate::rates::RateTable;
 
 /// Number of built-in ledger lines (production value … exit cost).
 const BUILTIN: usize = ledger::BUILTIN_LINES.len();
@@ -466,8 +466,11 @@ impl Iteration<'_> {
         let cx = instruments::Context {
             rates: &plan.rates,
             worker: &model.placements[placement].worker,
-            draws,
-            copy: c,
+            draws: CopyDraws {
+                inputs: draws.copy_instrument_inputs(c),
+                assessment_z: draws.copy_assessment_z(c),
+                hire_uniform: draws.hire_uniform(c),
+            },
             scenario_start: model.start,
             placement_start: pr.start,
         };
@@ -504,7 +507,7 @@ impl Iteration<'_> {
                 jobcoach_cost: b.jobcoach_cost,
                 supervisor_cost: pr.supervisor_cost,
             };
-            facts.wage_factor = rules.before(ist, &facts, &cx).factor;
+            facts.wage_factor = rules.before(ist, &facts, &cx);
             *wage_factor = facts.wage_factor;
 
             books.t = t;

@@ -4,51 +4,17 @@
 //! The employer's net cash is one view (inflows to the employer minus outflows); totals by
 //! payer → payee give the gemeente's, UWV's and worker's views.
 
-use super::instruments::Rules;
-use crate::model::{Arrangement, Model, Party};
+use crate::instruments::Rules;
+use crate::model::{Arrangement, Model};
+use crate::vocab::Party;
+pub use crate::vocab::{BUILTIN_LINES, LineDef};
 
-/// Built-in lines, at fixed indices in every arrangement's line book.
-pub const BUILTIN_LINES: [&str; 6] = [
-    "production_value",
-    "wage",
-    "employer_burden",
-    "supervision",
-    "jobcoach",
-    "exit_cost",
-];
 pub const PRODUCTION_VALUE: usize = 0;
 pub const WAGE: usize = 1;
 pub const EMPLOYER_BURDEN: usize = 2;
 pub const SUPERVISION: usize = 3;
 pub const JOBCOACH: usize = 4;
 pub const EXIT_COST: usize = 5;
-
-/// One line of the ledger: a name and the direction of its flows.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LineDef {
-    pub name: String,
-    pub payer: Party,
-    pub payee: Party,
-}
-
-impl LineDef {
-    pub fn new(name: &str, payer: Party, payee: Party) -> Self {
-        Self {
-            name: name.to_owned(),
-            payer,
-            payee,
-        }
-    }
-
-    /// +1 when the employer receives, −1 when it pays, 0 when the flow passes it by.
-    pub fn employer_sign(&self) -> f64 {
-        match (self.payer, self.payee) {
-            (_, Party::Employer) => 1.0,
-            (Party::Employer, _) => -1.0,
-            _ => 0.0,
-        }
-    }
-}
 
 /// The lines of one arrangement, with the employer's sign of each, and its instruments.
 #[derive(Debug, Clone)]

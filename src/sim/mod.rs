@@ -4,13 +4,10 @@
 //! and each batch's chunks are passed to the sink in chunk order. Every reduction downstream
 //! is therefore done in iteration order, and a run is byte-identical for any thread count.
 
-pub mod copula;
 pub mod draws;
 pub mod engine;
-pub mod instruments;
 pub mod ledger;
 mod path;
-pub mod rate_table;
 pub mod rng;
 pub mod trajectory;
 

@@ -11,7 +11,7 @@
 
 use crate::model::{Model, Placement, Slot, SupervisionSource, WEEKS_PER_MONTH};
 use crate::rates::Figure;
-use crate::scenario::raw::{PayBasis, RampShape};
+use crate::vocab::{PayBasis, RampShape};
 
 use super::draws::{IterationDraws, MonthlyShocks};
 use super::engine::Plan;

@@ -9,8 +9,8 @@
 //! instrument rules move money, not people. Arrangements with the same [`Course`] therefore
 //! share one trajectory, computed once per iteration; only their money is evaluated apart.
 
+use crate::instruments::{Hire, Instrument, hiring_decision};
 use crate::model::Model;
-use crate::sim::instruments::{Instrument, proefplaatsing, proefplaatsing::Hire};
 
 use super::draws::IterationDraws;
 use super::engine::Plan;
@@ -41,15 +41,11 @@ impl Course {
             trial: None,
         };
         for i in instruments {
-            match i {
-                Instrument::Detachering(d) => course.employer_share = 1.0 - d.provider_supervision_share,
-                Instrument::Proefplaatsing(p) => {
-                    course.trial = Some(Trial {
-                        months: p.months,
-                        hire: p.hire,
-                    })
-                }
-                _ => {}
+            if let Some((share, _)) = i.provider_supervision() {
+                course.employer_share = 1.0 - share;
+            }
+            if let Some((months, hire)) = i.trial() {
+                course.trial = Some(Trial { months, hire });
             }
         }
         course
@@ -327,7 +323,7 @@ impl Step<'_> {
             return false;
         }
         let u = self.draws.hire_uniform(c);
-        match proefplaatsing::decision(trial.months, trial.hire, st.tenure, st.productivity, u) {
+        match hiring_decision(trial.months, trial.hire, st.tenure, st.productivity, u) {
             Some(hired) => {
                 st.hired = hired;
                 !hired

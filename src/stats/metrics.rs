@@ -3,28 +3,7 @@
 
 use super::summary::{ArrangementSummary, Summary};
 
-/// Metrics of one arrangement. `lines.<name>` (a line's mean) is accepted too.
-pub const ARRANGEMENT_METRICS: [&str; 16] = [
-    "npv.mean",
-    "npv.sd",
-    "npv.p5",
-    "npv.p10",
-    "npv.p25",
-    "npv.p50",
-    "npv.p75",
-    "npv.p90",
-    "npv.p95",
-    "p_npv_positive",
-    "cvar5",
-    "break_even.p50_month",
-    "break_even.p_within_horizon",
-    "retention_at_horizon",
-    "months_active_mean",
-    "final_productivity_mean",
-];
-
-/// Metrics of a pair of arrangements (a − b).
-pub const PAIR_METRICS: [&str; 3] = ["p_a_better", "mean_difference", "p_npv_positive_diff"];
+pub use crate::vocab::{ARRANGEMENT_METRICS, PAIR_METRICS};
 
 /// A metric's value with its Monte Carlo standard error where one is known.
 #[derive(Debug, Clone, Copy, PartialEq)]

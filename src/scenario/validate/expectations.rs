@@ -19,7 +19,9 @@ pub(super) fn build_expectations(
     let lines_of = |name: &str| -> Vec<String> {
         let mut lines = base_lines.clone();
         if let Some(a) = arrangements.iter().find(|a| a.name == name) {
-            lines.extend(a.instruments.iter().flat_map(|i| i.line_names()));
+            // The names of its lines do not depend on who employs the worker.
+            let names = a.instruments.iter().flat_map(|i| i.lines(Party::Employer));
+            lines.extend(names.map(|l| l.name));
         }
         lines
     };

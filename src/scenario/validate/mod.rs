@@ -7,21 +7,15 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::diag::{Diagnostic, KeyPath, SourceMap, suggest, unknown_key_message};
 use super::raw::*;
 use crate::calendar::{YearMonth, month_from_name};
-use crate::dist::{Dist, InputSpec};
+use crate::diag::{Checker, Diagnostic, KeyPath, Range, SourceMap, constant, suggest, unknown_key_message};
+use crate::dist::Dist;
+use crate::dist::copula::{Copula, Pair};
+use crate::instruments::Instrument;
 use crate::model::*;
 use crate::rates::{self, Rates};
-use crate::sim::copula::{Copula, Pair};
-use crate::sim::instruments::INSTRUMENT_LINES;
-use crate::sim::instruments::{
-    Instrument, detachering, grant, jobcoach_funding, lks, lkv, loondispensatie, no_risk_polis,
-    praktijkleren, proefplaatsing, workplace_adaptation,
-};
-use crate::sim::ledger::BUILTIN_LINES;
-use crate::sim::rng;
-use crate::stats::metrics::{ARRANGEMENT_METRICS, PAIR_METRICS};
+use crate::vocab::{ARRANGEMENT_METRICS, BUILTIN_LINES, PAIR_METRICS};
 
 mod expectations;
 mod instruments;
@@ -39,212 +33,9 @@ pub const DEFAULT_ITERATIONS: u64 = 10_000;
 pub const DEFAULT_SEED: u64 = 1;
 /// The name of the built-in "no support" arrangement.
 pub const BASELINE_NAME: &str = "no support";
-/// Longest horizon accepted (50 years).
-pub const MAX_HORIZON_MONTHS: i64 = 600;
+pub use crate::vocab::MAX_HORIZON_MONTHS;
 /// Most copies of one placement.
 pub const MAX_COUNT: i64 = 1000;
-/// Months between loonwaarde assessments unless the scenario says otherwise.
-pub const DEFAULT_REASSESS_MONTHS: i64 = 12;
-/// Standard deviation of the error of a loonwaarde assessment unless the scenario says otherwise.
-pub const DEFAULT_ASSESSMENT_NOISE_SD: f64 = 0.05;
-/// Supervisor hours the employer spends on one loonwaarde assessment by default.
-pub const DEFAULT_ASSESSMENT_ADMIN_HOURS: f64 = 2.0;
-/// Calendar month in which UWV pays the LKV of the previous year by default (September).
-pub const DEFAULT_LKV_PAY_MONTH: i64 = 9;
-/// Largest magnitude a numeric input may reach: far above any amount, hour count or
-/// multiplier of a placement, and far enough below `f64::MAX` that sums over months, copies
-/// and iterations cannot overflow to infinity.
-pub const MAX_MAGNITUDE: f64 = 1e12;
-/// Tail probability at which an unbounded distribution's reach is measured.
-const REACH_TAIL: f64 = 1e-12;
-
-/// The range a numeric input must stay within, whatever its draw.
-#[derive(Debug, Clone, Copy)]
-enum Range {
-    /// 0 ≤ x ≤ 1.
-    Probability,
-    /// 0 < x ≤ 1.
-    PositiveShare,
-    /// 0 ≤ x < 1.
-    Persistence,
-    /// x ≥ 0.
-    NonNegative,
-    /// x > 0.
-    Positive,
-}
-
-impl Range {
-    fn describe(self) -> &'static str {
-        match self {
-            Range::Probability => "between 0 and 1",
-            Range::PositiveShare => "above 0 and at most 1",
-            Range::Persistence => "at least 0 and below 1",
-            Range::NonNegative => "at least 0",
-            Range::Positive => "above 0",
-        }
-    }
-
-    fn admits(self, dist: &Dist) -> bool {
-        let (lo, hi) = dist.support();
-        let atom_at_lo = matches!(dist.kind(), "constant" | "discrete" | "bernoulli") || lo == hi;
-        let lo_ok = |strict: bool| {
-            if strict {
-                lo > 0.0 || (lo == 0.0 && !atom_at_lo)
-            } else {
-                lo >= 0.0
-            }
-        };
-        match self {
-            Range::Probability => lo_ok(false) && hi <= 1.0,
-            Range::PositiveShare => lo_ok(true) && hi <= 1.0,
-            Range::Persistence => lo_ok(false) && (hi < 1.0 || (hi == 1.0 && !atom_at_lo)),
-            Range::NonNegative => lo_ok(false),
-            Range::Positive => lo_ok(true),
-        }
-    }
-}
-
-/// Collects diagnostics while walking the raw scenario.
-struct Checker<'s, 'a> {
-    map: &'s SourceMap<'a>,
-    errors: Vec<Diagnostic>,
-}
-
-impl Checker<'_, '_> {
-    fn error(&mut self, path: &KeyPath, message: impl Into<String>) {
-        self.errors.push(self.map.at_path(path, message));
-    }
-
-    /// Builds a distribution and checks that every value it can take lies in `range`.
-    fn input(&mut self, spec: &InputSpec, path: &KeyPath, range: Range) -> Dist {
-        match spec.build() {
-            Ok(dist) => {
-                if !range.admits(&dist) {
-                    let (lo, hi) = dist.support();
-                    let what = match spec {
-                        InputSpec::Constant(v) => format!("{v} is not allowed"),
-                        InputSpec::Dist(_) => format!(
-                            "{} can take values from {} to {}",
-                            dist.describe(),
-                            fmt_bound(lo),
-                            fmt_bound(hi)
-                        ),
-                    };
-                    self.error(path, format!("{what}; this input must be {}", range.describe()));
-                } else if let Some(too_far) = beyond_magnitude(&dist) {
-                    let what = match spec {
-                        InputSpec::Constant(v) => format!("{v:e} is too large"),
-                        InputSpec::Dist(_) => format!("{} reaches {too_far:e}", dist.describe()),
-                    };
-                    self.error(
-                        path,
-                        format!("{what}; inputs must stay within ±{MAX_MAGNITUDE:e}"),
-                    );
-                }
-                dist
-            }
-            Err(problems) => {
-                for p in problems {
-                    let at = p.param.as_deref().map_or_else(|| path.clone(), |k| path.key(k));
-                    self.error(&at, p.message);
-                }
-                constant(0.0)
-            }
-        }
-    }
-
-    fn optional_input(
-        &mut self,
-        spec: Option<&InputSpec>,
-        path: &KeyPath,
-        range: Range,
-        default: f64,
-    ) -> Dist {
-        match spec {
-            Some(spec) => self.input(spec, path, range),
-            None => constant(default),
-        }
-    }
-
-    /// A limit that is absent by default: `None` means no limit (+∞).
-    fn limit(&mut self, value: Option<f64>, path: &KeyPath) -> f64 {
-        match value {
-            Some(v) => self.number(Some(v), path, Range::NonNegative, 0.0),
-            None => f64::INFINITY,
-        }
-    }
-
-    fn number(&mut self, value: Option<f64>, path: &KeyPath, range: Range, default: f64) -> f64 {
-        let v = value.unwrap_or(default);
-        if !v.is_finite() || !range.admits(&constant(v)) {
-            self.error(
-                path,
-                format!("{v} is not allowed; it must be {}", range.describe()),
-            );
-        } else if v.abs() > MAX_MAGNITUDE {
-            self.error(
-                path,
-                format!("{v:e} is too large; inputs must stay within ±{MAX_MAGNITUDE:e}"),
-            );
-        }
-        v
-    }
-
-    /// A month count in `lo..=hi`.
-    fn months(&mut self, value: i64, path: &KeyPath, lo: i64, hi: i64) -> usize {
-        if value < lo || value > hi {
-            self.error(path, format!("{value} is out of range; allowed: {lo} to {hi}"));
-            return lo.max(0) as usize;
-        }
-        value as usize
-    }
-
-    fn name(&mut self, name: &str, path: &KeyPath, seen: &mut BTreeSet<String>, what: &str) {
-        if name.trim().is_empty() {
-            self.error(path, format!("the {what} name must not be empty"));
-        } else if !seen.insert(name.to_owned()) {
-            self.error(
-                path,
-                format!("duplicate {what} name `{name}`; names must be unique"),
-            );
-        }
-    }
-}
-
-/// The value beyond ±[`MAX_MAGNITUDE`] that `dist` can reach (an unbounded tail is measured
-/// at its 1e-12 quantile), if any.
-fn beyond_magnitude(dist: &Dist) -> Option<f64> {
-    let (lo, hi) = dist.support();
-    let lo = if lo.is_finite() {
-        lo
-    } else {
-        dist.quantile(REACH_TAIL)
-    };
-    let hi = if hi.is_finite() {
-        hi
-    } else {
-        dist.quantile(1.0 - REACH_TAIL)
-    };
-    [lo, hi]
-        .into_iter()
-        .find(|x| x.is_nan() || x.abs() > MAX_MAGNITUDE)
-}
-
-fn fmt_bound(x: f64) -> String {
-    if x.is_infinite() {
-        if x > 0.0 { "+∞".into() } else { "−∞".into() }
-    } else {
-        format!("{x}")
-    }
-}
-
-/// A constant input; a non-finite value (already reported) becomes 0.
-fn constant(v: f64) -> Dist {
-    Dist::constant(v)
-        .or_else(|_| Dist::constant(0.0))
-        .expect("0 is a valid constant")
-}
-
 /// Validates a parsed scenario against its source map.
 pub fn validate(raw: &RawScenario, map: &SourceMap, source: &str) -> Result<Model, Vec<Diagnostic>> {
     let mut c = Checker {
@@ -330,7 +121,17 @@ pub fn validate(raw: &RawScenario, map: &SourceMap, source: &str) -> Result<Mode
         start,
         &mut instrument_inputs,
     );
-    let (instrument_inputs, instrument_streams) = instrument_inputs.into_iter().unzip();
+    let (instrument_inputs, instrument_streams) = instrument_inputs
+        .into_iter()
+        .map(|i| {
+            let input = StaticInput {
+                path: i.path,
+                dist: i.dist,
+                used: true,
+            };
+            (input, i.stream)
+        })
+        .unzip();
     let mut placements = placements;
     build_correlations(&mut c, raw, &mut placements);
     placements.iter_mut().for_each(Placement::plan_draws);

@@ -337,14 +337,15 @@ pub(super) fn build_placement(
                 &mut line_names,
                 "cost/benefit line",
             );
-            if BUILTIN_LINES.contains(&line.name.as_str()) || INSTRUMENT_LINES.contains(&line.name.as_str()) {
+            let instrument_lines = crate::instruments::line_names();
+            if BUILTIN_LINES.contains(&line.name.as_str()) || instrument_lines.contains(&line.name.as_str()) {
                 c.error(
                     &lpath.key("name"),
                     format!(
                         "`{}` is a line of the engine or of an instrument; choose another name (taken: {}, {})",
                         line.name,
                         BUILTIN_LINES.join(", "),
-                        INSTRUMENT_LINES.join(", ")
+                        instrument_lines.join(", ")
                     ),
                 );
             }

@@ -8,17 +8,31 @@
 //! the window after hiring (60 months, no limit for the banenafspraak target group). With LKS
 //! it is multiplied by max(LW, 0.30) (Ziektewet art. 29e).
 
-use super::MonthFacts;
-use crate::model::WEEKS_PER_MONTH;
-use crate::model::{Benefit, Worker};
-use crate::rates::Figure;
-use crate::sim::rate_table::RateTable;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::build::Build;
+use super::rule::{Books, Context, MonthFacts, Scheme, Shared};
+use crate::calendar::YearMonth;
+use crate::rates::{Figure, RateTable};
+use crate::vocab::{Benefit, LineDef, Party, WEEKS_PER_MONTH, Words, Worker};
 
 pub const LINE: &str = "no_risk_polis";
+
+/// No-risk polis (Ziektewet art. 29b): UWV pays sickness benefit to the employer.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawNoRiskPolis {
+    /// The employer continues 100% of the wage in the first 52 weeks (default true).
+    pub employer_pays_full_first_year: Option<bool>,
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct NoRiskPolis {
     pub employer_pays_full_first_year: bool,
+    /// The arrangement pays LKS (linked from its other instruments): a Participatiewet
+    /// worker is then covered, and the benefit follows the loonwaarde (Ziektewet art. 29e).
+    pub with_lks: bool,
 }
 
 /// The no-risk polis covers workers with a work disability: the banenafspraak target group,
@@ -32,7 +46,7 @@ pub fn eligible(worker: &Worker, with_lks: bool) -> bool {
 }
 
 /// The benefit for a whole month of absence on a day wage (before the loonwaarde factor).
-pub fn month_benefit(day_wage: f64, pct: f64, rates: &RateTable, month: crate::calendar::YearMonth) -> f64 {
+pub fn month_benefit(day_wage: f64, pct: f64, rates: &RateTable, month: YearMonth) -> f64 {
     pct * day_wage * rates.get(Figure::DayWageDaysPerYear, month) / 12.0
 }
 
@@ -80,10 +94,75 @@ impl NoRiskPolis {
     }
 }
 
+impl Scheme for NoRiskPolis {
+    const KIND: &'static str = "no_risk_polis";
+    const NAME: Words = Words {
+        nl: "No-riskpolis (Ziektewet)",
+        en: "No-risk policy (Ziektewet)",
+    };
+    const LINES: &'static [(&'static str, Words)] = &[(
+        LINE,
+        Words {
+            nl: "No-riskpolis",
+            en: "No-risk policy",
+        },
+    )];
+    type Raw = RawNoRiskPolis;
+    type State = ();
+
+    fn build(raw: &RawNoRiskPolis, _b: &mut Build) -> Self {
+        NoRiskPolis {
+            employer_pays_full_first_year: raw.employer_pays_full_first_year.unwrap_or(true),
+            with_lks: false,
+        }
+    }
+
+    fn link(&mut self, kinds: &[&'static str]) {
+        self.with_lks = kinds.contains(&<super::lks::Lks as Scheme>::KIND);
+    }
+
+    fn parameters(&self, _input: &dyn Fn(usize) -> String) -> Vec<(&'static str, String)> {
+        vec![(
+            "employer_pays_full_first_year",
+            self.employer_pays_full_first_year.to_string(),
+        )]
+    }
+
+    fn lines(&self, eor: Party) -> Vec<LineDef> {
+        vec![LineDef::new(LINE, Party::Uwv, eor)]
+    }
+
+    /// The polis pays only for absence: in a month without it, an eligible copy (or one
+    /// already found ineligible) has nothing to book, and most months are such.
+    #[inline(always)]
+    fn idle(&self, ineligible: bool, m: &MonthFacts, cx: &Context) -> bool {
+        m.absent <= 0.0 && (ineligible || eligible(cx.worker, self.with_lks))
+    }
+
+    #[inline(always)]
+    fn after(
+        &self,
+        _s: &mut (),
+        shared: &Shared,
+        ineligible: &mut bool,
+        hired: usize,
+        m: &MonthFacts,
+        cx: &Context,
+        books: &mut Books,
+        lines: &[usize],
+    ) {
+        if !eligible(cx.worker, self.with_lks) {
+            *ineligible = true;
+        } else {
+            let lw = self.with_lks.then_some(shared.loonwaarde).flatten();
+            books.book(lines[0], self.benefit(m, hired, lw, cx.rates, cx.worker));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::calendar::YearMonth;
     use crate::rates::load_preset;
 
     fn facts(absent: f64) -> MonthFacts {
@@ -126,6 +205,7 @@ mod tests {
         };
         let polis = NoRiskPolis {
             employer_pays_full_first_year: true,
+            with_lks: false,
         };
         let day_wage: f64 = 15.0 * 24.0 * 52.0 * 1.08 / 261.0;
         let expected = day_wage * 21.75 * 0.6;
@@ -149,6 +229,7 @@ mod tests {
         };
         let polis = NoRiskPolis {
             employer_pays_full_first_year: true,
+            with_lks: false,
         };
         let mut m = facts(1.0);
         m.spell_elapsed = 13.0;
@@ -164,6 +245,7 @@ mod tests {
         let rates = RateTable::new(&preset, YearMonth::new(2026, 1).unwrap(), 12);
         let polis = NoRiskPolis {
             employer_pays_full_first_year: false,
+            with_lks: false,
         };
         let mut m = facts(0.5);
         m.spell_start_tenure = Some(61);

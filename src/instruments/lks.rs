@@ -9,14 +9,38 @@
 //! (Regeling loonkostensubsidie Participatiewet). It continues while the worker is sick and
 //! stops when the placement ends. In the forfaitaire phase (art. 10d lid 5) the share is 50%.
 
-use super::{Books, Context, MonthFacts, assess_loonwaarde};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::build::Build;
+use super::rule::{
+    Books, Context, DEFAULT_ASSESSMENT_NOISE_SD, DEFAULT_REASSESS_MONTHS, MonthFacts, Scheme, Shared,
+    assess_loonwaarde,
+};
 use crate::calendar::YearMonth;
-use crate::model::{Benefit, Worker};
-use crate::rates::Figure;
-use crate::sim::rate_table::RateTable;
+use crate::diag::Range;
+use crate::rates::{Figure, RateTable};
+use crate::vocab::{Benefit, LineDef, Party, Words, Worker};
 
 pub const LINE: &str = "lks";
 pub const ASSESSMENT_LINE: &str = "lks_assessment";
+
+/// Supervisor hours the employer spends on one loonwaarde assessment by default.
+pub const DEFAULT_ASSESSMENT_ADMIN_HOURS: f64 = 2.0;
+
+/// Loonkostensubsidie (Participatiewet art. 10d), paid by the gemeente.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawLks {
+    /// Months between loonwaarde assessments (default 12).
+    pub reassess_months: Option<i64>,
+    /// Standard deviation of the assessment error on the loonwaarde (default 0.05).
+    pub assessment_noise_sd: Option<f64>,
+    /// Employer's supervisor hours spent per assessment (default 2).
+    pub assessment_admin_hours: Option<f64>,
+    /// Months of forfaitaire LKS (50%) before the first assessment (0–6, default 0).
+    pub forfaitaire_phase_months: Option<i64>,
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Lks {
@@ -77,7 +101,7 @@ impl Lks {
         }
         s.next_assessment = Some(next + self.reassess_months);
         s.assessed_this_month = true;
-        let z = cx.draws.assessment_z(cx.copy, assessments);
+        let z = cx.draws.assessment_z(assessments);
         Some(assess_loonwaarde(m.productivity, self.noise_sd, z))
     }
 
@@ -116,6 +140,121 @@ impl Lks {
         books.book(lines[0], with_forfait * m.min_wage_share);
         if s.assessed_this_month {
             books.book(lines[1], self.admin_hours * m.supervisor_cost);
+        }
+    }
+}
+
+impl Scheme for Lks {
+    const KIND: &'static str = "lks";
+    const NAME: Words = Words {
+        nl: "Loonkostensubsidie (Participatiewet)",
+        en: "Wage-cost subsidy (Participatiewet)",
+    };
+    const LINES: &'static [(&'static str, Words)] = &[
+        (
+            LINE,
+            Words {
+                nl: "Loonkostensubsidie",
+                en: "Wage-cost subsidy (LKS)",
+            },
+        ),
+        (
+            ASSESSMENT_LINE,
+            Words {
+                nl: "Tijd voor loonwaardemeting",
+                en: "Time for loonwaarde assessments",
+            },
+        ),
+    ];
+    const ACTS_BEFORE: bool = true;
+    type Raw = RawLks;
+    type State = State;
+
+    fn build(raw: &RawLks, b: &mut Build) -> Self {
+        Lks {
+            reassess_months: b.month_count(
+                raw.reassess_months,
+                DEFAULT_REASSESS_MONTHS as f64,
+                1.0,
+                60.0,
+                "reassess_months",
+            ),
+            noise_sd: b.number(
+                raw.assessment_noise_sd,
+                "assessment_noise_sd",
+                Range::Probability,
+                DEFAULT_ASSESSMENT_NOISE_SD,
+            ),
+            admin_hours: b.number(
+                raw.assessment_admin_hours,
+                "assessment_admin_hours",
+                Range::NonNegative,
+                DEFAULT_ASSESSMENT_ADMIN_HOURS,
+            ),
+            forfait_months: b.month_count(
+                raw.forfaitaire_phase_months,
+                0.0,
+                0.0,
+                b.fig(Figure::LksForfaitPhaseMaxMonths),
+                "forfaitaire_phase_months",
+            ),
+        }
+    }
+
+    fn parameters(&self, _input: &dyn Fn(usize) -> String) -> Vec<(&'static str, String)> {
+        vec![
+            ("reassess_months", self.reassess_months.to_string()),
+            ("assessment_noise_sd", self.noise_sd.to_string()),
+            ("assessment_admin_hours", self.admin_hours.to_string()),
+            ("forfaitaire_phase_months", self.forfait_months.to_string()),
+        ]
+    }
+
+    fn lines(&self, eor: Party) -> Vec<LineDef> {
+        vec![
+            LineDef::new(LINE, Party::Gemeente, eor),
+            LineDef::new(ASSESSMENT_LINE, Party::Employer, Party::Colleagues),
+        ]
+    }
+
+    fn assessments_needed(&self, horizon: usize) -> usize {
+        horizon / self.reassess_months.max(1) + 2
+    }
+
+    #[inline(always)]
+    fn before(
+        &self,
+        s: &mut State,
+        shared: &mut Shared,
+        ineligible: &mut bool,
+        m: &MonthFacts,
+        cx: &Context,
+    ) -> f64 {
+        if let Some(hired) = shared.hired_at {
+            if !eligible(cx.worker) {
+                *ineligible = true;
+            } else if let Some(lw) = self.assess(s, m, hired, shared.assessments, cx) {
+                shared.assessments += 1;
+                shared.loonwaarde = Some(lw);
+            }
+        }
+        1.0
+    }
+
+    #[inline(always)]
+    fn after(
+        &self,
+        s: &mut State,
+        shared: &Shared,
+        ineligible: &mut bool,
+        hired: usize,
+        m: &MonthFacts,
+        cx: &Context,
+        books: &mut Books,
+        lines: &[usize],
+    ) {
+        if !*ineligible {
+            self.book_month(s, m, shared.loonwaarde, hired, cx, books, lines);
         }
     }
 }

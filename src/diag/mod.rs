@@ -1,8 +1,12 @@
 //! Diagnostics for scenario files: key paths, their place in the text, and the
 //! `file:line:col: error: key: message` form that editors and CI annotate.
 
+mod checker;
+
+pub use checker::{Checker, MAX_MAGNITUDE, Range, constant};
+
 use std::fmt;
-use std::ops::Range;
+use std::ops::Range as TextRange;
 use std::path::{Path, PathBuf};
 
 use toml::Spanned;
@@ -96,7 +100,7 @@ impl<'a> SourceMap<'a> {
 
     /// A diagnostic at a byte range of the text (from a parser error); the key path is the
     /// deepest value that contains the range.
-    pub fn at_span(&self, span: Option<Range<usize>>, message: impl Into<String>) -> Diagnostic {
+    pub fn at_span(&self, span: Option<TextRange<usize>>, message: impl Into<String>) -> Diagnostic {
         let key = span
             .as_ref()
             .and_then(|s| self.path_containing(s.start))
@@ -105,7 +109,7 @@ impl<'a> SourceMap<'a> {
         self.make(span, key, message.into())
     }
 
-    fn make(&self, span: Option<Range<usize>>, key: String, message: String) -> Diagnostic {
+    fn make(&self, span: Option<TextRange<usize>>, key: String, message: String) -> Diagnostic {
         let (line, col) = span.map_or((0, 0), |s| line_col(self.text, s.start));
         Diagnostic {
             file: self.file.clone(),
@@ -116,7 +120,7 @@ impl<'a> SourceMap<'a> {
         }
     }
 
-    fn span_of(&self, path: &KeyPath) -> Option<Range<usize>> {
+    fn span_of(&self, path: &KeyPath) -> Option<TextRange<usize>> {
         let doc = self.doc.as_ref()?;
         let mut best = doc.span();
         let mut node: Option<&DeValue> = None;

@@ -3,12 +3,24 @@
 //! the school year — here in the December after it, once the application window of September
 //! has closed.
 
-use super::{Books, Context, MonthFacts};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::build::Build;
+use super::rule::{Books, Context, MonthFacts, Scheme, Shared};
 use crate::calendar::YearMonth;
-use crate::model::WEEKS_PER_MONTH;
 use crate::rates::Figure;
+use crate::vocab::{LineDef, Party, WEEKS_PER_MONTH, Words};
 
 pub const LINE: &str = "praktijkleren";
+
+/// Subsidieregeling praktijkleren, paid by the Rijk after each school year.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawPraktijkleren {
+    /// Euros per learning place per school year (default: the preset's maximum).
+    pub amount_per_year: Option<f64>,
+}
 
 /// First calendar month of a school year.
 const SCHOOL_YEAR_START_MONTH: u32 = 8;
@@ -65,5 +77,68 @@ impl Praktijkleren {
         if let Some(due) = YearMonth::new(year + 1, PAY_MONTH) {
             books.book_at(line, amount, cx.month_index(due));
         }
+    }
+}
+
+impl Scheme for Praktijkleren {
+    const KIND: &'static str = "praktijkleren";
+    const NAME: Words = Words {
+        nl: "Subsidie praktijkleren",
+        en: "Praktijkleren subsidy",
+    };
+    const LINES: &'static [(&'static str, Words)] = &[(
+        LINE,
+        Words {
+            nl: "Subsidie praktijkleren",
+            en: "Praktijkleren subsidy",
+        },
+    )];
+    type Raw = RawPraktijkleren;
+    type State = State;
+
+    fn build(raw: &RawPraktijkleren, b: &mut Build) -> Self {
+        let max = b.fig(Figure::PraktijklerenMaxPerYear);
+        if let Some(a) = raw.amount_per_year {
+            if !(0.0..=max).contains(&a) {
+                b.error_at(
+                    "amount_per_year",
+                    format!(
+                        "{a} is out of range; allowed: 0 to {max} (the preset's maximum per school year)"
+                    ),
+                );
+            }
+        }
+        Praktijkleren {
+            amount_per_year: raw.amount_per_year,
+        }
+    }
+
+    fn parameters(&self, _input: &dyn Fn(usize) -> String) -> Vec<(&'static str, String)> {
+        self.amount_per_year
+            .map(|a| vec![("amount_per_year", a.to_string())])
+            .unwrap_or_default()
+    }
+
+    fn lines(&self, eor: Party) -> Vec<LineDef> {
+        vec![LineDef::new(LINE, Party::Rijk, eor)]
+    }
+
+    #[inline(always)]
+    fn after(
+        &self,
+        s: &mut State,
+        _shared: &Shared,
+        _ineligible: &mut bool,
+        _hired: usize,
+        m: &MonthFacts,
+        cx: &Context,
+        books: &mut Books,
+        lines: &[usize],
+    ) {
+        self.accrue(s, m, cx, books, lines[0]);
+    }
+
+    fn close(&self, s: &mut State, cx: &Context, books: &mut Books, lines: &[usize]) {
+        self.settle(s, cx, books, lines[0]);
     }
 }

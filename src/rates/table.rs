@@ -2,8 +2,8 @@
 //! figure in force in a month from this table instead of the preset (whose indexation past
 //! the last published figure costs a `powf` per lookup).
 
+use super::{Figure, Rates};
 use crate::calendar::YearMonth;
-use crate::rates::{Figure, Rates};
 
 /// Months before the scenario start that the table covers (LKS uses the figure of 1 January).
 const BEFORE: usize = 12;

@@ -6,15 +6,33 @@
 //! Two kinds are simulated: doelgroep banenafspraak (€ 1.01 per hour, at most € 2,000 a
 //! year; the 36-month limit is lifted for employment that starts from 2026) and
 //! arbeidsgehandicapte werknemer (€ 3.05 per hour, at most € 6,000 a year, 36 months). When
-//! several apply to one worker only the highest counts (settled in `Rules::settle_lkv`).
+//! several apply to one worker only the highest counts (its yearly claim; `Rules` pays the
+//! highest).
 
-use super::{Context, MonthFacts};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::build::Build;
+use super::rule::{Books, Context, MonthFacts, Scheme, Shared};
 use crate::calendar::YearMonth;
-use crate::model::Worker;
-use crate::rates::Figure;
-use crate::sim::rate_table::RateTable;
+use crate::diag::unknown_key_message;
+use crate::rates::{Figure, RateTable};
+use crate::vocab::{LineDef, Party, Words, Worker};
 
 pub const LINE: &str = "lkv";
+
+/// Calendar month in which UWV pays the LKV of the previous year by default (September).
+pub const DEFAULT_PAY_MONTH: i64 = 9;
+
+/// Loonkostenvoordeel (Wet tegemoetkomingen loondomein), paid by UWV the next year.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawLkv {
+    /// `banenafspraak` or `arbeidsgehandicapt`.
+    pub category: String,
+    /// Calendar month of the following year in which UWV pays (default 9).
+    pub pay_month: Option<i64>,
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Category {
@@ -115,6 +133,84 @@ impl Lkv {
         s.amount = 0.0;
         let due = YearMonth::new(year + 1, self.pay_month)?;
         (amount > 0.0).then(|| (amount, cx.month_index(due)))
+    }
+}
+
+impl Scheme for Lkv {
+    const KIND: &'static str = "lkv";
+    const NAME: Words = Words {
+        nl: "Loonkostenvoordeel",
+        en: "Wage-cost advantage (LKV)",
+    };
+    const LINES: &'static [(&'static str, Words)] = &[(
+        LINE,
+        Words {
+            nl: "Loonkostenvoordeel",
+            en: "Wage-cost advantage (LKV)",
+        },
+    )];
+    type Raw = RawLkv;
+    type State = State;
+
+    /// One LKV per category in an arrangement.
+    fn identity(raw: &RawLkv) -> String {
+        format!("lkv:{}", raw.category)
+    }
+
+    fn build(raw: &RawLkv, b: &mut Build) -> Self {
+        let category = Category::from_key(&raw.category).unwrap_or_else(|| {
+            b.error_at(
+                "category",
+                unknown_key_message(
+                    "LKV category",
+                    &raw.category,
+                    &["banenafspraak", "arbeidsgehandicapt"],
+                ),
+            );
+            Category::Banenafspraak
+        });
+        Lkv {
+            category,
+            pay_month: b.months(raw.pay_month.unwrap_or(DEFAULT_PAY_MONTH), "pay_month", 1, 12) as u32,
+        }
+    }
+
+    fn label(&self) -> String {
+        format!("lkv ({})", self.category.as_str())
+    }
+
+    fn parameters(&self, _input: &dyn Fn(usize) -> String) -> Vec<(&'static str, String)> {
+        vec![
+            ("category", self.category.as_str().to_owned()),
+            ("pay_month", self.pay_month.to_string()),
+        ]
+    }
+
+    fn lines(&self, eor: Party) -> Vec<LineDef> {
+        vec![LineDef::new(LINE, Party::Uwv, eor)]
+    }
+
+    #[inline(always)]
+    fn after(
+        &self,
+        s: &mut State,
+        _shared: &Shared,
+        ineligible: &mut bool,
+        hired: usize,
+        m: &MonthFacts,
+        cx: &Context,
+        _books: &mut Books,
+        _lines: &[usize],
+    ) {
+        if !self.eligible(cx.worker) {
+            *ineligible = true;
+        } else {
+            self.accrue(s, m, hired, cx);
+        }
+    }
+
+    fn yearly_claim(&self, s: &mut State, cx: &Context) -> Option<(f64, usize)> {
+        self.settle(s, cx)
     }
 }
 

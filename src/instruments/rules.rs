@@ -1,0 +1,224 @@
+//! The compiled instruments of one arrangement and their run over a copy's months, in the
+//! order `rule.rs` describes. What crosses instruments is kept here: the employer of record,
+//! the hiring after a trial, and that of several yearly claims only the highest is paid.
+
+use super::registry::{Instrument, State};
+use super::rule::{Books, Context, Control, MonthFacts, Shared};
+use crate::vocab::{LineDef, Party};
+
+/// One instrument of an arrangement, with the ledger lines it books on.
+#[derive(Debug, Clone)]
+struct Rule {
+    instrument: Instrument,
+    /// Line indices in the arrangement's line book (meaning per instrument).
+    lines: Vec<usize>,
+}
+
+/// The compiled instruments of one arrangement.
+#[derive(Debug, Clone)]
+pub struct Rules {
+    rules: Vec<Rule>,
+    /// Who employs the worker: the provider under detachering, else the employer.
+    pub employer_of_record: Party,
+    /// Share of the supervision need the provider covers (detachering).
+    pub provider_supervision_share: f64,
+    /// Line of the provider's supervision hours, when it covers a share.
+    pub provider_supervision_line: Option<usize>,
+    /// The rules that act before the wage is booked (trial placement, LKS, loondispensatie).
+    acting_before: Vec<usize>,
+    /// Whether the worker starts on trial (hired only at its end).
+    on_trial: bool,
+}
+
+/// Per-copy state of every instrument of an arrangement, parallel to the rules.
+#[derive(Debug, Clone, Default)]
+pub struct CopyState {
+    pub shared: Shared,
+    states: Vec<State>,
+    /// Per rule: was the instrument ineligible for this copy at some point.
+    pub ineligible: Vec<bool>,
+}
+
+impl Rules {
+    /// Compiles an arrangement's instruments, registering their lines in `lines`.
+    pub fn new(instruments: &[Instrument], lines: &mut Vec<LineDef>) -> Self {
+        let employer_of_record = instruments
+            .iter()
+            .find_map(Instrument::employer_of_record)
+            .unwrap_or(Party::Employer);
+        let mut provider_supervision_share = 0.0;
+        let mut provider_supervision_line = None;
+        let rules = instruments
+            .iter()
+            .map(|i| {
+                let ids: Vec<usize> = i
+                    .lines(employer_of_record)
+                    .into_iter()
+                    .map(|def| match lines.iter().position(|l| l.name == def.name) {
+                        Some(k) => k,
+                        None => {
+                            lines.push(def);
+                            lines.len() - 1
+                        }
+                    })
+                    .collect();
+                if let Some((share, own_line)) = i.provider_supervision() {
+                    provider_supervision_share = share;
+                    provider_supervision_line = ids.get(own_line).copied();
+                }
+                Rule {
+                    instrument: i.clone(),
+                    lines: ids,
+                }
+            })
+            .collect();
+        Self {
+            rules,
+            employer_of_record,
+            provider_supervision_share,
+            provider_supervision_line,
+            acting_before: instruments
+                .iter()
+                .enumerate()
+                .filter(|(_, i)| i.acts_before())
+                .map(|(k, _)| k)
+                .collect(),
+            on_trial: instruments.iter().any(|i| i.trial().is_some()),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rules.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.rules.len()
+    }
+
+    /// Labels of the instruments, in rule order.
+    pub fn labels(&self) -> Vec<String> {
+        self.rules.iter().map(|r| r.instrument.label()).collect()
+    }
+
+    /// Fresh state for a copy whose placement starts now.
+    pub fn start(&self, state: &mut CopyState) {
+        state.shared = Shared {
+            hired_at: if self.on_trial { None } else { Some(0) },
+            loonwaarde: None,
+            assessments: 0,
+        };
+        state.ineligible.clear();
+        state.ineligible.resize(self.rules.len(), false);
+        state.states.clear();
+        state
+            .states
+            .extend(self.rules.iter().map(|r| r.instrument.new_state()));
+    }
+
+    /// Assessments and the wage factor of the month (before the wage is booked).
+    #[inline]
+    pub fn before(&self, st: &mut CopyState, m: &MonthFacts, cx: &Context) -> f64 {
+        let mut factor = 1.0;
+        for &i in &self.acting_before {
+            factor *= self.rules[i].instrument.before(
+                &mut st.states[i],
+                &mut st.shared,
+                &mut st.ineligible[i],
+                m,
+                cx,
+            );
+        }
+        factor
+    }
+
+    /// The instruments' flows of the month (after the base lines are booked).
+    #[inline]
+    pub fn after(&self, st: &mut CopyState, m: &MonthFacts, cx: &Context, books: &mut Books) -> Control {
+        let mut control = Control::Continue;
+        let employed_since = st.shared.hired_at;
+        for i in 0..self.rules.len() {
+            if self.rules[i].instrument.idle(st.ineligible[i], m, cx) {
+                continue;
+            }
+            if self.after_one(i, employed_since, st, m, cx, books) == Control::NotHired {
+                control = Control::NotHired;
+            }
+        }
+        if m.calendar.month() == 12 {
+            self.settle_claims(st, cx, books);
+        }
+        control
+    }
+
+    /// One instrument's flows of the month: while on trial only what acts on trial, once
+    /// employed the instrument's own flows. Kept out of line: inlined into the loop over the
+    /// rules, the compiler prepares every instrument's operands on every call.
+    #[inline(never)]
+    fn after_one(
+        &self,
+        i: usize,
+        employed_since: Option<usize>,
+        st: &mut CopyState,
+        m: &MonthFacts,
+        cx: &Context,
+        books: &mut Books,
+    ) -> Control {
+        let rule = &self.rules[i];
+        match employed_since {
+            None => rule
+                .instrument
+                .on_trial(&mut st.shared, m, cx, books, &rule.lines),
+            Some(hired) => {
+                rule.instrument.after(
+                    &mut st.states[i],
+                    &st.shared,
+                    &mut st.ineligible[i],
+                    hired,
+                    m,
+                    cx,
+                    books,
+                    &rule.lines,
+                );
+                Control::Continue
+            }
+        }
+    }
+
+    /// Closes the running calendar year's claims (LKV, paid the following year). Only the
+    /// highest counts when several apply to the same worker (Wet tegemoetkomingen
+    /// loondomein).
+    fn settle_claims(&self, st: &mut CopyState, cx: &Context, books: &mut Books) {
+        let mut best: Option<(usize, f64, usize)> = None;
+        for (rule, state) in self.rules.iter().zip(st.states.iter_mut()) {
+            if let Some((amount, due)) = rule.instrument.yearly_claim(state, cx) {
+                if best.is_none_or(|(_, b, _)| amount > b) {
+                    best = Some((rule.lines[0], amount, due));
+                }
+            }
+        }
+        if let Some((line, amount, due)) = best {
+            books.book_at(line, amount, due);
+        }
+    }
+
+    /// Refunds of a cost line booked this month (workplace adaptation).
+    pub fn on_cost_line(&self, st: &CopyState, line_name: &str, amount: f64, books: &mut Books) {
+        if st.shared.hired_at.is_none() {
+            return;
+        }
+        for rule in &self.rules {
+            if let Some(refund) = rule.instrument.refund(line_name, amount) {
+                books.book(rule.lines[0], refund);
+            }
+        }
+    }
+
+    /// Settles what falls due after the placement's last month (the running year's claims,
+    /// then each instrument's own, such as praktijkleren of the running school year).
+    pub fn close(&self, st: &mut CopyState, cx: &Context, books: &mut Books) {
+        self.settle_claims(st, cx, books);
+        for (rule, state) in self.rules.iter().zip(st.states.iter_mut()) {
+            rule.instrument.close(state, cx, books, &rule.lines);
+        }
+    }
+}

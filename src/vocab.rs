@@ -1,0 +1,203 @@
+//! The shared vocabulary of every layer: parties of a flow, the worker's status, how a wage
+//! is paid and a ramp is shaped, ledger lines, and the metric names an `[[expect]]` can bound.
+//!
+//! It sits on the lowest floor and imports nothing of the crate, so that the scenario layer,
+//! the validated model, the instruments, the engine and the statistics can all use it without
+//! importing each other backwards.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// Longest horizon a scenario may have, in months (50 years).
+pub const MAX_HORIZON_MONTHS: i64 = 600;
+
+/// Weeks per month: hours per week convert to hours per month with 52/12.
+pub const WEEKS_PER_MONTH: f64 = 52.0 / 12.0;
+
+/// A party of a flow in the ledger.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Party {
+    Employer,
+    Worker,
+    Gemeente,
+    Uwv,
+    Provider,
+    School,
+    /// Customers: the value of what the worker produces, and market benefits.
+    Market,
+    /// The employer's own staff whose time supervises the worker.
+    Colleagues,
+    /// Suppliers of training, adaptations and other bought services.
+    Supplier,
+    /// Tax office and pension fund: employer premiums.
+    TaxAndPension,
+    /// The central government (RVO), e.g. for praktijkleren.
+    Rijk,
+}
+
+impl Party {
+    pub const ALL: [Party; 11] = [
+        Party::Employer,
+        Party::Worker,
+        Party::Gemeente,
+        Party::Uwv,
+        Party::Provider,
+        Party::School,
+        Party::Market,
+        Party::Colleagues,
+        Party::Supplier,
+        Party::TaxAndPension,
+        Party::Rijk,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Party::Employer => "employer",
+            Party::Worker => "worker",
+            Party::Gemeente => "gemeente",
+            Party::Uwv => "uwv",
+            Party::Provider => "provider",
+            Party::School => "school",
+            Party::Market => "market",
+            Party::Colleagues => "colleagues",
+            Party::Supplier => "supplier",
+            Party::TaxAndPension => "tax_and_pension",
+            Party::Rijk => "rijk",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Party> {
+        Party::ALL.into_iter().find(|p| p.as_str() == key)
+    }
+}
+
+/// The worker's status, where financing rules depend on it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Worker {
+    /// Age at the start; `None` = adult (21 or older).
+    pub age: Option<u32>,
+    pub benefit: Benefit,
+    /// In the doelgroepregister of the banenafspraak.
+    pub banenafspraak: bool,
+    /// Arbeidsgehandicapte werknemer (LKV).
+    pub arbeidsgehandicapt: bool,
+}
+
+/// The benefit a worker comes from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Benefit {
+    #[default]
+    None,
+    Participatiewet,
+    Wajong,
+    Ww,
+    Wia,
+}
+
+impl Benefit {
+    pub const ALL: [Benefit; 5] = [
+        Benefit::None,
+        Benefit::Participatiewet,
+        Benefit::Wajong,
+        Benefit::Ww,
+        Benefit::Wia,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Benefit::None => "none",
+            Benefit::Participatiewet => "participatiewet",
+            Benefit::Wajong => "wajong",
+            Benefit::Ww => "ww",
+            Benefit::Wia => "wia",
+        }
+    }
+}
+
+// Which hours a wage (or a secondment tariff) is paid for. (No doc comment: it would
+// enter the scenario's JSON Schema.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum PayBasis {
+    /// Paid for the contract hours whatever the worker manages (the usual contract).
+    Contract,
+    /// Paid for the hours actually worked (flexible / on-call contract).
+    Worked,
+}
+
+// The shape of the productivity ramp (no doc comment, as above).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RampShape {
+    Exponential,
+    Linear,
+    SCurve,
+}
+
+/// Built-in lines, at fixed indices in every arrangement's line book.
+pub const BUILTIN_LINES: [&str; 6] = [
+    "production_value",
+    "wage",
+    "employer_burden",
+    "supervision",
+    "jobcoach",
+    "exit_cost",
+];
+
+/// One line of the ledger: a name and the direction of its flows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LineDef {
+    pub name: String,
+    pub payer: Party,
+    pub payee: Party,
+}
+
+impl LineDef {
+    pub fn new(name: &str, payer: Party, payee: Party) -> Self {
+        Self {
+            name: name.to_owned(),
+            payer,
+            payee,
+        }
+    }
+
+    /// +1 when the employer receives, −1 when it pays, 0 when the flow passes it by.
+    pub fn employer_sign(&self) -> f64 {
+        match (self.payer, self.payee) {
+            (_, Party::Employer) => 1.0,
+            (Party::Employer, _) => -1.0,
+            _ => 0.0,
+        }
+    }
+}
+
+/// A text in both report languages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Words {
+    pub nl: &'static str,
+    pub en: &'static str,
+}
+
+/// Metrics of one arrangement that an `[[expect]]` can bound. `lines.<name>` (a line's mean)
+/// is accepted too.
+pub const ARRANGEMENT_METRICS: [&str; 16] = [
+    "npv.mean",
+    "npv.sd",
+    "npv.p5",
+    "npv.p10",
+    "npv.p25",
+    "npv.p50",
+    "npv.p75",
+    "npv.p90",
+    "npv.p95",
+    "p_npv_positive",
+    "cvar5",
+    "break_even.p50_month",
+    "break_even.p_within_horizon",
+    "retention_at_horizon",
+    "months_active_mean",
+    "final_productivity_mean",
+];
+
+/// Metrics of a pair of arrangements (a − b).
+pub const PAIR_METRICS: [&str; 3] = ["p_a_better", "mean_difference", "p_npv_positive_diff"];
