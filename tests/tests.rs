@@ -4,6 +4,7 @@ mod check;
 mod cli;
 mod engine;
 mod fixtures;
+mod golden;
 mod instruments;
 mod props;
 mod report;
