@@ -75,6 +75,6 @@ impl Scheme for WorkplaceAdaptation {
     }
 
     fn refund(&self, line: &str, amount: f64) -> Option<f64> {
-        (self.cost_line == line).then(|| self.share * amount)
+        (self.cost_line == line).then_some(self.share * amount)
     }
 }
