@@ -10,168 +10,17 @@
 //!    per distinct course ([`trajectory`](super::trajectory));
 //! 3. money and the instruments' rules are evaluated per arrangement, here.
 
-use crate::calendar::YearMonth;
-use crate::model::{LineTiming, Model, PeakProfile, WEEKS_PER_MONTH};
-use crate::rates::Figure;
+use crate::model::{Model, WEEKS_PER_MONTH};
 
 use super::draws::IterationDraws;
 use super::ledger::{self, LineBook};
-use super::path::{self, CopyParams, Derived, Paths};
-use super::trajectory::{Course, Ending, Trajectory};
+use super::path::{self, CopyParams, Paths};
+pub use super::plan::{MonthPoint, Plan};
+use super::trajectory::{Ending, Trajectory};
 use crate::instruments::{self, Books, Control, CopyDraws, MonthFacts};
-use crate::rates::RateTable;
 
 /// Number of built-in ledger lines (production value … exit cost).
 const BUILTIN: usize = ledger::BUILTIN_LINES.len();
-
-/// Calendar facts of one simulated month, the same in every iteration.
-#[derive(Debug, Clone, Copy)]
-pub struct MonthInfo {
-    pub calendar: YearMonth,
-    pub profile: PeakProfile,
-    /// Legal minimum wage per hour in force this month.
-    pub min_wage_hour: f64,
-    /// Discount factor (1 + r)^(−(t + 1)/12).
-    pub discount: f64,
-}
-
-/// What is fixed for a run: the calendar, the legal figures by month, the line books, the
-/// copy layout, and which arrangements share a physical course.
-#[derive(Debug, Clone)]
-pub struct Plan<'m> {
-    pub rates: RateTable<'m>,
-    pub months: Vec<MonthInfo>,
-    pub books: Vec<LineBook>,
-    /// Placement index of each copy.
-    pub copy_placement: Vec<usize>,
-    /// Jobcoach norm: share of worked hours in tenure years 1, 2, 3.
-    pub jobcoach_norm: [f64; 3],
-    /// Longest sick pay per spell, in months (104 weeks).
-    pub sick_pay_max_months: f64,
-    /// The distinct physical courses of the arrangements, in order of first use.
-    pub courses: Vec<Course>,
-    /// Per arrangement: the index of its course in `courses`.
-    pub arrangement_course: Vec<usize>,
-    /// Per placement: its cost and benefit lines that fall due, by tenure month.
-    pub due_lines: Vec<Vec<DueLine>>,
-    /// Per placement: what follows from its constant inputs.
-    pub derived: Vec<Derived>,
-    /// Where each arrangement's line totals start in [`IterationResults::lines`] (one entry
-    /// per arrangement, then the total).
-    pub line_offsets: Vec<usize>,
-    /// Where each arrangement's ineligible counts start in [`IterationResults::ineligible`].
-    pub ineligible_offsets: Vec<usize>,
-    /// Per month: the months of one arrangement before anything is booked, with the number of
-    /// copies started by then (the start months are inputs, the same in every iteration).
-    pub month_points: Vec<MonthPoint>,
-}
-
-/// Running sums `0, n₀, n₀ + n₁, …` of the counts.
-fn offsets(counts: impl Iterator<Item = usize>) -> Vec<usize> {
-    std::iter::once(0)
-        .chain(counts.scan(0, |sum, n| {
-            *sum += n;
-            Some(*sum)
-        }))
-        .collect()
-}
-
-/// A cost or benefit line of a placement that falls due in a tenure month.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct DueLine {
-    pub tenure: usize,
-    /// Index of the line among the placement's lines.
-    pub line: usize,
-}
-
-/// The due months of a placement's lines within the horizon, by tenure month and, within a
-/// month, in the placement's line order.
-fn due_lines(placement: &crate::model::Placement, horizon: usize) -> Vec<DueLine> {
-    let mut due: Vec<DueLine> = Vec::new();
-    for (line, l) in placement.lines.iter().enumerate() {
-        let months = match l.timing {
-            LineTiming::OneOff(m) => m..m.saturating_add(1),
-            LineTiming::Monthly { from, to } => from..to.saturating_add(1),
-        };
-        let within = months.start.min(horizon)..months.end.min(horizon);
-        due.extend(within.map(|tenure| DueLine { tenure, line }));
-    }
-    due.sort_by_key(|d| d.tenure);
-    due
-}
-
-impl<'m> Plan<'m> {
-    pub fn new(model: &'m Model) -> Result<Self, super::SimError> {
-        let months = (0..model.horizon)
-            .map(|t| {
-                let calendar = model.start.add_months(t as i64);
-                MonthInfo {
-                    calendar,
-                    profile: model.peak_profile[calendar.month() as usize - 1],
-                    min_wage_hour: model.rates.get(Figure::MinWageHour, calendar),
-                    discount: (1.0 + model.discount_rate).powf(-((t + 1) as f64) / 12.0),
-                }
-            })
-            .collect();
-        let books: Vec<LineBook> = model
-            .arrangements
-            .iter()
-            .map(|a| LineBook::new(model, a))
-            .collect();
-        let copy_placement = model
-            .placements
-            .iter()
-            .enumerate()
-            .flat_map(|(i, p)| std::iter::repeat_n(i, p.count))
-            .collect();
-        let mut courses: Vec<Course> = Vec::new();
-        let arrangement_course = model
-            .arrangements
-            .iter()
-            .map(|a| {
-                let course = Course::of(&a.instruments);
-                courses.iter().position(|c| *c == course).unwrap_or_else(|| {
-                    courses.push(course);
-                    courses.len() - 1
-                })
-            })
-            .collect();
-        let norm_at = model.start;
-        Ok(Self {
-            rates: RateTable::new(&model.rates, model.start, model.horizon),
-            sick_pay_max_months: model.rates.get(Figure::SickPayMaxWeeks, model.start) / WEEKS_PER_MONTH,
-            months,
-            copy_placement,
-            jobcoach_norm: [
-                model.rates.get(Figure::JobcoachNormYear1, norm_at),
-                model.rates.get(Figure::JobcoachNormYear2, norm_at),
-                model.rates.get(Figure::JobcoachNormYear3, norm_at),
-            ],
-            courses,
-            arrangement_course,
-            due_lines: model
-                .placements
-                .iter()
-                .map(|p| due_lines(p, model.horizon))
-                .collect(),
-            derived: model.placements.iter().map(Derived::of).collect(),
-            month_points: (0..model.horizon)
-                .map(|t| MonthPoint {
-                    started: model
-                        .placements
-                        .iter()
-                        .filter(|p| p.start_month <= t)
-                        .map(|p| p.count as u32)
-                        .sum(),
-                    ..MonthPoint::default()
-                })
-                .collect(),
-            line_offsets: offsets(books.iter().map(LineBook::len)),
-            ineligible_offsets: offsets(books.iter().map(|b| b.rules.len())),
-            books,
-        })
-    }
-}
 
 /// The outcome of one arrangement in one iteration (its line totals and ineligible counts are
 /// in [`IterationResults`]).
@@ -208,16 +57,6 @@ pub struct IterationResults {
     pub ineligible: Vec<u32>,
     /// `arrangements × horizon` points, arrangement-major.
     pub monthly: Vec<MonthPoint>,
-}
-
-/// Per-month aggregates of one arrangement in one iteration.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub struct MonthPoint {
-    pub active: u32,
-    pub started: u32,
-    pub productivity_sum: f64,
-    /// Cumulative discounted employer net cash up to and including this month.
-    pub cumulative_net: f64,
 }
 
 /// Reusable buffers for evaluating iterations; one per worker thread.

@@ -8,6 +8,7 @@ pub mod draws;
 pub mod engine;
 pub mod ledger;
 mod path;
+pub mod plan;
 pub mod rng;
 pub mod trajectory;
 

@@ -14,10 +14,8 @@ use crate::rates::Figure;
 use crate::vocab::{PayBasis, RampShape};
 
 use super::draws::{IterationDraws, MonthlyShocks};
-use super::engine::Plan;
+use super::plan::{Derived, LN_TENTH, Plan, logit, ramp_step, stationary_root, sup_decay};
 
-/// ln(0.1): the exponential ramp closes 90% of the gap at u = 1.
-pub(super) const LN_TENTH: f64 = -std::f64::consts::LN_10;
 const MONTHS_PER_YEAR: f64 = 12.0;
 
 /// The arrangement-independent facts of one copy in one month.
@@ -126,48 +124,6 @@ pub(super) fn ramp(shape: RampShapeCode, u: f64) -> f64 {
         RampShapeCode::Linear => (0.9 * u).min(1.0),
         RampShapeCode::SCurve => 1.0 - (LN_TENTH * u * u).exp(),
     }
-}
-
-/// What follows from a placement's constant inputs, computed once per run instead of once per
-/// iteration (each is `None` when an input it needs is uncertain).
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Derived {
-    /// 0.1^(1/T90).
-    ramp_step: Option<f64>,
-    /// 0.5^(1/halving months).
-    sup_decay: Option<f64>,
-    /// logit of the typical capacity.
-    logit_typical: Option<f64>,
-    /// √(1 − φ²): the stationary sd of the capacity process is σ over it.
-    stationary_root: Option<f64>,
-}
-
-impl Derived {
-    pub fn of(p: &Placement) -> Self {
-        let constant = |slot: Slot| p.inputs[slot as usize].dist.as_constant();
-        Derived {
-            ramp_step: constant(Slot::RampMonths).map(ramp_step),
-            sup_decay: constant(Slot::SupervisionHalving).map(sup_decay),
-            logit_typical: constant(Slot::CapacityTypical).map(logit),
-            stationary_root: constant(Slot::CapacityPersistence).map(stationary_root),
-        }
-    }
-}
-
-fn ramp_step(ramp_months: f64) -> f64 {
-    (LN_TENTH / ramp_months).exp()
-}
-
-fn sup_decay(halving_months: f64) -> f64 {
-    0.5f64.powf(1.0 / halving_months)
-}
-
-fn logit(p: f64) -> f64 {
-    (p / (1.0 - p)).ln()
-}
-
-fn stationary_root(phi: f64) -> f64 {
-    (1.0 - phi * phi).sqrt()
 }
 
 /// The arrangement-independent months of every copy in one iteration, filled as far as some

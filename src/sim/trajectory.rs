@@ -9,48 +9,12 @@
 //! instrument rules move money, not people. Arrangements with the same [`Course`] therefore
 //! share one trajectory, computed once per iteration; only their money is evaluated apart.
 
-use crate::instruments::{Hire, Instrument, hiring_decision};
+use crate::instruments::hiring_decision;
 use crate::model::Model;
 
 use super::draws::IterationDraws;
-use super::engine::Plan;
-use super::path::{CopyParams, LN_TENTH, MonthBase, PathContext, Paths, RampShapeCode, ramp};
-
-/// What sets an arrangement's physical course apart.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Course {
-    /// Share of the supervision need that the employer's supervisors cover (the rest: the
-    /// provider's, under detachering).
-    pub employer_share: f64,
-    /// A trial placement: its length and how the hiring decision is taken.
-    pub trial: Option<Trial>,
-}
-
-/// The hiring decision of a trial placement, taken in its last month.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Trial {
-    pub months: usize,
-    pub hire: Hire,
-}
-
-impl Course {
-    /// The course of an arrangement with these instruments.
-    pub fn of(instruments: &[Instrument]) -> Self {
-        let mut course = Course {
-            employer_share: 1.0,
-            trial: None,
-        };
-        for i in instruments {
-            if let Some((share, _)) = i.provider_supervision() {
-                course.employer_share = 1.0 - share;
-            }
-            if let Some((months, hire)) = i.trial() {
-                course.trial = Some(Trial { months, hire });
-            }
-        }
-        course
-    }
-}
+use super::path::{CopyParams, MonthBase, PathContext, Paths, RampShapeCode, ramp};
+use super::plan::{Course, LN_TENTH, Plan};
 
 /// How a copy's placement ended.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
