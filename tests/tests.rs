@@ -6,6 +6,7 @@ mod engine;
 mod fixtures;
 mod golden;
 mod instruments;
+mod layers;
 mod props;
 mod report;
 mod util;
