@@ -1,27 +1,20 @@
-//! The registry: the one list of instruments. From it the [`registry!`] macro makes the
-//! scenario's `RawInstrument` (tagged by `kind`), the validated [`Instrument`], the per-copy
-//! [`State`] and their static dispatch to each instrument's [`Scheme`]: a `match` over an
-//! enum, never a boxed trait object in the month loop.
-
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
-
-use super::build::Build;
-use super::rule::{Books, Context, Control, Hire, MonthFacts, Scheme, Shared};
-use super::{
-    detachering, grant, jobcoach_funding, lks, lkv, loondispensatie, no_risk_polis, praktijkleren,
-    proefplaatsing, workplace_adaptation,
-};
-use crate::vocab::{LineDef, Party, Words};
+//! The registry's machinery: the [`registry!`] macro. Its one invocation, in
+//! `instruments/mod.rs`, is the one list of instruments; from it the macro declares each
+//! instrument's module and makes the scenario's `RawInstrument` (tagged by `kind`), the
+//! validated `Instrument`, the per-copy `State` and their static dispatch to each
+//! instrument's [`Scheme`](super::Scheme): a `match` over an enum, never a boxed trait object
+//! in the month loop.
 
 macro_rules! registry {
     ($($variant:ident => $module:ident :: $scheme:ident),* $(,)?) => {
+        $(pub mod $module;)*
+
         /// One financing instrument (regeling). The money rules live in `instruments/`; legal
         /// amounts come from the rates preset. Payers name a party: `gemeente`, `uwv`, `rijk`.
-        #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+        #[derive(Debug, Clone, ::serde::Deserialize, ::serde::Serialize, ::schemars::JsonSchema)]
         #[serde(tag = "kind", rename_all = "snake_case")]
         pub enum RawInstrument {
-            $($variant(<$module::$scheme as Scheme>::Raw),)*
+            $($variant(<$module::$scheme as $crate::instruments::Scheme>::Raw),)*
         }
 
         /// A validated instrument of an arrangement.
@@ -33,23 +26,23 @@ macro_rules! registry {
         /// What one instrument keeps per copy.
         #[derive(Debug, Clone)]
         pub enum State {
-            $($variant(<$module::$scheme as Scheme>::State),)*
+            $($variant(<$module::$scheme as $crate::instruments::Scheme>::State),)*
         }
 
         /// Every instrument kind, in registry order.
-        pub const KINDS: &[&str] = &[$(<$module::$scheme as Scheme>::KIND),*];
+        pub const KINDS: &[&str] = &[$(<$module::$scheme as $crate::instruments::Scheme>::KIND),*];
 
         /// The name of an instrument kind in the report.
-        pub fn name(kind: &str) -> Option<Words> {
-            $(if kind == <$module::$scheme as Scheme>::KIND {
-                return Some(<$module::$scheme as Scheme>::NAME);
+        pub fn name(kind: &str) -> Option<$crate::vocab::Words> {
+            $(if kind == <$module::$scheme as $crate::instruments::Scheme>::KIND {
+                return Some(<$module::$scheme as $crate::instruments::Scheme>::NAME);
             })*
             None
         }
 
         /// The name in the report of a line that an instrument books on.
-        pub fn line_words(line: &str) -> Option<Words> {
-            [$(<$module::$scheme as Scheme>::LINES),*]
+        pub fn line_words(line: &str) -> Option<$crate::vocab::Words> {
+            [$(<$module::$scheme as $crate::instruments::Scheme>::LINES),*]
                 .into_iter()
                 .flatten()
                 .find(|(name, _)| *name == line)
@@ -59,7 +52,7 @@ macro_rules! registry {
         /// Every ledger line an instrument books on (a grant or a cost line may not take
         /// these names).
         pub fn line_names() -> Vec<&'static str> {
-            [$(<$module::$scheme as Scheme>::LINES),*]
+            [$(<$module::$scheme as $crate::instruments::Scheme>::LINES),*]
                 .into_iter()
                 .flatten()
                 .map(|(name, _)| *name)
@@ -69,21 +62,21 @@ macro_rules! registry {
         impl RawInstrument {
             pub fn kind(&self) -> &'static str {
                 match self {
-                    $(Self::$variant(_) => <$module::$scheme as Scheme>::KIND,)*
+                    $(Self::$variant(_) => <$module::$scheme as $crate::instruments::Scheme>::KIND,)*
                 }
             }
 
             /// What may appear once per arrangement (see [`Scheme::identity`]).
             pub fn identity(&self) -> String {
                 match self {
-                    $(Self::$variant(raw) => <$module::$scheme as Scheme>::identity(raw),)*
+                    $(Self::$variant(raw) => <$module::$scheme as $crate::instruments::Scheme>::identity(raw),)*
                 }
             }
 
             /// Validates the parameters into the instrument.
-            pub fn build(&self, b: &mut Build) -> Instrument {
+            pub fn build(&self, b: &mut $crate::instruments::Build) -> Instrument {
                 match self {
-                    $(Self::$variant(raw) => Instrument::$variant(<$module::$scheme as Scheme>::build(raw, b)),)*
+                    $(Self::$variant(raw) => Instrument::$variant(<$module::$scheme as $crate::instruments::Scheme>::build(raw, b)),)*
                 }
             }
         }
@@ -91,7 +84,7 @@ macro_rules! registry {
         impl Instrument {
             pub fn kind(&self) -> &'static str {
                 match self {
-                    $(Self::$variant(_) => <$module::$scheme as Scheme>::KIND,)*
+                    $(Self::$variant(_) => <$module::$scheme as $crate::instruments::Scheme>::KIND,)*
                 }
             }
 
@@ -118,13 +111,13 @@ macro_rules! registry {
             }
 
             /// The lines it books on, in the order its rules index them.
-            pub fn lines(&self, eor: Party) -> Vec<LineDef> {
+            pub fn lines(&self, eor: $crate::vocab::Party) -> Vec<$crate::vocab::LineDef> {
                 match self {
                     $(Self::$variant(x) => x.lines(eor),)*
                 }
             }
 
-            pub fn employer_of_record(&self) -> Option<Party> {
+            pub fn employer_of_record(&self) -> Option<$crate::vocab::Party> {
                 match self {
                     $(Self::$variant(x) => x.employer_of_record(),)*
                 }
@@ -136,7 +129,7 @@ macro_rules! registry {
                 }
             }
 
-            pub fn trial(&self) -> Option<(usize, Hire)> {
+            pub fn trial(&self) -> Option<(usize, $crate::instruments::Hire)> {
                 match self {
                     $(Self::$variant(x) => x.trial(),)*
                 }
@@ -150,7 +143,7 @@ macro_rules! registry {
 
             pub fn acts_before(&self) -> bool {
                 match self {
-                    $(Self::$variant(_) => <$module::$scheme as Scheme>::ACTS_BEFORE,)*
+                    $(Self::$variant(_) => <$module::$scheme as $crate::instruments::Scheme>::ACTS_BEFORE,)*
                 }
             }
 
@@ -162,7 +155,7 @@ macro_rules! registry {
             }
 
             #[inline(always)]
-            pub fn before(&self, s: &mut State, shared: &mut Shared, ineligible: &mut bool, m: &MonthFacts, cx: &Context) -> f64 {
+            pub fn before(&self, s: &mut State, shared: &mut $crate::instruments::Shared, ineligible: &mut bool, m: &$crate::instruments::MonthFacts, cx: &$crate::instruments::Context) -> f64 {
                 match (self, s) {
                     $((Self::$variant(x), State::$variant(s)) => x.before(s, shared, ineligible, m, cx),)*
                     _ => 1.0,
@@ -170,14 +163,14 @@ macro_rules! registry {
             }
 
             #[inline(always)]
-            pub fn idle(&self, ineligible: bool, m: &MonthFacts, cx: &Context) -> bool {
+            pub fn idle(&self, ineligible: bool, m: &$crate::instruments::MonthFacts, cx: &$crate::instruments::Context) -> bool {
                 match self {
                     $(Self::$variant(x) => x.idle(ineligible, m, cx),)*
                 }
             }
 
             #[inline(always)]
-            pub fn on_trial(&self, shared: &mut Shared, m: &MonthFacts, cx: &Context, books: &mut Books, lines: &[usize]) -> Control {
+            pub fn on_trial(&self, shared: &mut $crate::instruments::Shared, m: &$crate::instruments::MonthFacts, cx: &$crate::instruments::Context, books: &mut $crate::instruments::Books, lines: &[usize]) -> $crate::instruments::Control {
                 match self {
                     $(Self::$variant(x) => x.on_trial(shared, m, cx, books, lines),)*
                 }
@@ -188,12 +181,12 @@ macro_rules! registry {
             pub fn after(
                 &self,
                 s: &mut State,
-                shared: &Shared,
+                shared: &$crate::instruments::Shared,
                 ineligible: &mut bool,
                 hired: usize,
-                m: &MonthFacts,
-                cx: &Context,
-                books: &mut Books,
+                m: &$crate::instruments::MonthFacts,
+                cx: &$crate::instruments::Context,
+                books: &mut $crate::instruments::Books,
                 lines: &[usize],
             ) {
                 match (self, s) {
@@ -202,14 +195,14 @@ macro_rules! registry {
                 }
             }
 
-            pub fn yearly_claim(&self, s: &mut State, cx: &Context) -> Option<(f64, usize)> {
+            pub fn yearly_claim(&self, s: &mut State, cx: &$crate::instruments::Context) -> Option<(f64, usize)> {
                 match (self, s) {
                     $((Self::$variant(x), State::$variant(s)) => x.yearly_claim(s, cx),)*
                     _ => None,
                 }
             }
 
-            pub fn close(&self, s: &mut State, cx: &Context, books: &mut Books, lines: &[usize]) {
+            pub fn close(&self, s: &mut State, cx: &$crate::instruments::Context, books: &mut $crate::instruments::Books, lines: &[usize]) {
                 match (self, s) {
                     $((Self::$variant(x), State::$variant(s)) => x.close(s, cx, books, lines),)*
                     _ => {}
@@ -225,22 +218,9 @@ macro_rules! registry {
     };
 }
 
-registry! {
-    Lks => lks::Lks,
-    Loondispensatie => loondispensatie::Loondispensatie,
-    NoRiskPolis => no_risk_polis::NoRiskPolis,
-    Lkv => lkv::Lkv,
-    JobcoachFunding => jobcoach_funding::JobcoachFunding,
-    WorkplaceAdaptation => workplace_adaptation::WorkplaceAdaptation,
-    Proefplaatsing => proefplaatsing::Proefplaatsing,
-    Praktijkleren => praktijkleren::Praktijkleren,
-    Detachering => detachering::Detachering,
-    Grant => grant::Grant,
-}
-
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use super::super::{KINDS, RawInstrument, line_names, line_words, name};
 
     /// The `kind` serde reads for each variant (snake case of the variant's name) is the
     /// scheme's own `KIND`, in registry order.

@@ -2,8 +2,8 @@
 //! order `rule.rs` describes. What crosses instruments is kept here: the employer of record,
 //! the hiring after a trial, and that of several yearly claims only the highest is paid.
 
-use super::registry::{Instrument, State};
 use super::rule::{Books, Context, Control, MonthFacts, Shared};
+use super::{Instrument, State};
 use crate::vocab::{LineDef, Party};
 
 /// One instrument of an arrangement, with the ledger lines it books on.

@@ -4,10 +4,10 @@
 //!
 //! The work is split by what it depends on, so that nothing is computed twice:
 //! 1. capacity, sickness, hours and wage depend only on the draws: computed once per
-//!    iteration ([`path`](super::path));
+//!    iteration (`sim/path.rs`);
 //! 2. supervision, learning, productivity and the end of the placement depend on the draws and
-//!    on the arrangement's [`Course`] only (who supervises, a trial placement): computed once
-//!    per distinct course ([`trajectory`](super::trajectory));
+//!    on the arrangement's course only (who supervises, a trial placement): computed once
+//!    per distinct course (`sim/trajectory.rs`);
 //! 3. money and the instruments' rules are evaluated per arrangement, here.
 
 use crate::model::{Model, WEEKS_PER_MONTH};

@@ -45,10 +45,10 @@ pub struct Plan<'m> {
     pub due_lines: Vec<Vec<DueLine>>,
     /// Per placement: what follows from its constant inputs.
     pub derived: Vec<Derived>,
-    /// Where each arrangement's line totals start in [`IterationResults::lines`] (one entry
+    /// Where each arrangement's line totals start in [`IterationResults::lines`](super::engine::IterationResults::lines) (one entry
     /// per arrangement, then the total).
     pub line_offsets: Vec<usize>,
-    /// Where each arrangement's ineligible counts start in [`IterationResults::ineligible`].
+    /// Where each arrangement's ineligible counts start in [`IterationResults::ineligible`](super::engine::IterationResults::ineligible).
     pub ineligible_offsets: Vec<usize>,
     /// Per month: the months of one arrangement before anything is booked, with the number of
     /// copies started by then (the start months are inputs, the same in every iteration).
