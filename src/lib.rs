@@ -2,7 +2,14 @@
 //!
 //! Data flows one way: scenario text → [`scenario`] (parse, validate, resolve rates) →
 //! [`model::Model`] → [`sim`] (streams, draws, month loop) → [`stats`] (pure summaries) →
-//! [`export`] and [`report`] with [`plot`] (bytes) → [`fs`] (atomic writes). The command line lives in `app` and `cli`.
+//! [`export`] and [`report`] with [`plot`] (bytes) → [`fs`] (atomic writes). The command
+//! line lives in [`cli`] (arguments) and [`app`] (commands).
+//!
+//! Underneath, shared by all: [`vocab`] (parties, ledger lines, words in two languages),
+//! [`calendar`], [`dist`] (the laws and their notation), [`rates`] (the dated legal
+//! figures), [`diag`] (located diagnostics) and [`instruments`] (one file per financing
+//! instrument behind one `Scheme` trait, listed once in a registry). `tests/layers.rs`
+//! holds the floors and fails on an import that goes the wrong way.
 
 pub mod app;
 pub mod calendar;
