@@ -38,7 +38,7 @@ fn floor(module: &str) -> Option<usize> {
 /// A source file: its module path (`["sim", "engine"]`; `["sim"]` for `sim/mod.rs`).
 type Module = Vec<String>;
 
-fn modules(dir: &Path, prefix: &[String], out: &mut BTreeMap<Module, Vec<Vec<String>>>) {
+fn modules(dir: &Path, prefix: &[String], out: &mut BTreeMap<Module, Reader>) {
     for entry in fs::read_dir(dir).expect("src/ readable") {
         let path = entry.expect("dir entry").path();
         let name = path.file_stem().expect("stem").to_string_lossy().to_string();
@@ -63,16 +63,18 @@ fn modules(dir: &Path, prefix: &[String], out: &mut BTreeMap<Module, Vec<Vec<Str
 /// Every path a file names that may lead into the crate: `use` trees expanded, plus
 /// inline `crate::`/`super::`/`self::` paths, in code and in macro bodies. Items under
 /// `#[cfg(test)]` are left out: unit tests may reach anywhere.
-fn paths_of(file: &Path, text: &str) -> Vec<Vec<String>> {
+fn paths_of(file: &Path, text: &str) -> Reader {
     let ast = syn::parse_file(text).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
     let mut reader = Reader::default();
     reader.visit_file(&ast);
-    reader.paths
+    reader
 }
 
 #[derive(Default)]
 struct Reader {
     paths: Vec<Vec<String>>,
+    /// Child modules declared under `#[cfg(test)]` (`mod test_support;`): test code.
+    test_mods: Vec<String>,
 }
 
 fn is_test_only(attrs: &[syn::Attribute]) -> bool {
@@ -106,6 +108,8 @@ impl<'ast> Visit<'ast> for Reader {
     fn visit_item(&mut self, item: &'ast syn::Item) {
         if !is_test_only(item_attrs(item)) {
             syn::visit::visit_item(self, item);
+        } else if let syn::Item::Mod(m) = item {
+            self.test_mods.push(m.ident.to_string());
         }
     }
 
@@ -222,8 +226,23 @@ fn graph() -> BTreeMap<Module, BTreeSet<Module>> {
     let mut files = BTreeMap::new();
     modules(Path::new("src"), &[], &mut files);
     let mut edges = BTreeMap::new();
-    for (module, paths) in &files {
-        let targets: BTreeSet<Module> = paths.iter().filter_map(|p| resolve(module, p, &files)).collect();
+    let test_files: BTreeSet<Module> = files
+        .iter()
+        .flat_map(|(m, r)| {
+            r.test_mods
+                .iter()
+                .map(move |t| [m.as_slice(), &[t.clone()]].concat())
+        })
+        .collect();
+    for (module, reader) in &files {
+        if test_files.contains(module) {
+            continue;
+        }
+        let targets: BTreeSet<Module> = reader
+            .paths
+            .iter()
+            .filter_map(|p| resolve(module, p, &files))
+            .collect();
         edges.insert(module.clone(), targets);
     }
     edges
