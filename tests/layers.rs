@@ -231,7 +231,7 @@ fn graph() -> BTreeMap<Module, BTreeSet<Module>> {
         .flat_map(|(m, r)| {
             r.test_mods
                 .iter()
-                .map(move |t| [m.as_slice(), &[t.clone()]].concat())
+                .map(move |t| [m.as_slice(), std::slice::from_ref(t)].concat())
         })
         .collect();
     for (module, reader) in &files {
