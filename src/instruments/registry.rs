@@ -195,6 +195,33 @@ macro_rules! registry {
                 }
             }
 
+            /// A month's flows under one dispatch: while on trial (`employed_since` is
+            /// `None`) what acts on trial, once employed the instrument's own flows.
+            #[allow(clippy::too_many_arguments)]
+            #[inline(always)]
+            pub fn month(
+                &self,
+                s: &mut State,
+                shared: &mut $crate::instruments::Shared,
+                ineligible: &mut bool,
+                employed_since: Option<usize>,
+                m: &$crate::instruments::MonthFacts,
+                cx: &$crate::instruments::Context,
+                books: &mut $crate::instruments::Books,
+                lines: &[usize],
+            ) -> $crate::instruments::Control {
+                match (self, s) {
+                    $((Self::$variant(x), State::$variant(s)) => match employed_since {
+                        None => x.on_trial(shared, m, cx, books, lines),
+                        Some(hired) => {
+                            x.after(s, shared, ineligible, hired, m, cx, books, lines);
+                            $crate::instruments::Control::Continue
+                        }
+                    },)*
+                    _ => $crate::instruments::Control::Continue,
+                }
+            }
+
             pub fn yearly_claim(&self, s: &mut State, cx: &$crate::instruments::Context) -> Option<(f64, usize)> {
                 match (self, s) {
                     $((Self::$variant(x), State::$variant(s)) => x.yearly_claim(s, cx),)*

@@ -164,24 +164,16 @@ impl Rules {
         books: &mut Books,
     ) -> Control {
         let rule = &self.rules[i];
-        match employed_since {
-            None => rule
-                .instrument
-                .on_trial(&mut st.shared, m, cx, books, &rule.lines),
-            Some(hired) => {
-                rule.instrument.after(
-                    &mut st.states[i],
-                    &st.shared,
-                    &mut st.ineligible[i],
-                    hired,
-                    m,
-                    cx,
-                    books,
-                    &rule.lines,
-                );
-                Control::Continue
-            }
-        }
+        rule.instrument.month(
+            &mut st.states[i],
+            &mut st.shared,
+            &mut st.ineligible[i],
+            employed_since,
+            m,
+            cx,
+            books,
+            &rule.lines,
+        )
     }
 
     /// Closes the running calendar year's claims (LKV, paid the following year). Only the
