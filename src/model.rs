@@ -25,7 +25,12 @@ pub struct Model {
     /// Yearly discount rate.
     pub discount_rate: f64,
     pub rates: Rates,
+    /// The scenario's placements (variant 0: what the "no support" baseline and every
+    /// arrangement without support or overrides simulate).
     pub placements: Vec<Placement>,
+    /// The placements as arrangements with support or overrides change them; variant 0 is
+    /// `placements` itself (see [`Model::placements_of`]).
+    pub variants: Vec<Variant>,
     pub pools: Vec<Pool>,
     /// Peak profile by calendar month (index 0 = January).
     pub peak_profile: [PeakProfile; 12],
@@ -45,6 +50,43 @@ impl Model {
     pub fn copies(&self) -> usize {
         self.placements.iter().map(|p| p.count).sum()
     }
+
+    /// The placements of variant `v` (0: the scenario's own).
+    pub fn placements_of(&self, v: usize) -> &[Placement] {
+        match v {
+            0 => &self.placements,
+            v => &self.variants[v].placements,
+        }
+    }
+}
+
+/// The placements as one or more arrangements change them (a jobcoach, other supervision
+/// hours, a workplace adaptation's cost, any placement input set anew). Arrangements with the
+/// same changes share a variant. Every variant has the same placements, copies and names as
+/// the scenario; only inputs, lines and timing differ.
+#[derive(Debug, Clone, Default)]
+pub struct Variant {
+    /// Empty for variant 0 (the scenario's own placements).
+    pub placements: Vec<Placement>,
+    /// Per placement, per input: where its value comes from (empty for variant 0).
+    pub sources: Vec<Vec<InputSource>>,
+}
+
+/// Where the value of a variant's input comes from in an iteration, so that every variant
+/// draws on the same random numbers (common random numbers).
+#[derive(Debug, Clone, PartialEq)]
+pub enum InputSource {
+    /// The scenario's own value of the input in this slot (the input is not changed).
+    Same(usize),
+    /// A fixed value.
+    Constant(f64),
+    /// The changed law at the rank of the scenario's own uncertain value in this slot:
+    /// F_new⁻¹(F_own(x)), the same underlying uniform.
+    Ranked(usize),
+    /// Drawn from a stream of its own, named by placement and key (`w/jobcoach.hours_per_month`),
+    /// when the scenario's own input is fixed or absent: every arrangement that changes it
+    /// draws the same numbers.
+    Own(String),
 }
 
 /// The static inputs every placement has, in slot order. Cost and benefit amounts follow
@@ -72,10 +114,13 @@ pub enum Slot {
     DropoutExitCost,
     JobcoachTariff,
     JobcoachHours,
+    JobcoachSupervisionShare,
+    JobcoachDropoutFactor,
+    JobcoachLearningFactor,
 }
 
 impl Slot {
-    pub const COUNT: usize = 21;
+    pub const COUNT: usize = 24;
     pub const ALL: [Slot; Slot::COUNT] = [
         Slot::HoursPerWeek,
         Slot::Wage,
@@ -98,6 +143,9 @@ impl Slot {
         Slot::DropoutExitCost,
         Slot::JobcoachTariff,
         Slot::JobcoachHours,
+        Slot::JobcoachSupervisionShare,
+        Slot::JobcoachDropoutFactor,
+        Slot::JobcoachLearningFactor,
     ];
 
     /// The input's key path inside `[[placement]]`; also its name in `[[correlation]]` and
@@ -125,6 +173,9 @@ impl Slot {
             Slot::DropoutExitCost => "dropout.exit_cost",
             Slot::JobcoachTariff => "jobcoach.tariff_per_hour",
             Slot::JobcoachHours => "jobcoach.hours_per_month",
+            Slot::JobcoachSupervisionShare => "jobcoach.supervision_share",
+            Slot::JobcoachDropoutFactor => "jobcoach.dropout_factor",
+            Slot::JobcoachLearningFactor => "jobcoach.learning_factor",
         }
     }
 }
@@ -223,6 +274,7 @@ pub enum SupervisionSource {
     Pool(usize),
 }
 
+/// A jobcoach's plan; the tariff, hours and effects are inputs (`Slot::Jobcoach*`).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct JobcoachPlan {
     /// Hours follow the preset's norm (share of worked hours by year of tenure).
@@ -292,6 +344,12 @@ pub struct Arrangement {
     /// The built-in "no support" baseline (no instruments).
     pub is_baseline: bool,
     pub instruments: Vec<Instrument>,
+    /// Per instrument: the placements it applies to, by index (every placement by default).
+    pub applies: Vec<Vec<bool>>,
+    /// The variant of the placements it simulates (0: the scenario's own).
+    pub variant: usize,
+    /// What it changes in the placements, as written (for reports): `(key, value)` pairs.
+    pub changes: Vec<(String, String)>,
 }
 
 /// A validated `[[expect]]`.

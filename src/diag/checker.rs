@@ -64,11 +64,34 @@ impl Range {
 pub struct Checker<'s, 'a> {
     pub map: &'s SourceMap<'a>,
     pub errors: Vec<Diagnostic>,
+    /// Where a problem is reported instead of its own path, or `None` to drop it (checking
+    /// a placement as an arrangement changes it: only the changed keys' problems are new,
+    /// and they belong where the arrangement writes them).
+    pub remap: Option<Remap<'s>>,
 }
 
-impl Checker<'_, '_> {
+/// See [`Checker::remap`].
+pub type Remap<'s> = Box<dyn Fn(&KeyPath) -> Option<KeyPath> + 's>;
+
+impl<'s, 'a> Checker<'s, 'a> {
+    /// A checker that reports at the paths it is given.
+    pub fn new(map: &'s SourceMap<'a>) -> Self {
+        Self {
+            map,
+            errors: Vec::new(),
+            remap: None,
+        }
+    }
+
     pub fn error(&mut self, path: &KeyPath, message: impl Into<String>) {
-        self.errors.push(self.map.at_path(path, message));
+        match &self.remap {
+            None => self.errors.push(self.map.at_path(path, message)),
+            Some(remap) => {
+                if let Some(path) = remap(path) {
+                    self.errors.push(self.map.at_path(&path, message));
+                }
+            }
+        }
     }
 
     /// Builds a distribution and checks that every value it can take lies in `range`.

@@ -157,6 +157,25 @@ impl Dist {
         }
     }
 
+    /// The rank of a value this law drew, in (0, 1): its cdf, and for a discrete law the
+    /// middle of its step, so that `other.quantile(self.rank(x))` moves a draw of this law to
+    /// the same place in another (common random numbers between two laws of one input).
+    pub fn rank(&self, x: f64) -> f64 {
+        let u = match &self.law {
+            Law::Discrete(d) => {
+                let p = d
+                    .values
+                    .iter()
+                    .zip(&d.probs)
+                    .find(|(v, _)| **v == x)
+                    .map_or(0.0, |(_, p)| *p);
+                d.cdf(x) - p / 2.0
+            }
+            _ => self.cdf(x),
+        };
+        u.clamp(1e-12, 1.0 - 1e-12)
+    }
+
     pub fn mean(&self) -> f64 {
         match &self.law {
             Law::Constant(v) => *v,

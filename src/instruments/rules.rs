@@ -24,8 +24,10 @@ pub struct Rules {
     pub provider_supervision_share: f64,
     /// Line of the provider's supervision hours, when it covers a share.
     pub provider_supervision_line: Option<usize>,
-    /// The rules that act before the wage is booked (trial placement, LKS, loondispensatie).
-    acting_before: Vec<usize>,
+    /// Per placement: the rules that apply to it, and of those the ones that act before the
+    /// wage is booked (trial placement, LKS, loondispensatie).
+    applying: Vec<Vec<usize>>,
+    acting_before: Vec<Vec<usize>>,
     /// Whether the worker starts on trial (hired only at its end).
     on_trial: bool,
 }
@@ -34,14 +36,33 @@ pub struct Rules {
 #[derive(Debug, Clone, Default)]
 pub struct CopyState {
     pub shared: Shared,
+    /// The copy's placement (which rules apply).
+    placement: usize,
     states: Vec<State>,
     /// Per rule: was the instrument ineligible for this copy at some point.
     pub ineligible: Vec<bool>,
 }
 
 impl Rules {
-    /// Compiles an arrangement's instruments, registering their lines in `lines`.
-    pub fn new(instruments: &[Instrument], lines: &mut Vec<LineDef>) -> Self {
+    /// Compiles an arrangement's instruments, registering their lines in `lines`; `applies`
+    /// gives per instrument the placements it applies to (empty: every placement).
+    pub fn new(instruments: &[Instrument], applies: &[Vec<bool>], lines: &mut Vec<LineDef>) -> Self {
+        let placements = applies.iter().map(Vec::len).max().unwrap_or(0).max(1);
+        let applies_to =
+            |k: usize, p: usize| applies.get(k).is_none_or(|a| a.get(p).copied().unwrap_or(true));
+        let applying: Vec<Vec<usize>> = (0..placements)
+            .map(|p| (0..instruments.len()).filter(|&k| applies_to(k, p)).collect())
+            .collect();
+        let acting_before = applying
+            .iter()
+            .map(|rules| {
+                rules
+                    .iter()
+                    .copied()
+                    .filter(|&k| instruments[k].acts_before())
+                    .collect()
+            })
+            .collect();
         let employer_of_record = instruments
             .iter()
             .find_map(Instrument::employer_of_record)
@@ -77,12 +98,8 @@ impl Rules {
             employer_of_record,
             provider_supervision_share,
             provider_supervision_line,
-            acting_before: instruments
-                .iter()
-                .enumerate()
-                .filter(|(_, i)| i.acts_before())
-                .map(|(k, _)| k)
-                .collect(),
+            applying,
+            acting_before,
             on_trial: instruments.iter().any(|i| i.trial().is_some()),
         }
     }
@@ -100,8 +117,9 @@ impl Rules {
         self.rules.iter().map(|r| r.instrument.label()).collect()
     }
 
-    /// Fresh state for a copy whose placement starts now.
-    pub fn start(&self, state: &mut CopyState) {
+    /// Fresh state for a copy of placement `placement` that starts now.
+    pub fn start(&self, state: &mut CopyState, placement: usize) {
+        state.placement = placement.min(self.applying.len() - 1);
         state.shared = Shared {
             hired_at: if self.on_trial { None } else { Some(0) },
             loonwaarde: None,
@@ -119,7 +137,7 @@ impl Rules {
     #[inline]
     pub fn before(&self, st: &mut CopyState, m: &MonthFacts, cx: &Context) -> f64 {
         let mut factor = 1.0;
-        for &i in &self.acting_before {
+        for &i in &self.acting_before[st.placement] {
             factor *= self.rules[i].instrument.before(
                 &mut st.states[i],
                 &mut st.shared,
@@ -136,7 +154,7 @@ impl Rules {
     pub fn after(&self, st: &mut CopyState, m: &MonthFacts, cx: &Context, books: &mut Books) -> Control {
         let mut control = Control::Continue;
         let employed_since = st.shared.hired_at;
-        for i in 0..self.rules.len() {
+        for &i in &self.applying[st.placement] {
             if self.rules[i].instrument.idle(st.ineligible[i], m, cx) {
                 continue;
             }
@@ -181,8 +199,9 @@ impl Rules {
     /// loondomein).
     fn settle_claims(&self, st: &mut CopyState, cx: &Context, books: &mut Books) {
         let mut best: Option<(usize, f64, usize)> = None;
-        for (rule, state) in self.rules.iter().zip(st.states.iter_mut()) {
-            if let Some((amount, due)) = rule.instrument.yearly_claim(state, cx) {
+        for &i in &self.applying[st.placement] {
+            let rule = &self.rules[i];
+            if let Some((amount, due)) = rule.instrument.yearly_claim(&mut st.states[i], cx) {
                 if best.is_none_or(|(_, b, _)| amount > b) {
                     best = Some((rule.lines[0], amount, due));
                 }
@@ -198,7 +217,8 @@ impl Rules {
         if st.shared.hired_at.is_none() {
             return;
         }
-        for rule in &self.rules {
+        for &i in &self.applying[st.placement] {
+            let rule = &self.rules[i];
             if let Some(refund) = rule.instrument.refund(line_name, amount) {
                 books.book(rule.lines[0], refund);
             }
@@ -209,8 +229,9 @@ impl Rules {
     /// then each instrument's own, such as praktijkleren of the running school year).
     pub fn close(&self, st: &mut CopyState, cx: &Context, books: &mut Books) {
         self.settle_claims(st, cx, books);
-        for (rule, state) in self.rules.iter().zip(st.states.iter_mut()) {
-            rule.instrument.close(state, cx, books, &rule.lines);
+        for &i in &self.applying[st.placement] {
+            let rule = &self.rules[i];
+            rule.instrument.close(&mut st.states[i], cx, books, &rule.lines);
         }
     }
 }

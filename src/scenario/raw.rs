@@ -286,6 +286,14 @@ pub struct RawJobcoach {
     pub hours_per_month: JobcoachHoursSpec,
     /// Months of tenure after which coaching stops.
     pub max_months: Option<i64>,
+    /// Hours of supervision need that one jobcoach hour takes over (0..1; default: the
+    /// assumption in docs/financing.md).
+    pub supervision_share: Option<InputSpec>,
+    /// Multiplier on the monthly dropout probability in a coached month (default: the
+    /// assumption in docs/financing.md).
+    pub dropout_factor: Option<InputSpec>,
+    /// Multiplier on the learning of a coached month (default 1: no effect on the ramp-up).
+    pub learning_factor: Option<InputSpec>,
 }
 
 /// `hours_per_month = "norm"` or a number / distribution.
@@ -433,14 +441,101 @@ impl JsonSchema for MonthRef {
     }
 }
 
-/// `[[arrangement]]`: a named set of financing instruments.
+/// `[[arrangement]]`: a named set of financing instruments, and the support that comes with
+/// them (a jobcoach, other supervision hours, a workplace adaptation, any placement input set
+/// anew).
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawArrangement {
     pub name: String,
     pub description: Option<String>,
     #[serde(default)]
-    pub instruments: Vec<RawInstrument>,
+    pub instruments: Vec<RawScopedInstrument>,
+    /// The placements the support applies to (default: every placement).
+    pub placements: Option<Vec<String>>,
+    /// A jobcoach for this arrangement (the keys of a placement's `jobcoach`), or `false` for
+    /// none where the placement has one.
+    #[serde(default)]
+    #[schemars(schema_with = "jobcoach_or_false_schema")]
+    pub jobcoach: Option<toml::Value>,
+    /// Placement keys set anew in this arrangement, as in `[[placement]]`
+    /// (`hours_per_week = 24`, `supervision.available_hours_per_week = 6`).
+    #[serde(default)]
+    #[schemars(schema_with = "placement_changes_schema")]
+    pub placement: Option<toml::Table>,
+    /// Costs that come with the arrangement (a workplace adaptation), as `[[placement.cost]]`.
+    #[serde(default, rename = "cost")]
+    pub costs: Vec<RawLine>,
+    /// Benefits that come with the arrangement, as `[[placement.benefit]]`.
+    #[serde(default, rename = "benefit")]
+    pub benefits: Vec<RawLine>,
+}
+
+fn jobcoach_or_false_schema(generator: &mut SchemaGenerator) -> Schema {
+    let jobcoach = generator.subschema_for::<RawJobcoach>();
+    json_schema!({
+        "description": "A jobcoach for this arrangement (the keys of a placement's `jobcoach`), or `false` for none where the placement has one.",
+        "oneOf": [jobcoach, { "const": false }]
+    })
+}
+
+fn placement_changes_schema(_: &mut SchemaGenerator) -> Schema {
+    json_schema!({
+        "description": "Placement keys set anew in this arrangement, with the same meaning and checks as in [[placement]] (not `name` or `count`).",
+        "type": "object"
+    })
+}
+
+/// An instrument of an arrangement, optionally for some placements only
+/// (`placements = ["leerling"]`; default: every placement).
+#[derive(Debug, Clone, Serialize)]
+pub struct RawScopedInstrument {
+    #[serde(flatten)]
+    pub instrument: RawInstrument,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub placements: Option<Vec<String>>,
+}
+
+impl<'de> Deserialize<'de> for RawScopedInstrument {
+    /// The `placements` key is taken off; the rest is the instrument, by its `kind`.
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let mut table = toml::Table::deserialize(d)?;
+        let placements = table
+            .remove("placements")
+            .map(Vec::<String>::deserialize)
+            .transpose()
+            .map_err(|e| de::Error::custom(format!("placements: {}", e.message())))?;
+        let instrument = RawInstrument::deserialize(toml::Value::Table(table))
+            .map_err(|e| de::Error::custom(e.message()))?;
+        Ok(Self {
+            instrument,
+            placements,
+        })
+    }
+}
+
+// The instrument's schema, each kind with the `placements` key beside its own.
+impl JsonSchema for RawScopedInstrument {
+    fn schema_name() -> Cow<'static, str> {
+        "RawScopedInstrument".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let mut schema = RawInstrument::json_schema(generator);
+        let placements = serde_json::json!({
+            "description": "The placements this instrument applies to (default: every placement).",
+            "type": "array",
+            "items": { "type": "string" }
+        });
+        if let Some(kinds) = schema.get_mut("oneOf").and_then(|v| v.as_array_mut()) {
+            for kind in kinds {
+                if let Some(props) = kind.get_mut("properties").and_then(|p| p.as_object_mut()) {
+                    props.insert("placements".into(), placements.clone());
+                }
+            }
+        }
+        schema
+    }
 }
 
 /// `[[correlation]]`: a rank-type correlation between two static inputs of one placement.

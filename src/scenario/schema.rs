@@ -41,11 +41,13 @@ mod tests {
         ] {
             assert_eq!(defs[name]["additionalProperties"], false, "{name}");
         }
-        // Every instrument variant (internally tagged by `kind`) is closed too.
-        let variants = defs["RawInstrument"]["oneOf"].as_array().expect("oneOf");
+        // Every instrument variant (internally tagged by `kind`) is closed too, and takes
+        // `placements` beside its own keys.
+        let variants = defs["RawScopedInstrument"]["oneOf"].as_array().expect("oneOf");
         assert_eq!(variants.len(), 10);
         for v in variants {
             assert_eq!(v["additionalProperties"], false, "{v}");
+            assert_eq!(v["properties"]["placements"]["type"], "array", "{v}");
         }
     }
 

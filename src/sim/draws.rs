@@ -11,7 +11,28 @@
 use rand_distr::{Distribution, StandardNormal};
 
 use super::rng::{Purpose, Stream, input_stream, open_uniform, open_uniform_pair, stream, stream_id};
-use crate::model::{Model, Slot};
+use crate::model::{InputSource, Model, Slot};
+
+/// The static inputs of every copy under one variant of the placements.
+#[derive(Debug, Clone, Copy)]
+pub struct Inputs<'d> {
+    values: &'d [f64],
+    offsets: &'d [usize],
+}
+
+impl Inputs<'_> {
+    /// One static input of copy `c`.
+    #[inline]
+    pub fn get(&self, c: usize, slot: Slot) -> f64 {
+        self.at(c, slot as usize)
+    }
+
+    /// The static input in slot index `slot` of copy `c`.
+    #[inline]
+    pub fn at(&self, c: usize, slot: usize) -> f64 {
+        self.values[self.offsets[c] + slot]
+    }
+}
 
 /// Monthly shocks of one copy for one month.
 #[derive(Debug, Clone, Copy, Default)]
@@ -53,6 +74,9 @@ pub struct IterationDraws {
     /// Static inputs of every copy, copy after copy; `input_offsets[c]` is where copy c starts.
     pub inputs: Vec<f64>,
     pub input_offsets: Vec<usize>,
+    /// The same for each variant of the placements after the first (`Model::variants[1..]`).
+    variant_inputs: Vec<Vec<f64>>,
+    variant_offsets: Vec<Vec<usize>>,
     /// Initial capacity state of each copy as a standard normal (scaled by the engine).
     pub capacity_z0: Vec<f64>,
     /// Available hours per week of each pool.
@@ -106,11 +130,69 @@ impl IterationDraws {
                 copy += 1;
             }
         }
+        self.draw_variants(model, iteration);
         for (i, pool) in model.pools.iter().enumerate() {
             let mut rng = stream(model.seed, iteration, i as u64, Purpose::Pool);
             self.pool_hours.push(pool.available.sample(&mut rng));
         }
         self.draw_instruments(model, iteration, copies);
+    }
+
+    /// The inputs of every variant of the placements, from the scenario's own draws (see
+    /// [`InputSource`]): the same input, the changed law at the same rank, or a stream named
+    /// by placement and key.
+    fn draw_variants(&mut self, model: &Model, iteration: u64) {
+        let more = model.variants.len().saturating_sub(1);
+        self.variant_inputs.resize_with(more, Vec::new);
+        self.variant_offsets.resize_with(more, Vec::new);
+        for (v, variant) in model.variants.iter().enumerate().skip(1) {
+            let (values, offsets) = (&mut self.variant_inputs[v - 1], &mut self.variant_offsets[v - 1]);
+            values.clear();
+            offsets.clear();
+            let mut copy = 0usize;
+            for ((p, own), sources) in variant
+                .placements
+                .iter()
+                .zip(&model.placements)
+                .zip(&variant.sources)
+            {
+                for _ in 0..p.count {
+                    offsets.push(values.len());
+                    let base = self.input_offsets[copy];
+                    for (input, source) in p.inputs.iter().zip(sources) {
+                        values.push(match source {
+                            InputSource::Same(slot) => self.inputs[base + slot],
+                            InputSource::Constant(x) => *x,
+                            InputSource::Ranked(slot) => {
+                                let x = self.inputs[base + slot];
+                                input.dist.quantile(own.inputs[*slot].dist.rank(x))
+                            }
+                            InputSource::Own(name) => {
+                                let mut rng =
+                                    input_stream(model.seed, iteration, copy as u64, stream_id(name));
+                                input.dist.sample(&mut rng)
+                            }
+                        });
+                    }
+                    copy += 1;
+                }
+            }
+        }
+    }
+
+    /// The static inputs of every copy under variant `v` of the placements.
+    #[inline]
+    pub fn inputs_of(&self, v: usize) -> Inputs<'_> {
+        match v {
+            0 => Inputs {
+                values: &self.inputs,
+                offsets: &self.input_offsets,
+            },
+            v => Inputs {
+                values: &self.variant_inputs[v - 1],
+                offsets: &self.variant_offsets[v - 1],
+            },
+        }
     }
 
     /// Draws for the financing instruments: the hiring draw and the assessment errors from each

@@ -12,7 +12,7 @@
 
 use crate::model::{Model, WEEKS_PER_MONTH};
 
-use super::draws::IterationDraws;
+use super::draws::{Inputs, IterationDraws};
 use super::ledger::{self, LineBook};
 use super::path::{self, CopyParams, Paths};
 pub use super::plan::{MonthPoint, Plan};
@@ -62,8 +62,9 @@ pub struct IterationResults {
 /// Reusable buffers for evaluating iterations; one per worker thread.
 #[derive(Debug, Default)]
 pub struct Scratch {
-    params: Vec<CopyParams>,
-    paths: Paths,
+    /// Per variant of the placements: the copies' parameters and paths.
+    params: Vec<Vec<CopyParams>>,
+    paths: Vec<Paths>,
     trajectories: Vec<Trajectory>,
     month_net: Vec<f64>,
     instruments: Vec<instruments::CopyState>,
@@ -86,10 +87,16 @@ pub fn simulate_iteration(
         instruments,
         wage_factors,
     } = scratch;
-    path::prepare(model, plan, draws, params, paths);
+    let variants = plan.variants.len();
+    params.resize_with(variants, Vec::new);
+    paths.resize_with(variants, Paths::default);
+    for (v, (params, paths)) in params.iter_mut().zip(paths.iter_mut()).enumerate() {
+        path::prepare(model, plan, draws, v, params, paths);
+    }
     trajectories.resize_with(plan.courses.len(), Trajectory::default);
     for (course, trajectory) in plan.courses.iter().zip(trajectories.iter_mut()) {
-        trajectory.follow(model, plan, course, draws, params, paths);
+        let v = course.variant;
+        trajectory.follow(model, plan, course, draws, &params[v], &mut paths[v]);
     }
     let IterationResults {
         outcomes,
@@ -100,20 +107,13 @@ pub fn simulate_iteration(
     let arrangements = plan.books.len();
     outcomes.clear();
     monthly.clear();
-    for _ in 0..arrangements {
-        monthly.extend_from_slice(&plan.month_points);
+    for &course in &plan.arrangement_course {
+        monthly.extend_from_slice(&plan.variants[plan.courses[course].variant].month_points);
     }
     lines.clear();
     lines.resize(plan.line_offsets[arrangements], 0.0);
     ineligible.clear();
     ineligible.resize(plan.ineligible_offsets[arrangements], 0);
-    let iteration = Iteration {
-        model,
-        plan,
-        draws,
-        params,
-        paths,
-    };
     let months = monthly.chunks_mut(model.horizon);
     for (a, ((book, &course), monthly)) in plan
         .books
@@ -122,6 +122,16 @@ pub fn simulate_iteration(
         .zip(months)
         .enumerate()
     {
+        let variant = plan.courses[course].variant;
+        let iteration = Iteration {
+            model,
+            plan,
+            draws,
+            variant,
+            inputs: draws.inputs_of(variant),
+            params: &params[variant],
+            paths: &paths[variant],
+        };
         let outcome = iteration.evaluate(
             book,
             &trajectories[course],
@@ -144,11 +154,14 @@ struct Totals<'r> {
     monthly: &'r mut [MonthPoint],
 }
 
-/// What every arrangement's evaluation in one iteration reads.
+/// What an arrangement's evaluation in one iteration reads: the draws, and the copies'
+/// parameters and paths in the arrangement's variant of the placements.
 struct Iteration<'a> {
     model: &'a Model,
     plan: &'a Plan<'a>,
     draws: &'a IterationDraws,
+    variant: usize,
+    inputs: Inputs<'a>,
     params: &'a [CopyParams],
     paths: &'a Paths,
 }
@@ -272,15 +285,15 @@ impl Iteration<'_> {
     /// instruments, in the months they fall due before `stop`.
     fn book_due_lines(&self, book: &LineBook, books: &mut Books, c: usize, pr: &CopyParams, stop: usize) {
         let placement = self.plan.copy_placement[c];
-        let lines = &self.model.placements[placement].lines;
+        let lines = &self.model.placements_of(self.variant)[placement].lines;
         let line_ids = &book.other_line_ids[placement];
-        for d in &self.plan.due_lines[placement] {
+        for d in &self.plan.variants[self.variant].due_lines[placement] {
             let t = pr.start + d.tenure;
             if t >= stop {
                 break;
             }
             books.t = t;
-            books.book(line_ids[d.line], self.draws.input_at(c, lines[d.line].slot));
+            books.book(line_ids[d.line], self.inputs.at(c, lines[d.line].slot));
         }
     }
 
@@ -300,11 +313,12 @@ impl Iteration<'_> {
     ) {
         let (model, plan, draws) = (self.model, self.plan, self.draws);
         let rules = &book.rules;
-        rules.start(ist);
         let placement = plan.copy_placement[c];
+        rules.start(ist, placement);
+        let placements = model.placements_of(self.variant);
         let cx = instruments::Context {
             rates: &plan.rates,
-            worker: &model.placements[placement].worker,
+            worker: &placements[placement].worker,
             draws: CopyDraws {
                 inputs: draws.copy_instrument_inputs(c),
                 assessment_z: draws.copy_assessment_z(c),
@@ -313,9 +327,9 @@ impl Iteration<'_> {
             scenario_start: model.start,
             placement_start: pr.start,
         };
-        let other = &model.placements[placement].lines;
+        let other = &placements[placement].lines;
         let line_ids = &book.other_line_ids[placement];
-        let mut due = plan.due_lines[placement].as_slice();
+        let mut due = plan.variants[self.variant].due_lines[placement].as_slice();
         let (start, stop) = (pr.start, trajectory.stop[c]);
         let row = c * model.horizon;
         for (wage_factor, t) in wage_factors[start..stop].iter_mut().zip(start..) {
@@ -359,7 +373,7 @@ impl Iteration<'_> {
             due = later;
             for d in today {
                 let line = &other[d.line];
-                let amount = draws.input_at(c, line.slot);
+                let amount = self.inputs.at(c, line.slot);
                 books.book(line_ids[d.line], amount);
                 if !line.is_benefit {
                     rules.on_cost_line(ist, &line.name, amount, books);

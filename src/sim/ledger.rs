@@ -43,8 +43,9 @@ impl LineBook {
             LineDef::new(BUILTIN_LINES[JOBCOACH], Party::Employer, Party::Provider),
             LineDef::new(BUILTIN_LINES[EXIT_COST], Party::Employer, Party::Supplier),
         ];
-        let mut other_line_ids = Vec::with_capacity(model.placements.len());
-        for p in &model.placements {
+        let placements = model.placements_of(arrangement.variant);
+        let mut other_line_ids = Vec::with_capacity(placements.len());
+        for p in placements {
             let ids = p
                 .lines
                 .iter()
@@ -65,7 +66,7 @@ impl LineBook {
                 .collect();
             other_line_ids.push(ids);
         }
-        let rules = Rules::new(&arrangement.instruments, &mut lines);
+        let rules = Rules::new(&arrangement.instruments, &arrangement.applies, &mut lines);
         if rules.employer_of_record == Party::Provider {
             // Detachering: the provider is the legal employer and pays wage and premiums.
             lines[WAGE].payer = Party::Provider;

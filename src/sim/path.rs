@@ -13,7 +13,7 @@ use crate::model::{Model, Placement, Slot, SupervisionSource, WEEKS_PER_MONTH};
 use crate::rates::Figure;
 use crate::vocab::{PayBasis, RampShape};
 
-use super::draws::{IterationDraws, MonthlyShocks};
+use super::draws::{Inputs, IterationDraws, MonthlyShocks};
 use super::plan::{Derived, LN_TENTH, Plan, logit, ramp_step, stationary_root, sup_decay};
 
 const MONTHS_PER_YEAR: f64 = 12.0;
@@ -39,7 +39,8 @@ pub(super) struct MonthBase {
     pub sick_wage_full: f64,
     /// Production value at productivity 1: worked hours × value per hour × peak multiplier.
     pub production: f64,
-    /// The jobcoach's cost this month (0 without a jobcoach or after its last month).
+    /// The jobcoach's hours and cost this month (0 without a jobcoach or after its last month).
+    pub jobcoach_hours: f64,
     pub jobcoach_cost: f64,
     /// The month's dropout draw, U(0, 1): the placement ends when it falls below the month's
     /// dropout probability.
@@ -61,6 +62,7 @@ impl Default for MonthBase {
             wage_full: 0.0,
             sick_wage_full: 0.0,
             production: 0.0,
+            jobcoach_hours: 0.0,
             jobcoach_cost: 0.0,
             dropout_draw: 1.0,
         }
@@ -104,6 +106,11 @@ pub(super) struct CopyParams {
     pub jobcoach_norm: bool,
     pub jobcoach_max: usize,
     pub has_jobcoach: bool,
+    /// Hours of supervision need per week that one jobcoach hour per week takes over.
+    pub jobcoach_share: f64,
+    /// Multipliers on the dropout probability and on the learning of a coached month.
+    pub jobcoach_dropout: f64,
+    pub jobcoach_learning: f64,
     pub pay_by_worked: bool,
 }
 
@@ -132,6 +139,8 @@ pub(super) fn ramp(shape: RampShapeCode, u: f64) -> f64 {
 #[derive(Debug, Default)]
 pub(super) struct Paths {
     horizon: usize,
+    /// The variant of the placements these are the months of.
+    variant: usize,
     /// Per copy and month (`copies × horizon`, copy-major); only the filled months are valid.
     months: Vec<MonthBase>,
     copies: Vec<CopyPath>,
@@ -170,23 +179,27 @@ pub(super) fn prepare(
     model: &Model,
     plan: &Plan,
     draws: &IterationDraws,
+    variant: usize,
     params: &mut Vec<CopyParams>,
     paths: &mut Paths,
 ) {
     let horizon = model.horizon;
     let copies = plan.copy_placement.len();
+    let placements = model.placements_of(variant);
+    let inputs = draws.inputs_of(variant);
     params.clear();
     paths.horizon = horizon;
+    paths.variant = variant;
     paths.months.resize(copies * horizon, MonthBase::default());
     paths.copies.clear();
     for (c, &pi) in plan.copy_placement.iter().enumerate() {
-        let p = &model.placements[pi];
-        let derived = &plan.derived[pi];
-        let pr = copy_params(p, derived, draws, c, horizon);
+        let p = &placements[pi];
+        let derived = &plan.variants[variant].derived[pi];
+        let pr = copy_params(p, derived, inputs, draws, c, horizon);
         params.push(pr);
-        let typical = draws.input(c, Slot::CapacityTypical);
-        let sigma = draws.input(c, Slot::CapacityVolatility);
-        let phi = draws.input(c, Slot::CapacityPersistence);
+        let typical = inputs.get(c, Slot::CapacityTypical);
+        let sigma = inputs.get(c, Slot::CapacityVolatility);
+        let phi = inputs.get(c, Slot::CapacityPersistence);
         // Start from the stationary distribution N(0, σ²/(1 − φ²)).
         let root = derived.stationary_root.unwrap_or_else(|| stationary_root(phi));
         paths.copies.push(CopyPath {
@@ -196,7 +209,7 @@ pub(super) fn prepare(
             logit_typical: derived.logit_typical.unwrap_or_else(|| logit(typical)),
             sigma,
             phi,
-            p_sick: draws.input(c, Slot::SickStartProbability),
+            p_sick: inputs.get(c, Slot::SickStartProbability),
             x: draws.capacity_z0[c] * sigma / root,
             remaining: 0.0,
             spell_elapsed: 0.0,
@@ -208,11 +221,12 @@ pub(super) fn prepare(
 fn copy_params(
     p: &Placement,
     derived: &Derived,
+    inputs: Inputs,
     draws: &IterationDraws,
     c: usize,
     horizon: usize,
 ) -> CopyParams {
-    let x = |slot: Slot| draws.input(c, slot);
+    let x = |slot: Slot| inputs.get(c, slot);
     let prod_start = x(Slot::ProductivityStart);
     let (pool, available) = match p.supervision {
         SupervisionSource::Own => (None, x(Slot::SupervisionAvailable)),
@@ -256,6 +270,9 @@ fn copy_params(
         jobcoach_norm: p.jobcoach.is_some_and(|j| j.norm),
         jobcoach_max: p.jobcoach.and_then(|j| j.max_months).unwrap_or(usize::MAX),
         has_jobcoach: p.jobcoach.is_some(),
+        jobcoach_share: x(Slot::JobcoachSupervisionShare),
+        jobcoach_dropout: x(Slot::JobcoachDropoutFactor),
+        jobcoach_learning: x(Slot::JobcoachLearningFactor),
         pay_by_worked: p.pay_basis == PayBasis::Worked,
     }
 }
@@ -266,7 +283,7 @@ impl Paths {
     pub fn copy<'p>(&'p mut self, cx: &PathContext<'p>, c: usize) -> CopyCursor<'p> {
         let row = c * self.horizon..(c + 1) * self.horizon;
         CopyCursor {
-            placement: &cx.model.placements[cx.plan.copy_placement[c]],
+            placement: &cx.model.placements_of(self.variant)[cx.plan.copy_placement[c]],
             plan: cx.plan,
             params: &cx.params[c],
             state: &mut self.copies[c],
@@ -393,16 +410,16 @@ fn hours_and_wage(plan: &Plan, pr: &CopyParams, t: usize, b: &mut MonthBase) {
     }
     b.wage_full = b.paid * hourly;
     b.production = b.worked * pr.value * month.profile.value;
-    b.jobcoach_cost = if pr.has_jobcoach && tenure < pr.jobcoach_max {
-        let hours = if pr.jobcoach_norm {
+    b.jobcoach_hours = if pr.has_jobcoach && tenure < pr.jobcoach_max {
+        if pr.jobcoach_norm {
             plan.jobcoach_norm.get(tenure / 12).copied().unwrap_or(0.0) * b.worked
         } else {
             pr.jobcoach_hours * (1.0 - b.absent)
-        };
-        hours * pr.jobcoach_tariff
+        }
     } else {
         0.0
     };
+    b.jobcoach_cost = b.jobcoach_hours * pr.jobcoach_tariff;
 }
 
 /// Share of the adult minimum wage that applies to the worker: the youth minimum wage below 21

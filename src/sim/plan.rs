@@ -41,18 +41,44 @@ pub struct Plan<'m> {
     pub courses: Vec<Course>,
     /// Per arrangement: the index of its course in `courses`.
     pub arrangement_course: Vec<usize>,
-    /// Per placement: its cost and benefit lines that fall due, by tenure month.
-    pub due_lines: Vec<Vec<DueLine>>,
-    /// Per placement: what follows from its constant inputs.
-    pub derived: Vec<Derived>,
+    /// Per variant of the placements ([`Model::variants`]): its lines, constants and months.
+    pub variants: Vec<VariantPlan>,
     /// Where each arrangement's line totals start in [`IterationResults::lines`](super::engine::IterationResults::lines) (one entry
     /// per arrangement, then the total).
     pub line_offsets: Vec<usize>,
     /// Where each arrangement's ineligible counts start in [`IterationResults::ineligible`](super::engine::IterationResults::ineligible).
     pub ineligible_offsets: Vec<usize>,
+}
+
+/// What is fixed for a run in one variant of the placements.
+#[derive(Debug, Clone)]
+pub struct VariantPlan {
+    /// Per placement: its cost and benefit lines that fall due, by tenure month.
+    pub due_lines: Vec<Vec<DueLine>>,
+    /// Per placement: what follows from its constant inputs.
+    pub derived: Vec<Derived>,
     /// Per month: the months of one arrangement before anything is booked, with the number of
     /// copies started by then (the start months are inputs, the same in every iteration).
     pub month_points: Vec<MonthPoint>,
+}
+
+impl VariantPlan {
+    fn new(placements: &[Placement], horizon: usize) -> Self {
+        Self {
+            due_lines: placements.iter().map(|p| due_lines(p, horizon)).collect(),
+            derived: placements.iter().map(Derived::of).collect(),
+            month_points: (0..horizon)
+                .map(|t| MonthPoint {
+                    started: placements
+                        .iter()
+                        .filter(|p| p.start_month <= t)
+                        .map(|p| p.count as u32)
+                        .sum(),
+                    ..MonthPoint::default()
+                })
+                .collect(),
+        }
+    }
 }
 
 /// Running sums `0, n₀, n₀ + n₁, …` of the counts.
@@ -118,7 +144,7 @@ impl<'m> Plan<'m> {
             .arrangements
             .iter()
             .map(|a| {
-                let course = Course::of(&a.instruments);
+                let course = Course::of(a.variant, &a.instruments);
                 courses.iter().position(|c| *c == course).unwrap_or_else(|| {
                     courses.push(course);
                     courses.len() - 1
@@ -138,22 +164,8 @@ impl<'m> Plan<'m> {
             ],
             courses,
             arrangement_course,
-            due_lines: model
-                .placements
-                .iter()
-                .map(|p| due_lines(p, model.horizon))
-                .collect(),
-            derived: model.placements.iter().map(Derived::of).collect(),
-            month_points: (0..model.horizon)
-                .map(|t| MonthPoint {
-                    started: model
-                        .placements
-                        .iter()
-                        .filter(|p| p.start_month <= t)
-                        .map(|p| p.count as u32)
-                        .sum(),
-                    ..MonthPoint::default()
-                })
+            variants: (0..model.variants.len().max(1))
+                .map(|v| VariantPlan::new(model.placements_of(v), model.horizon))
                 .collect(),
             line_offsets: offsets(books.iter().map(LineBook::len)),
             ineligible_offsets: offsets(books.iter().map(|b| b.rules.len())),
@@ -175,6 +187,8 @@ pub struct MonthPoint {
 /// What sets an arrangement's physical course apart.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Course {
+    /// The variant of the placements (a jobcoach, other supervision hours, other inputs).
+    pub variant: usize,
     /// Share of the supervision need that the employer's supervisors cover (the rest: the
     /// provider's, under detachering).
     pub employer_share: f64,
@@ -191,8 +205,9 @@ pub struct Trial {
 
 impl Course {
     /// The course of an arrangement with these instruments.
-    pub fn of(instruments: &[Instrument]) -> Self {
+    pub fn of(variant: usize, instruments: &[Instrument]) -> Self {
         let mut course = Course {
+            variant,
             employer_share: 1.0,
             trial: None,
         };

@@ -3,14 +3,17 @@
 //! productivity ramp, and the end of the placement (dropout, a trial placement that ends
 //! without hiring, the contract end).
 //!
-//! Arrangements change this course only through the share of the supervision need that the
-//! employer's own supervisors cover (detachering lets the provider cover part) and through a
-//! trial placement (proefplaatsing), whose hiring decision can end the placement. All other
-//! instrument rules move money, not people. Arrangements with the same [`Course`] therefore
-//! share one trajectory, computed once per iteration; only their money is evaluated apart.
+//! Arrangements change this course through the variant of the placements they simulate (a
+//! jobcoach who takes over part of the supervision need and may lower dropout and speed up
+//! learning; other supervision hours or inputs), through the share of the supervision need
+//! that the employer's own supervisors cover (detachering lets the provider cover part) and
+//! through a trial placement (proefplaatsing), whose hiring decision can end the placement.
+//! All other instrument rules move money, not people. Arrangements with the same [`Course`]
+//! therefore share one trajectory, computed once per iteration; only their money is
+//! evaluated apart.
 
 use crate::instruments::hiring_decision;
-use crate::model::Model;
+use crate::model::{Model, WEEKS_PER_MONTH};
 
 use super::draws::IterationDraws;
 use super::path::{CopyParams, MonthBase, PathContext, Paths, RampShapeCode, ramp};
@@ -66,6 +69,10 @@ struct CopyState {
     decay: f64,
     productivity: f64,
     need: f64,
+    /// The part of the need the jobcoach takes over this month, hours per week.
+    coached: f64,
+    /// Whether a jobcoach coaches this month.
+    with_coach: bool,
 }
 
 impl Trajectory {
@@ -116,14 +123,14 @@ impl Trajectory {
                 }
                 step.begin(st, pr, paths.copy(&cx, c).reach(t));
                 if let Some(pool) = pr.pool {
-                    self.pool_need[pool] += course.employer_share * st.need;
+                    self.pool_need[pool] += course.employer_share * (st.need - st.coached);
                 }
             }
             for (c, (st, pr)) in self.states.iter_mut().zip(params).enumerate() {
                 if !self.active[c] {
                     continue;
                 }
-                let employer_need = course.employer_share * st.need;
+                let employer_need = course.employer_share * (st.need - st.coached);
                 let given = match pr.pool {
                     None => step.own_supervision(st, pr, t),
                     Some(pool) => {
@@ -209,6 +216,13 @@ impl Step<'_> {
         };
         st.productivity = pr.prod_start + pr.prod_gap * closed;
         st.need = (pr.sup_steady + pr.sup_excess * st.decay) * (1.0 - b.absent);
+        st.with_coach = b.jobcoach_hours > 0.0;
+        st.coached = if st.with_coach {
+            let takes = pr.jobcoach_share * b.jobcoach_hours / WEEKS_PER_MONTH;
+            if takes < st.need { takes } else { st.need }
+        } else {
+            0.0
+        };
     }
 
     /// The hours a copy's own supervisors give: its employer's share of the need, within the
@@ -217,7 +231,7 @@ impl Step<'_> {
     fn own_supervision(&self, st: &CopyState, pr: &CopyParams, t: usize) -> f64 {
         let available = pr.available * self.plan.months[t].profile.availability;
         // Both are finite: the smaller without `f64::min`'s care for NaN.
-        let wanted = self.course.employer_share * st.need;
+        let wanted = self.course.employer_share * (st.need - st.coached);
         if wanted < available { wanted } else { available }
     }
 
@@ -233,11 +247,17 @@ impl Step<'_> {
         t: usize,
         employer_given: f64,
     ) -> (CourseMonth, Option<Ending>) {
-        let employer_need = self.course.employer_share * st.need;
-        let provider_given = st.need - employer_need;
-        let given = employer_given + provider_given;
+        // The jobcoach takes over part of the need; the employer's share of the rest falls to
+        // its supervisors, the remainder to the provider's (detachering).
+        let rest = st.need - st.coached;
+        let employer_need = self.course.employer_share * rest;
+        let provider_given = rest - employer_need;
+        let given = st.coached + employer_given + provider_given;
         let coverage = if given < st.need { given / st.need } else { 1.0 };
-        let progress = coverage * (1.0 - b.absent);
+        let mut progress = coverage * (1.0 - b.absent);
+        if st.with_coach {
+            progress *= pr.jobcoach_learning;
+        }
         st.learning += progress;
         // A full learning month multiplies the open gap by 0.1^(1/T90); any other step
         // recomputes it from L, so both paths give 0.1^(L/T90).
@@ -248,7 +268,10 @@ impl Step<'_> {
         };
 
         // Dropout at the end of the month; a failed trial or the contract end also ends it.
-        let q = if coverage == 1.0 {
+        let q = if st.with_coach {
+            let dropout = pr.dropout * pr.jobcoach_dropout;
+            (dropout * (1.0 + pr.shortfall_factor * (1.0 - coverage))).clamp(0.0, 1.0)
+        } else if coverage == 1.0 {
             // The same product with no shortfall.
             pr.dropout_covered
         } else {

@@ -4,7 +4,8 @@ use super::*;
 use crate::instruments::{Build, InputDef, ScenarioFacts, line_names};
 
 /// Validates an arrangement's instruments, each by its own scheme, and links them to each
-/// other (a no-risk polis beside an LKS).
+/// other (a no-risk polis beside an LKS). Returns them with the placements each applies to.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn build_instruments(
     c: &mut Checker,
     scenario: &ScenarioFacts,
@@ -13,10 +14,13 @@ pub(super) fn build_instruments(
     rates: &Rates,
     start: YearMonth,
     inputs: &mut Vec<InputDef>,
-) -> Vec<Instrument> {
+    placements: &[Placement],
+) -> (Vec<Instrument>, Vec<Vec<bool>>) {
     let mut out = Vec::new();
+    let mut applies = Vec::new();
     let mut identities: BTreeSet<String> = BTreeSet::new();
-    for (j, ri) in arrangement.instruments.iter().enumerate() {
+    for (j, scoped) in arrangement.instruments.iter().enumerate() {
+        let ri = &scoped.instrument;
         let ipath = path.key("instruments").index(j);
         // One of each kind per arrangement; LKV once per category, grants once per name.
         let identity = ri.identity();
@@ -28,7 +32,7 @@ pub(super) fn build_instruments(
         }
         let mut b = Build::new(
             c,
-            ipath,
+            ipath.clone(),
             scenario,
             rates,
             start,
@@ -36,28 +40,56 @@ pub(super) fn build_instruments(
             identity,
             inputs,
         );
-        out.push(ri.build(&mut b));
+        let instrument = ri.build(&mut b);
+        let changes_course = instrument.trial().is_some()
+            || instrument.provider_supervision().is_some()
+            || instrument.employer_of_record().is_some();
+        if scoped.placements.is_some() && changes_course {
+            c.error(
+                &ipath.key("placements"),
+                format!(
+                    "`{}` changes who employs or supervises the worker, which holds for every placement of the arrangement; leave `placements` out, or give the other placements an arrangement of their own",
+                    ri.kind()
+                ),
+            );
+        }
+        applies.push(support::scope(
+            c,
+            scoped.placements.as_deref(),
+            placements,
+            &ipath.key("placements"),
+        ));
+        out.push(instrument);
     }
     let kinds: Vec<&'static str> = out.iter().map(Instrument::kind).collect();
     for instrument in &mut out {
         instrument.link(&kinds);
     }
-    out
+    (out, applies)
 }
 
 /// What the scenario's placements offer the instruments.
 fn scenario_facts(raw: &RawScenario) -> ScenarioFacts {
     ScenarioFacts {
-        has_jobcoach: raw.placements.iter().any(|p| p.jobcoach.is_some()),
+        has_jobcoach: raw.placements.iter().any(|p| p.jobcoach.is_some())
+            || raw
+                .arrangements
+                .iter()
+                .any(|a| matches!(a.jobcoach, Some(toml::Value::Table(_)))),
         cost_lines: raw
             .placements
             .iter()
-            .flat_map(|p| p.costs.iter().map(|l| l.name.clone()))
+            .flat_map(|p| &p.costs)
+            .chain(raw.arrangements.iter().flat_map(|a| &a.costs))
+            .map(|l| l.name.clone())
             .collect(),
         reserved_lines: BUILTIN_LINES.iter().copied().chain(line_names()).collect(),
     }
 }
 
+/// The arrangements (the baseline first) and the variants of the placements they simulate
+/// (variant 0, the scenario's own, first).
+#[allow(clippy::too_many_arguments)]
 pub(super) fn build_arrangements(
     c: &mut Checker,
     raw: &RawScenario,
@@ -65,9 +97,15 @@ pub(super) fn build_arrangements(
     rates: Option<&Rates>,
     start: YearMonth,
     inputs: &mut Vec<InputDef>,
-) -> Vec<Arrangement> {
+    placements: &[Placement],
+    horizon: usize,
+    pools: &[&str],
+) -> (Vec<Arrangement>, Vec<Variant>) {
     let scenario = scenario_facts(raw);
     let mut out = Vec::new();
+    let mut variants = vec![Variant::default()];
+    // The changes of each variant as written, to share a variant between arrangements.
+    let mut written: Vec<String> = vec![String::new()];
     let mut seen = BTreeSet::new();
     if baseline {
         seen.insert(BASELINE_NAME.to_owned());
@@ -76,6 +114,9 @@ pub(super) fn build_arrangements(
             description: Some("No financing instruments: the employer carries all costs".to_owned()),
             is_baseline: true,
             instruments: Vec::new(),
+            applies: Vec::new(),
+            variant: 0,
+            changes: Vec::new(),
         });
     }
     for (i, a) in raw.arrangements.iter().enumerate() {
@@ -88,15 +129,40 @@ pub(super) fn build_arrangements(
         } else {
             c.name(&a.name, &path.key("name"), &mut seen, "arrangement");
         }
-        let instruments = match rates {
-            Some(rates) => build_instruments(c, &scenario, a, &path, rates, start, inputs),
-            None => Vec::new(),
+        let (instruments, applies) = match rates {
+            Some(rates) => build_instruments(c, &scenario, a, &path, rates, start, inputs, placements),
+            None => (Vec::new(), Vec::new()),
         };
+        if a.placements.is_some() && !support::changes_placements(a) {
+            c.error(
+                &path.key("placements"),
+                "`placements` says which placements the arrangement's jobcoach, `placement` keys and lines apply to, and it has none; name the placements of an instrument in the instrument itself",
+            );
+        }
+        let (variant, changes) =
+            match support::build_variant(c, raw, i, placements, horizon, pools, rates, start) {
+                None => (0, Vec::new()),
+                Some(changed) => {
+                    let key = support_key(a);
+                    let v = match written.iter().position(|w| *w == key) {
+                        Some(v) => v,
+                        None => {
+                            written.push(key);
+                            variants.push(changed.variant);
+                            variants.len() - 1
+                        }
+                    };
+                    (v, changed.changes)
+                }
+            };
         out.push(Arrangement {
             name: a.name.clone(),
             description: a.description.clone(),
             is_baseline: false,
             instruments,
+            applies,
+            variant,
+            changes,
         });
     }
     if out.is_empty() {
@@ -105,5 +171,27 @@ pub(super) fn build_arrangements(
             "with `baseline = false` the scenario needs at least one [[arrangement]]",
         );
     }
-    out
+    (out, variants)
+}
+
+/// What an arrangement changes in the placements, as one string (equal strings: the same
+/// variant).
+fn support_key(a: &RawArrangement) -> String {
+    let mut t = toml::Table::new();
+    let mut put = |k: &str, v: Option<toml::Value>| {
+        if let Some(v) = v {
+            t.insert(k.to_owned(), v);
+        }
+    };
+    put(
+        "placements",
+        a.placements
+            .as_ref()
+            .map(|p| toml::Value::try_from(p).unwrap_or(toml::Value::Boolean(true))),
+    );
+    put("jobcoach", a.jobcoach.clone());
+    put("placement", a.placement.clone().map(toml::Value::Table));
+    put("cost", toml::Value::try_from(&a.costs).ok());
+    put("benefit", toml::Value::try_from(&a.benefits).ok());
+    t.to_string()
 }

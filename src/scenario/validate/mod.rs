@@ -9,7 +9,10 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::raw::*;
 use crate::calendar::{YearMonth, month_from_name};
-use crate::diag::{Checker, Diagnostic, KeyPath, Range, SourceMap, constant, suggest, unknown_key_message};
+use crate::diag::{
+    Checker, Diagnostic, KeyPath, Range, Seg, SourceMap, constant, humanize_serde_message, suggest,
+    unknown_key_message,
+};
 use crate::dist::Dist;
 use crate::dist::copula::{Copula, Pair};
 use crate::instruments::Instrument;
@@ -20,6 +23,7 @@ use crate::vocab::{ARRANGEMENT_METRICS, BUILTIN_LINES, PAIR_METRICS};
 mod expectations;
 mod instruments;
 mod placement;
+mod support;
 
 use expectations::build_expectations;
 use instruments::build_arrangements;
@@ -38,10 +42,7 @@ pub use crate::vocab::MAX_HORIZON_MONTHS;
 pub const MAX_COUNT: i64 = 1000;
 /// Validates a parsed scenario against its source map.
 pub fn validate(raw: &RawScenario, map: &SourceMap, source: &str) -> Result<Model, Vec<Diagnostic>> {
-    let mut c = Checker {
-        map,
-        errors: Vec::new(),
-    };
+    let mut c = Checker::new(map);
     let meta_path = KeyPath::root().key("scenario");
     let meta = &raw.scenario;
     if meta.name.trim().is_empty() {
@@ -113,13 +114,16 @@ pub fn validate(raw: &RawScenario, map: &SourceMap, source: &str) -> Result<Mode
     check_shared_line_names(&mut c, &placements);
     let (peak_profile, peaks) = build_peaks(&mut c, raw);
     let mut instrument_inputs = Vec::new();
-    let arrangements = build_arrangements(
+    let (arrangements, variants) = build_arrangements(
         &mut c,
         raw,
         meta.baseline.unwrap_or(true),
         rates.as_ref(),
         start,
         &mut instrument_inputs,
+        &placements,
+        horizon,
+        &pool_names,
     );
     let (instrument_inputs, instrument_streams) = instrument_inputs
         .into_iter()
@@ -149,6 +153,7 @@ pub fn validate(raw: &RawScenario, map: &SourceMap, source: &str) -> Result<Mode
             discount_rate,
             rates,
             placements,
+            variants,
             pools,
             peak_profile,
             peaks,

@@ -2,6 +2,15 @@
 //! between a placement's inputs.
 
 use super::*;
+use crate::dist::InputSpec;
+
+/// Hours of supervision need one jobcoach hour takes over when the scenario does not say: an
+/// assumption, not a sourced figure (docs/financing.md, "What a jobcoach changes").
+pub const JOBCOACH_SUPERVISION_SHARE: f64 = 0.5;
+/// Multiplier on the monthly dropout probability in a coached month when the scenario does
+/// not say: 1, no effect, for no source gives one (docs/financing.md, "What a jobcoach
+/// changes"); a jobcoach still lowers dropout through the supervision it gives.
+pub const JOBCOACH_DROPOUT_FACTOR: f64 = 1.0;
 
 pub(super) fn build_pools(c: &mut Checker, raw: &RawScenario) -> Vec<Pool> {
     let mut seen = BTreeSet::new();
@@ -316,6 +325,42 @@ pub(super) fn build_placement(
             JobcoachHoursSpec::PerMonth(spec) => c.input(spec, &at(Slot::JobcoachHours), Range::NonNegative),
         };
         put(Slot::JobcoachHours, hours, !norm);
+        let effect = |c: &mut Checker, spec: Option<&InputSpec>, slot: Slot, range: Range, default: f64| {
+            c.optional_input(spec, &at(slot), range, default)
+        };
+        put(
+            Slot::JobcoachSupervisionShare,
+            effect(
+                c,
+                j.supervision_share.as_ref(),
+                Slot::JobcoachSupervisionShare,
+                Range::Probability,
+                JOBCOACH_SUPERVISION_SHARE,
+            ),
+            true,
+        );
+        put(
+            Slot::JobcoachDropoutFactor,
+            effect(
+                c,
+                j.dropout_factor.as_ref(),
+                Slot::JobcoachDropoutFactor,
+                Range::NonNegative,
+                JOBCOACH_DROPOUT_FACTOR,
+            ),
+            true,
+        );
+        put(
+            Slot::JobcoachLearningFactor,
+            effect(
+                c,
+                j.learning_factor.as_ref(),
+                Slot::JobcoachLearningFactor,
+                Range::NonNegative,
+                1.0,
+            ),
+            true,
+        );
         let max_months = j
             .max_months
             .map(|m| c.months(m, &jpath.key("max_months"), 0, MAX_HORIZON_MONTHS));
@@ -324,6 +369,9 @@ pub(super) fn build_placement(
     if jobcoach.is_none() {
         put(Slot::JobcoachTariff, constant(0.0), false);
         put(Slot::JobcoachHours, constant(0.0), false);
+        put(Slot::JobcoachSupervisionShare, constant(0.0), false);
+        put(Slot::JobcoachDropoutFactor, constant(1.0), false);
+        put(Slot::JobcoachLearningFactor, constant(1.0), false);
     }
 
     let mut line_names = BTreeSet::new();
