@@ -45,6 +45,9 @@ pub struct Plan<'m> {
     pub due_lines: Vec<Vec<DueLine>>,
     /// Per placement: what follows from its constant inputs.
     pub derived: Vec<Derived>,
+    /// Per placement and scenario month: the factor on a wage in euros from its yearly
+    /// indexation, (1 + g)^(raises so far); empty for `wage = "wml"`.
+    pub wage_factors: Vec<Vec<f64>>,
     /// Where each arrangement's line totals start in [`IterationResults::lines`](super::engine::IterationResults::lines) (one entry
     /// per arrangement, then the total).
     pub line_offsets: Vec<usize>,
@@ -144,6 +147,14 @@ impl<'m> Plan<'m> {
                 .map(|p| due_lines(p, model.horizon))
                 .collect(),
             derived: model.placements.iter().map(Derived::of).collect(),
+            wage_factors: model
+                .placements
+                .iter()
+                .map(|p| {
+                    p.wage_indexation
+                        .map_or_else(Vec::new, |w| w.factors(model.start, model.horizon))
+                })
+                .collect(),
             month_points: (0..model.horizon)
                 .map(|t| MonthPoint {
                     started: model
