@@ -10,7 +10,7 @@ pub use crate::vocab::{Benefit, Party, PayBasis, RampShape, WEEKS_PER_MONTH, Wor
 
 /// Version of the model's equations. Bumped whenever the same scenario, seed and iterations
 /// would give different numbers; written into every output.
-pub const MODEL_VERSION: &str = "1.3.0";
+pub const MODEL_VERSION: &str = "1.4.0";
 
 #[derive(Debug, Clone)]
 pub struct Model {
@@ -209,6 +209,9 @@ pub struct Placement {
     pub draws: InputDraws,
     /// Wage is the legal minimum wage in force each month (`wage = "wml"`).
     pub wage_is_wml: bool,
+    /// How a wage in euros grows (the CAO's yearly raise); `None` with `wage = "wml"`, which
+    /// follows the legal minimum wage.
+    pub wage_indexation: Option<WageIndexation>,
     pub holiday_pay: f64,
     pub pay_basis: PayBasis,
     pub sick_pay_first_year: f64,
@@ -220,6 +223,34 @@ pub struct Placement {
     pub jobcoach: Option<JobcoachPlan>,
     pub lines: Vec<OtherLine>,
     pub worker: Worker,
+}
+
+/// The yearly indexation of a wage given in euros: from the first `month` after the
+/// scenario's start month on, the wage is raised by `per_year` each year in that month.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct WageIndexation {
+    /// Yearly raise as a share (0.03 = 3%).
+    pub per_year: f64,
+    /// Calendar month of the raise, 1 = January.
+    pub month: u32,
+}
+
+impl WageIndexation {
+    /// Wage factor (1 + g)^n of each scenario month from `start`, where n counts the months
+    /// 1..=t whose calendar month is the indexation month: month 0 is never raised, even
+    /// when the scenario starts in the indexation month.
+    pub fn factors(self, start: YearMonth, horizon: usize) -> Vec<f64> {
+        let base = 1.0 + self.per_year;
+        let mut steps = 0;
+        (0..horizon)
+            .map(|t| {
+                if t > 0 && start.add_months(t as i64).month() == self.month {
+                    steps += 1;
+                }
+                base.powi(steps)
+            })
+            .collect()
+    }
 }
 
 /// A `[[correlation]]` between two inputs of one placement.
@@ -365,4 +396,27 @@ pub struct Expectation {
 pub enum ExpectTarget {
     Arrangement(String),
     Pair { a: String, b: String },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wage_is_raised_from_the_first_indexation_month_after_the_start() {
+        let march = WageIndexation {
+            per_year: 0.1,
+            month: 3,
+        };
+        let jan = YearMonth::new(2027, 1).expect("month");
+        let factors = march.factors(jan, 15);
+        assert_eq!(factors[..2], [1.0, 1.0]);
+        assert!(factors[2..14].iter().all(|f| *f == 1.1));
+        assert_eq!(factors[14], 1.1f64 * 1.1);
+        // A start in the indexation month itself is not raised until a year later.
+        let mar = YearMonth::new(2027, 3).expect("month");
+        let factors = march.factors(mar, 13);
+        assert!(factors[..12].iter().all(|f| *f == 1.0));
+        assert_eq!(factors[12], 1.1);
+    }
 }

@@ -97,13 +97,106 @@ fn deterministic_break_even_month() {
     for t in 0..24 {
         let productivity = 0.3 + 0.5 * (1.0 - 0.1f64.powf(t as f64 / 6.0));
         let given = 1.0 + 4.0 * 0.5f64.powf(t as f64 / 3.0);
-        let net = contract * productivity * 60.0 - contract * 15.0 * 1.08 * 1.2 - given * weeks * 40.0;
+        // The wage of €15 is raised by the preset's 3% in January 2028 (t = 12).
+        let wage = if t < 12 { 15.0 } else { 15.0 * 1.03 };
+        let net = contract * productivity * 60.0 - contract * wage * 1.08 * 1.2 - given * weeks * 40.0;
         cum += net / 1.05f64.powf((t + 1) as f64 / 12.0);
         months.push(cum);
     }
     let first_non_negative_run = months.iter().rposition(|c| *c < 0.0).map_or(1, |i| i + 2) as u32;
     assert!(months[0] < 0.0 && months[23] > 0.0, "the case must cross zero");
     assert_eq!(baseline(&s).break_even.p50_month, Some(first_non_negative_run));
+}
+
+/// The wage line of a one-iteration run of the all-constant scenario with these placement
+/// keys, starting in `start`, over `horizon` months.
+fn wage_line(start: &str, horizon: u32, placement_extra: &str, extra: &str) -> f64 {
+    let text = scenario(horizon, 1, placement_extra, extra).replace("2027-01", start);
+    baseline(&run(&model(&text), 1)).lines["wage"]
+}
+
+/// A wage in euros is raised in its indexation month, from the first one after the scenario's
+/// start month: not at once in a scenario that starts in that month.
+#[test]
+fn euro_wage_is_raised_in_its_indexation_month_not_in_the_first_month() {
+    let keys = "wage_indexation = 0.10\nwage_indexation_month = 3";
+    let month_wage = 20.0 * 52.0 / 12.0 * 1.08 * 15.0;
+    // Starting in January: January and February at €15, March at €16.50.
+    let feb = wage_line("2027-01", 2, keys, "");
+    let mar = wage_line("2027-01", 3, keys, "");
+    assert_eq!(cents(feb), cents(2.0 * month_wage));
+    assert_eq!(cents(mar - feb), cents(month_wage * 1.1));
+    // Fifteen months: 2 at €15, 12 at €16.50 (March 2027 to February 2028), March 2028 at €18.15.
+    let fifteen = wage_line("2027-01", 15, keys, "");
+    assert_eq!(cents(fifteen), cents(month_wage * (2.0 + 12.0 * 1.1 + 1.1 * 1.1)));
+    // Starting in March itself: not raised until March 2028 (t = 12).
+    let first = wage_line("2027-03", 1, keys, "");
+    assert_eq!(cents(first), cents(month_wage));
+    let twelve = wage_line("2027-03", 12, keys, "");
+    let thirteen = wage_line("2027-03", 13, keys, "");
+    assert_eq!(cents(twelve), cents(12.0 * month_wage));
+    assert_eq!(cents(thirteen - twelve), cents(month_wage * 1.1));
+    // A placement that starts later is paid the raised scale from its first month.
+    let late = wage_line("2027-01", 4, &format!("{keys}\nstart_month = 3"), "");
+    assert_eq!(cents(late), cents(month_wage * 1.1));
+}
+
+/// Without `wage_indexation` the wage follows the wage growth the model knows: the preset's
+/// (3% in nl-2026) or `[scenario] wage_growth_per_year`; a rate of 0 keeps it flat.
+#[test]
+fn wage_indexation_defaults_to_the_wage_growth_of_preset_or_scenario() {
+    let month_wage = 20.0 * 52.0 / 12.0 * 1.08 * 15.0;
+    let january_step = |placement_extra: &str, growth: Option<&str>| {
+        let text = scenario(13, 1, placement_extra, "");
+        let text = match growth {
+            Some(g) => text.replace(
+                "discount_rate = 0.05",
+                &format!("discount_rate = 0.05\nwage_growth_per_year = {g}"),
+            ),
+            None => text,
+        };
+        let m = model(&text);
+        let total = baseline(&run(&m, 1)).lines["wage"];
+        (m.placements[0].wage_indexation, total - 12.0 * month_wage)
+    };
+    let (preset, january) = january_step("", None);
+    assert_eq!(
+        preset,
+        Some(inclusim::model::WageIndexation {
+            per_year: 0.03,
+            month: 1
+        })
+    );
+    assert_eq!(cents(january), cents(month_wage * 1.03));
+    let (scenario_growth, january) = january_step("", Some("0.05"));
+    assert_eq!(scenario_growth.map(|w| w.per_year), Some(0.05));
+    assert_eq!(cents(january), cents(month_wage * 1.05));
+    let (_, january) = january_step("wage_indexation = 0", Some("0.05"));
+    assert_eq!(cents(january), cents(month_wage));
+    // The legal minimum wage has no indexation of its own: it follows the rates.
+    let wml = model(&scenario(13, 1, "", "").replace("wage = 15.0", "wage = \"wml\""));
+    assert_eq!(wml.placements[0].wage_indexation, None);
+}
+
+/// The sick-pay floor of BW 7:629 compares the minimum wage with the raised wage: with a
+/// first-year share of 0 the employer pays exactly the minimum wage for the absent hours,
+/// before and after the raise (not the minimum wage times the raise).
+#[test]
+fn sick_pay_floor_uses_the_indexed_wage() {
+    // Sick from month 0 for 100 months; raised by 10% in July 2027 (t = 6).
+    let sick = "capacity = { typical = 1, sick_start_probability = 1, sick_months = 100 }\nsick_pay = { first_year = 0, second_year = 0 }\nwage_indexation = 0.10\nwage_indexation_month = 7";
+    let text = |horizon| scenario(horizon, 1, sick, "").replace("wage = 15.0", "wage = 20.0");
+    let m = model(&text(7));
+    let wml_hour = |month| {
+        m.rates.get(
+            inclusim::rates::Figure::MinWageHour,
+            inclusim::calendar::YearMonth::new(2027, month).expect("month"),
+        )
+    };
+    let wage = |horizon| baseline(&run(&model(&text(horizon)), 1)).lines["wage"];
+    let contract = 20.0 * 52.0 / 12.0;
+    assert_eq!(cents(wage(6) - wage(5)), cents(contract * wml_hour(6) * 1.08));
+    assert_eq!(cents(wage(7) - wage(6)), cents(contract * wml_hour(7) * 1.08));
 }
 
 fn mean_productivity_at(s: &inclusim::stats::Summary, month: usize) -> f64 {

@@ -111,6 +111,15 @@ pub struct RawPlacement {
     pub hours_per_week: InputSpec,
     /// Gross hourly wage in euros, or `"wml"` for the legal minimum wage in force each month.
     pub wage: WageSpec,
+    /// Yearly indexation of a wage in euros (the CAO's raise) as a share, 0.03 = 3% a year
+    /// (−0.5 to 0.5). Default: the preset's wage growth, or `[scenario] wage_growth_per_year`.
+    /// Not with `wage = "wml"`, which follows the law.
+    #[schemars(range(min = -0.5, max = 0.5))]
+    pub wage_indexation: Option<f64>,
+    /// Calendar month in which the yearly indexation takes effect (1–12 or a name; default
+    /// January). The first step falls in the first such month after the scenario's start
+    /// month. Not with `wage = "wml"`.
+    pub wage_indexation_month: Option<MonthRef>,
     /// Holiday pay as a share of the wage (default: the preset's legal 8%).
     pub holiday_pay: Option<f64>,
     /// Employer's premiums and pension on the wage including holiday pay.

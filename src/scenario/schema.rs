@@ -61,4 +61,24 @@ mod tests {
         assert!(schema["definitions"]["JobcoachHoursSpec"]["oneOf"].is_array());
         assert!(schema["definitions"]["MonthRef"]["oneOf"].is_array());
     }
+
+    #[test]
+    fn wage_indexation_keys_are_described() {
+        let schema = json_schema();
+        let props = &schema["definitions"]["RawPlacement"]["properties"];
+        let rate = &props["wage_indexation"];
+        assert!(
+            rate["description"].as_str().is_some_and(|d| d.contains("CAO")),
+            "{rate}"
+        );
+        assert_eq!(rate["minimum"], -0.5);
+        assert_eq!(rate["maximum"], 0.5);
+        let month = &props["wage_indexation_month"];
+        assert!(
+            month["description"]
+                .as_str()
+                .is_some_and(|d| d.contains("January")),
+            "{month}"
+        );
+    }
 }

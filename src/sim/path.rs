@@ -282,8 +282,10 @@ impl Paths {
     #[inline(always)]
     pub fn copy<'p>(&'p mut self, cx: &PathContext<'p>, c: usize) -> CopyCursor<'p> {
         let row = c * self.horizon..(c + 1) * self.horizon;
+        let pi = cx.plan.copy_placement[c];
         CopyCursor {
-            placement: &cx.model.placements_of(self.variant)[cx.plan.copy_placement[c]],
+            placement: &cx.model.placements_of(self.variant)[pi],
+            wage_factors: &cx.plan.variants[self.variant].wage_factors[pi],
             plan: cx.plan,
             params: &cx.params[c],
             state: &mut self.copies[c],
@@ -311,6 +313,8 @@ pub(super) struct CopyCursor<'p> {
     state: &'p mut CopyPath,
     months: &'p mut [MonthBase],
     placement: &'p Placement,
+    /// The placement's wage factor by scenario month (empty for `wage = "wml"`).
+    wage_factors: &'p [f64],
     plan: &'p Plan<'p>,
     params: &'p CopyParams,
 }
@@ -372,21 +376,24 @@ impl CopyCursor<'_> {
         b.spell_start = cp.spell_start;
         b.spell_elapsed = cp.spell_elapsed;
         b.dropout_draw = shock.dropout;
-        hours_and_wage(self.plan, self.params, t, b);
+        let wage_factor = self.wage_factors.get(t).copied().unwrap_or(1.0);
+        hours_and_wage(self.plan, self.params, t, wage_factor, b);
         cp.remaining -= absent;
         cp.spell_elapsed += absent;
     }
 }
 
-/// Hours, wage and the jobcoach's cost of month t, from its capacity and sickness.
+/// Hours, wage and the jobcoach's cost of month t, from its capacity and sickness;
+/// `wage_factor` is the yearly indexation so far of a wage in euros (unused for `"wml"`).
 #[inline(always)]
-fn hours_and_wage(plan: &Plan, pr: &CopyParams, t: usize, b: &mut MonthBase) {
+fn hours_and_wage(plan: &Plan, pr: &CopyParams, t: usize, wage_factor: f64, b: &mut MonthBase) {
     let month = &plan.months[t];
     let tenure = t - pr.start;
     let contract = pr.contract_hours;
     b.min_wage_share = youth_share(plan, pr, tenure, t);
     let min_wage_hour = month.min_wage_hour * b.min_wage_share;
-    b.wage_hour = pr.wage_hour.unwrap_or(min_wage_hour);
+    // A wage in euros follows the CAO's yearly raise; "wml" the law's minimum wage.
+    b.wage_hour = pr.wage_hour.map_or(min_wage_hour, |w| w * wage_factor);
     let hourly = b.wage_hour * (1.0 + pr.holiday_pay);
     let pay_base = if pr.pay_by_worked {
         contract * b.capacity

@@ -57,16 +57,23 @@ pub struct VariantPlan {
     pub due_lines: Vec<Vec<DueLine>>,
     /// Per placement: what follows from its constant inputs.
     pub derived: Vec<Derived>,
+    /// Per placement and scenario month: the factor on a wage in euros from its yearly
+    /// indexation, (1 + g)^(raises so far); empty for `wage = "wml"`.
+    pub wage_factors: Vec<Vec<f64>>,
     /// Per month: the months of one arrangement before anything is booked, with the number of
     /// copies started by then (the start months are inputs, the same in every iteration).
     pub month_points: Vec<MonthPoint>,
 }
 
 impl VariantPlan {
-    fn new(placements: &[Placement], horizon: usize) -> Self {
+    fn new(placements: &[Placement], start: YearMonth, horizon: usize) -> Self {
         Self {
             due_lines: placements.iter().map(|p| due_lines(p, horizon)).collect(),
             derived: placements.iter().map(Derived::of).collect(),
+            wage_factors: placements
+                .iter()
+                .map(|p| p.wage_indexation.map_or_else(Vec::new, |w| w.factors(start, horizon)))
+                .collect(),
             month_points: (0..horizon)
                 .map(|t| MonthPoint {
                     started: placements
@@ -165,7 +172,7 @@ impl<'m> Plan<'m> {
             courses,
             arrangement_course,
             variants: (0..model.variants.len().max(1))
-                .map(|v| VariantPlan::new(model.placements_of(v), model.horizon))
+                .map(|v| VariantPlan::new(model.placements_of(v), model.start, model.horizon))
                 .collect(),
             line_offsets: offsets(books.iter().map(LineBook::len)),
             ineligible_offsets: offsets(books.iter().map(|b| b.rules.len())),

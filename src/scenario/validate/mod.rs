@@ -234,6 +234,27 @@ fn override_values(value: &toml::Value) -> Result<Vec<(YearMonth, f64)>, String>
     Ok(out)
 }
 
+/// A calendar month (1 = January) by number or name, or an error at `path`.
+fn calendar_month(c: &mut Checker, m: &MonthRef, path: &KeyPath) -> Option<u32> {
+    match m {
+        MonthRef::Number(n) if (1..=12).contains(n) => Some(*n as u32),
+        MonthRef::Number(n) => {
+            c.error(
+                path,
+                format!("month {n} does not exist; use 1–12 or a name such as \"nov\""),
+            );
+            None
+        }
+        MonthRef::Name(name) => {
+            let found = month_from_name(name);
+            if found.is_none() {
+                c.error(path, format!("`{name}` is not a month; use jan … dec (or 1–12)"));
+            }
+            found
+        }
+    }
+}
+
 fn build_peaks(c: &mut Checker, raw: &RawScenario) -> ([PeakProfile; 12], Vec<Peak>) {
     let mut profile = [PeakProfile::default(); 12];
     let mut owner: [Option<usize>; 12] = [None; 12];
@@ -269,27 +290,9 @@ fn build_peaks(c: &mut Checker, raw: &RawScenario) -> ([PeakProfile; 12], Vec<Pe
         let mut months = Vec::new();
         for (j, m) in peak.months.iter().enumerate() {
             let mpath = path.key("months").index(j);
-            let month = match m {
-                MonthRef::Number(n) if (1..=12).contains(n) => Some(*n as u32),
-                MonthRef::Number(n) => {
-                    c.error(
-                        &mpath,
-                        format!("month {n} does not exist; use 1–12 or a name such as \"nov\""),
-                    );
-                    None
-                }
-                MonthRef::Name(name) => {
-                    let found = month_from_name(name);
-                    if found.is_none() {
-                        c.error(
-                            &mpath,
-                            format!("`{name}` is not a month; use jan … dec (or 1–12)"),
-                        );
-                    }
-                    found
-                }
+            let Some(month) = calendar_month(c, m, &mpath) else {
+                continue;
             };
-            let Some(month) = month else { continue };
             let idx = month as usize - 1;
             match owner[idx] {
                 Some(other) if other != i => c.error(

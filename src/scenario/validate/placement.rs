@@ -132,6 +132,7 @@ pub(super) fn build_placement(
         WageSpec::Hourly(spec) => (c.input(spec, &at(Slot::Wage), Range::Positive), false),
     };
     put(Slot::Wage, wage, !wage_is_wml);
+    let wage_indexation = build_wage_indexation(c, p, path, rates);
     put(
         Slot::ValuePerProductiveHour,
         c.input(
@@ -439,6 +440,7 @@ pub(super) fn build_placement(
         correlations: Vec::new(),
         draws: Default::default(),
         wage_is_wml,
+        wage_indexation,
         holiday_pay: c.number(
             p.holiday_pay,
             &path.key("holiday_pay"),
@@ -466,6 +468,60 @@ pub(super) fn build_placement(
         inputs,
         worker: build_worker(c, p.worker.as_ref(), &path.key("worker")),
     }
+}
+
+/// Largest yearly wage indexation, up or down (as for `[scenario] wage_growth_per_year`).
+const MAX_WAGE_INDEXATION: f64 = 0.5;
+
+/// The yearly raise of a wage in euros: `wage_indexation` (default: the wage growth the rates
+/// know, the preset's or the scenario's) in `wage_indexation_month` (default January). With
+/// `wage = "wml"` there is none, and either key is an error.
+fn build_wage_indexation(
+    c: &mut Checker,
+    p: &RawPlacement,
+    path: &KeyPath,
+    rates: Option<&Rates>,
+) -> Option<WageIndexation> {
+    let rate_path = path.key("wage_indexation");
+    let month_path = path.key("wage_indexation_month");
+    if p.wage == WageSpec::Wml {
+        for (given, key_path, key) in [
+            (p.wage_indexation.is_some(), &rate_path, "wage_indexation"),
+            (
+                p.wage_indexation_month.is_some(),
+                &month_path,
+                "wage_indexation_month",
+            ),
+        ] {
+            if given {
+                c.error(
+                    key_path,
+                    format!(
+                        "`{key}` does not apply with `wage = \"wml\"`: the legal minimum wage already follows the law (its own dates and indexation in the rates preset); remove it, or give the wage in euros"
+                    ),
+                );
+            }
+        }
+        return None;
+    }
+    let per_year = match p.wage_indexation {
+        Some(g) if (-MAX_WAGE_INDEXATION..=MAX_WAGE_INDEXATION).contains(&g) => g,
+        Some(g) => {
+            c.error(
+                &rate_path,
+                format!(
+                    "{g} is out of range; allowed: -{MAX_WAGE_INDEXATION} to {MAX_WAGE_INDEXATION} (a yearly raise, 0.03 = 3%)"
+                ),
+            );
+            0.0
+        }
+        None => rates.map_or(0.0, Rates::wage_growth_per_year),
+    };
+    let month = match &p.wage_indexation_month {
+        Some(m) => calendar_month(c, m, &month_path).unwrap_or(1),
+        None => 1,
+    };
+    Some(WageIndexation { per_year, month })
 }
 
 pub(super) fn build_worker(c: &mut Checker, raw: Option<&RawWorker>, path: &KeyPath) -> Worker {
