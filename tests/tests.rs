@@ -9,4 +9,5 @@ mod instruments;
 mod layers;
 mod props;
 mod report;
+mod support;
 mod util;

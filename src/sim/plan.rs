@@ -72,7 +72,10 @@ impl VariantPlan {
             derived: placements.iter().map(Derived::of).collect(),
             wage_factors: placements
                 .iter()
-                .map(|p| p.wage_indexation.map_or_else(Vec::new, |w| w.factors(start, horizon)))
+                .map(|p| {
+                    p.wage_indexation
+                        .map_or_else(Vec::new, |w| w.factors(start, horizon))
+                })
                 .collect(),
             month_points: (0..horizon)
                 .map(|t| MonthPoint {
