@@ -379,8 +379,6 @@ pub struct Arrangement {
     pub applies: Vec<Vec<bool>>,
     /// The variant of the placements it simulates (0: the scenario's own).
     pub variant: usize,
-    /// What it changes in the placements, as written (for reports): `(key, value)` pairs.
-    pub changes: Vec<(String, String)>,
 }
 
 /// A validated `[[expect]]`.

@@ -40,7 +40,12 @@ pub fn unit_of(path: &str) -> Unit {
         | "dropout.monthly" => Unit::Share,
         "productivity.ramp_months" | "supervision.halving_months" => Unit::Months,
         "jobcoach.hours_per_month" => Unit::HoursPerMonth,
-        "capacity.volatility" | "capacity.persistence" | "dropout.shortfall_factor" => Unit::Plain,
+        "capacity.volatility"
+        | "capacity.persistence"
+        | "dropout.shortfall_factor"
+        | "jobcoach.supervision_share"
+        | "jobcoach.dropout_factor"
+        | "jobcoach.learning_factor" => Unit::Plain,
         _ => Unit::Money,
     }
 }

@@ -286,6 +286,12 @@ fn assumptions(h: &mut String, model: &Model, s: &Summary, lang: Lang) {
     for p in &model.placements {
         placement(h, model, p, lang);
     }
+    let coached = (0..model.variants.len().max(1))
+        .flat_map(|v| model.placements_of(v))
+        .any(|p| p.jobcoach.is_some());
+    if coached {
+        let _ = writeln!(h, "<p>{}</p>", escape(t.jobcoach_assumption));
+    }
     peaks(h, model, lang);
     arrangements(h, model, lang);
     rates(h, model, s, lang);
@@ -528,6 +534,27 @@ fn arrangements(h: &mut String, model: &Model, lang: Lang) {
             .collect();
         if items.is_empty() {
             items.push(t.no_instruments.to_owned());
+        }
+        // What the arrangement changes, in the words of the placement's inputs: the rows
+        // that differ from the scenario's own placement.
+        let mut changed = Vec::new();
+        if a.variant > 0 {
+            for (own, p) in model.placements.iter().zip(model.placements_of(a.variant)) {
+                let before = input_rows(own, lang);
+                for row in input_rows(p, lang).into_iter().filter(|r| !before.contains(r)) {
+                    changed.push(if model.placements.len() > 1 {
+                        format!("{} — {}: {}", p.name, row.0, row.1)
+                    } else {
+                        format!("{}: {}", row.0, row.1)
+                    });
+                }
+                if own.jobcoach.is_some() && p.jobcoach.is_none() {
+                    items.push(t.arrangement_no_jobcoach.to_owned());
+                }
+            }
+        }
+        if !changed.is_empty() {
+            items.push(format!("{}: {}", t.arrangement_changes, changed.join(", ")));
         }
         // The built-in baseline's description is English; its instruments line says it all.
         let description = a

@@ -251,6 +251,12 @@ pub struct Text {
     pub month_names: [&'static str; 12],
     pub arrangements_heading: &'static str,
     pub no_instruments: &'static str,
+    /// Before the placement keys an arrangement changes.
+    pub arrangement_changes: &'static str,
+    /// An arrangement without the placement's jobcoach.
+    pub arrangement_no_jobcoach: &'static str,
+    /// Under the placements when a jobcoach coaches: its effects are assumptions.
+    pub jobcoach_assumption: &'static str,
     pub rates_heading: &'static str,
     pub rates_intro: &'static str,
     pub th_figure: &'static str,
@@ -342,6 +348,18 @@ impl Text {
             "dropout.exit_cost" => ("Kosten bij uitval", "Cost of a dropout"),
             "jobcoach.tariff_per_hour" => ("Tarief jobcoach", "Jobcoach tariff"),
             "jobcoach.hours_per_month" => ("Uren jobcoach", "Jobcoach hours"),
+            "jobcoach.supervision_share" => (
+                "Begeleidingsuren die één uur jobcoach overneemt",
+                "Supervision hours one jobcoach hour takes over",
+            ),
+            "jobcoach.dropout_factor" => (
+                "Uitval in een maand met jobcoach (factor)",
+                "Dropout in a coached month (factor)",
+            ),
+            "jobcoach.learning_factor" => (
+                "Leren in een maand met jobcoach (factor)",
+                "Learning in a coached month (factor)",
+            ),
             _ => return None,
         };
         Some(if nl { n } else { e })
@@ -516,6 +534,9 @@ pub static NL: Text = Text {
     ],
     arrangements_heading: "Financieringsconstructies",
     no_instruments: "geen regelingen: de werkgever draagt alles zelf",
+    arrangement_changes: "anders dan in de plaatsing",
+    arrangement_no_jobcoach: "zonder jobcoach",
+    jobcoach_assumption: "Wat een jobcoach verandert, is een aanname: geen onderzoek geeft een getal voor de begeleidingsuren die een uur jobcoach overneemt, of voor minder uitval en sneller leren. Tenzij het scenario het anders zegt, neemt een uur jobcoach een half uur begeleiding over en verandert de jobcoach uitval en leren alleen via die begeleiding.",
     rates_heading: "Wettelijke bedragen",
     rates_intro: "Tarievenset {preset}. Na de laatst gepubliceerde waarde ({until}) groeit het minimumloon met {growth} per jaar.",
     th_figure: "Bedrag of regel",
@@ -739,6 +760,9 @@ pub static EN: Text = Text {
     ],
     arrangements_heading: "Financing arrangements",
     no_instruments: "no schemes: the employer carries everything",
+    arrangement_changes: "changed from the placement",
+    arrangement_no_jobcoach: "without a jobcoach",
+    jobcoach_assumption: "What a jobcoach changes is an assumption: no study gives a number for the supervision hours a jobcoach hour takes over, or for less dropout and faster learning. Unless the scenario says otherwise, one jobcoach hour takes over half an hour of supervision, and the jobcoach changes dropout and learning only through that supervision.",
     rates_heading: "Legal amounts",
     rates_intro: "Rates preset {preset}. After the last published value ({until}) the minimum wage grows by {growth} a year.",
     th_figure: "Amount or rule",

@@ -116,7 +116,6 @@ pub(super) fn build_arrangements(
             instruments: Vec::new(),
             applies: Vec::new(),
             variant: 0,
-            changes: Vec::new(),
         });
     }
     for (i, a) in raw.arrangements.iter().enumerate() {
@@ -139,22 +138,20 @@ pub(super) fn build_arrangements(
                 "`placements` says which placements the arrangement's jobcoach, `placement` keys and lines apply to, and it has none; name the placements of an instrument in the instrument itself",
             );
         }
-        let (variant, changes) =
-            match support::build_variant(c, raw, i, placements, horizon, pools, rates, start) {
-                None => (0, Vec::new()),
-                Some(changed) => {
-                    let key = support_key(a);
-                    let v = match written.iter().position(|w| *w == key) {
-                        Some(v) => v,
-                        None => {
-                            written.push(key);
-                            variants.push(changed.variant);
-                            variants.len() - 1
-                        }
-                    };
-                    (v, changed.changes)
+        let variant = match support::build_variant(c, raw, i, placements, horizon, pools, rates, start) {
+            None => 0,
+            Some(changed) => {
+                let key = support_key(a);
+                match written.iter().position(|w| *w == key) {
+                    Some(v) => v,
+                    None => {
+                        written.push(key);
+                        variants.push(changed.variant);
+                        variants.len() - 1
+                    }
                 }
-            };
+            }
+        };
         out.push(Arrangement {
             name: a.name.clone(),
             description: a.description.clone(),
@@ -162,7 +159,6 @@ pub(super) fn build_arrangements(
             instruments,
             applies,
             variant,
-            changes,
         });
     }
     if out.is_empty() {

@@ -9,8 +9,6 @@ use super::*;
 /// A variant of the scenario's placements, with where each of its inputs' values comes from.
 pub(super) struct Changed {
     pub variant: Variant,
-    /// `(key, value)` of every change, for reports.
-    pub changes: Vec<(String, String)>,
 }
 
 /// Keys that identify a placement: an arrangement cannot set them anew.
@@ -114,12 +112,7 @@ pub(super) fn build_variant(
         variant.sources.push(sources(base, &p));
         variant.placements.push(p);
     }
-    for (key, value) in changes.iter_mut() {
-        if key == "jobcoach" && value == "…" {
-            *value = describe_jobcoach(a.jobcoach.as_ref());
-        }
-    }
-    Some(Changed { variant, changes })
+    Some(Changed { variant })
 }
 
 /// Which placements the arrangement's support applies to (all by default).
@@ -295,15 +288,4 @@ fn sources(base: &Placement, changed: &Placement) -> Vec<InputSource> {
             }
         })
         .collect()
-}
-
-/// A short description of an arrangement's jobcoach for reports.
-fn describe_jobcoach(j: Option<&toml::Value>) -> String {
-    let Some(toml::Value::Table(t)) = j else {
-        return "false".to_owned();
-    };
-    t.iter()
-        .map(|(k, v)| format!("{k} = {v}"))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
