@@ -380,3 +380,22 @@ fn jobcoach_false_turns_the_placements_jobcoach_off() {
         0.0
     );
 }
+
+#[test]
+fn a_later_start_in_an_arrangement_is_the_same_as_a_scenario_that_starts_later() {
+    let placement =
+        "dropout = { monthly = 0.02 }\ncapacity = { typical = 0.9, volatility = 0.3, persistence = 0.5 }";
+    let changed = scenario(
+        24,
+        100,
+        placement,
+        "[[arrangement]]\nname = \"later\"\nplacement = { start_month = 6 }\n",
+    );
+    let separate = scenario(24, 100, &format!("start_month = 6\n{placement}"), "");
+    let with_change = outcomes(&model(&changed), 100, 1);
+    let alone = outcomes(&model(&separate), 100, 1);
+    for (it, o) in alone.iter().enumerate() {
+        assert_eq!(*o, with_change[it * 2 + 1], "iteration {it}");
+        assert!(o.months_active <= 18.0);
+    }
+}
