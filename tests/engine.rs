@@ -1,15 +1,11 @@
 //! The engine's mechanisms: a deterministic case to the cent, one test per mechanism that
 //! would fail without it, statistical checks, and thread-count independence.
 
-use crate::util::{model, outcomes, run, scenario};
+use crate::util::{cents, model, outcomes, run, scenario};
 use inclusim::stats::summary::ArrangementSummary;
 
 fn baseline(s: &inclusim::stats::Summary) -> &ArrangementSummary {
     &s.arrangements[0]
-}
-
-fn cents(x: f64) -> i64 {
-    (x * 100.0).round() as i64
 }
 
 /// All inputs constant, no sickness, no dropout, no peaks: the month loop by hand.

@@ -1,23 +1,11 @@
 //! Financing instruments inside the engine: the properties, checked on whole runs.
 
-use crate::util::{model, outcomes, run, scenario};
-use inclusim::stats::Summary;
+use crate::util::{arrangement, cents, model, outcomes, run, scenario};
 use inclusim::stats::summary::ArrangementSummary;
 use proptest::prelude::*;
 
-fn arrangement<'s>(s: &'s Summary, name: &str) -> &'s ArrangementSummary {
-    s.arrangements
-        .iter()
-        .find(|a| a.name == name)
-        .expect("arrangement exists")
-}
-
 fn line(a: &ArrangementSummary, name: &str) -> f64 {
     a.lines.get(name).copied().unwrap_or(0.0)
-}
-
-fn cents(x: f64) -> i64 {
-    (x * 100.0).round() as i64
 }
 
 /// Constant productivity (start = target), so that every assessment gives the same loonwaarde.

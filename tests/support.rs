@@ -2,20 +2,8 @@
 //! set anew, the arrangement's own lines, instruments scoped to placements, and the common
 //! random numbers under all of it.
 
-use crate::util::{model, outcomes, run, scenario};
-use inclusim::stats::Summary;
+use crate::util::{arrangement, cents, model, outcomes, run, scenario};
 use inclusim::stats::summary::ArrangementSummary;
-
-fn arrangement<'s>(s: &'s Summary, name: &str) -> &'s ArrangementSummary {
-    s.arrangements
-        .iter()
-        .find(|a| a.name == name)
-        .unwrap_or_else(|| panic!("no arrangement {name}"))
-}
-
-fn cents(x: f64) -> i64 {
-    (x * 100.0).round() as i64
-}
 
 fn errors(text: &str) -> Vec<String> {
     match inclusim::scenario::parse(std::path::Path::new("t.toml"), text) {

@@ -20,6 +20,19 @@ pub fn model(text: &str) -> Model {
     }
 }
 
+/// An arrangement's summary by name.
+pub fn arrangement<'s>(s: &'s Summary, name: &str) -> &'s inclusim::stats::summary::ArrangementSummary {
+    s.arrangements
+        .iter()
+        .find(|a| a.name == name)
+        .unwrap_or_else(|| panic!("no arrangement {name}"))
+}
+
+/// Euros in whole cents, for comparisons to the cent.
+pub fn cents(x: f64) -> i64 {
+    (x * 100.0).round() as i64
+}
+
 /// Runs a model in memory with `threads` threads.
 pub fn run(model: &Model, threads: usize) -> Summary {
     inclusim::app::simulate(model, threads, None, false).expect("run succeeds")

@@ -27,7 +27,8 @@ impl Inputs<'_> {
         self.at(c, slot as usize)
     }
 
-    /// The static input in slot index `slot` of copy `c`.
+    /// The static input in slot index `slot` of copy `c` (cost and benefit amounts follow
+    /// the fixed slots).
     #[inline]
     pub fn at(&self, c: usize, slot: usize) -> f64 {
         self.values[self.offsets[c] + slot]
@@ -280,18 +281,5 @@ impl IterationDraws {
             .copied()
             .unwrap_or(self.inputs.len());
         &self.inputs[start..end]
-    }
-
-    /// One static input of copy `c`.
-    #[inline]
-    pub fn input(&self, c: usize, slot: Slot) -> f64 {
-        self.input_at(c, slot as usize)
-    }
-
-    /// The static input in slot index `slot` of copy `c` (cost and benefit amounts follow
-    /// the fixed slots).
-    #[inline]
-    pub fn input_at(&self, c: usize, slot: usize) -> f64 {
-        self.inputs[self.input_offsets[c] + slot]
     }
 }

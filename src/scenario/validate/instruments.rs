@@ -146,7 +146,7 @@ pub(super) fn build_arrangements(
                     Some(v) => v,
                     None => {
                         written.push(key);
-                        variants.push(changed.variant);
+                        variants.push(changed);
                         variants.len() - 1
                     }
                 }

@@ -6,11 +6,6 @@
 use super::placement::build_placement;
 use super::*;
 
-/// A variant of the scenario's placements, with where each of its inputs' values comes from.
-pub(super) struct Changed {
-    pub variant: Variant,
-}
-
 /// Keys that identify a placement: an arrangement cannot set them anew.
 const FIXED_KEYS: [&str; 2] = ["name", "count"];
 
@@ -31,7 +26,7 @@ pub(super) fn build_variant(
     pools: &[&str],
     rates: Option<&Rates>,
     start: YearMonth,
-) -> Option<Changed> {
+) -> Option<Variant> {
     let a = &raw.arrangements[j];
     if !changes_placements(a) {
         return None;
@@ -39,7 +34,8 @@ pub(super) fn build_variant(
     let apath = KeyPath::root().key("arrangement").index(j);
     let errors_before = c.errors.len();
     let scope = scope(c, a.placements.as_deref(), placements, &apath.key("placements"));
-    let mut changes = Vec::new();
+    // The placement keys the arrangement sets, dotted, each as its parts.
+    let mut overridden: Vec<Vec<String>> = Vec::new();
     if let Some(table) = &a.placement {
         for key in FIXED_KEYS {
             if table.contains_key(key) {
@@ -49,31 +45,18 @@ pub(super) fn build_variant(
                 );
             }
         }
-        flatten("", table, &mut changes);
+        flatten(&[], table, &mut overridden);
     }
     match &a.jobcoach {
-        None => {}
-        Some(toml::Value::Boolean(false)) => changes.push(("jobcoach".to_owned(), "false".to_owned())),
-        Some(toml::Value::Table(_)) => changes.push(("jobcoach".to_owned(), "…".to_owned())),
+        None | Some(toml::Value::Boolean(false)) | Some(toml::Value::Table(_)) => {}
         Some(_) => c.error(
             &apath.key("jobcoach"),
             "write a jobcoach table (`[arrangement.jobcoach]` with `tariff_per_hour` and `hours_per_month`) or `jobcoach = false` for none",
         ),
     }
-    for line in &a.costs {
-        changes.push((format!("cost.{}", line.name), String::new()));
-    }
-    for line in &a.benefits {
-        changes.push((format!("benefit.{}", line.name), String::new()));
-    }
     if c.errors.len() > errors_before {
         return None;
     }
-    let overridden: Vec<Vec<String>> = changes
-        .iter()
-        .filter(|(k, _)| !k.starts_with("cost.") && !k.starts_with("benefit.") && k != "jobcoach")
-        .map(|(k, _)| k.split('.').map(str::to_owned).collect())
-        .collect();
     let mut variant = Variant::default();
     for (i, base) in placements.iter().enumerate() {
         let raw_p = &raw.placements[i];
@@ -112,7 +95,7 @@ pub(super) fn build_variant(
         variant.sources.push(sources(base, &p));
         variant.placements.push(p);
     }
-    Some(Changed { variant })
+    Some(variant)
 }
 
 /// Which placements the arrangement's support applies to (all by default).
@@ -150,18 +133,15 @@ fn is_distribution(v: &toml::Value) -> bool {
     v.as_table().is_some_and(|t| t.contains_key("dist"))
 }
 
-/// The keys a change table sets, dotted (`supervision.available_hours_per_week`), with their
-/// values as written.
-fn flatten(prefix: &str, table: &toml::Table, out: &mut Vec<(String, String)>) {
+/// The keys a change table sets, each as the parts of its dotted path
+/// (`supervision.available_hours_per_week`): a section's keys, not the section.
+fn flatten(prefix: &[String], table: &toml::Table, out: &mut Vec<Vec<String>>) {
     for (key, value) in table {
-        let path = if prefix.is_empty() {
-            key.clone()
-        } else {
-            format!("{prefix}.{key}")
-        };
+        let mut path = prefix.to_vec();
+        path.push(key.clone());
         match value {
             toml::Value::Table(t) if !is_distribution(value) => flatten(&path, t, out),
-            v => out.push((path, v.to_string())),
+            _ => out.push(path),
         }
     }
 }
