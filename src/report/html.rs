@@ -551,10 +551,13 @@ fn arrangements(h: &mut String, model: &Model, lang: Lang) {
                 if own.jobcoach.is_some() && p.jobcoach.is_none() {
                     items.push(t.arrangement_no_jobcoach.to_owned());
                 }
+                if p.jobcoach.is_some_and(|j| j.norm) && own.jobcoach.is_none_or(|j| !j.norm) {
+                    changed.push(t.fact_jobcoach_norm.to_owned());
+                }
             }
         }
         if !changed.is_empty() {
-            items.push(format!("{}: {}", t.arrangement_changes, changed.join(", ")));
+            items.push(format!("{}: {}", t.arrangement_changes, changed.join("; ")));
         }
         // The built-in baseline's description is English; its instruments line says it all.
         let description = a
