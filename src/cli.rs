@@ -152,7 +152,7 @@ pub struct ValidateArgs {
 
 #[derive(Debug, Args)]
 pub struct RatesArgs {
-    /// Preset name (default: the newest, nl-2026). Known: nl-2025, nl-2026.
+    /// Preset name (default: the newest, nl-2027). Known: nl-2025, nl-2026, nl-2027.
     pub preset: Option<String>,
     /// Print the preset as JSON.
     #[arg(long)]

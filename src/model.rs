@@ -5,7 +5,7 @@ use crate::calendar::YearMonth;
 use crate::dist::Dist;
 use crate::dist::copula::Copula;
 use crate::instruments::Instrument;
-use crate::rates::Rates;
+use crate::rates::{Figure, Rates};
 pub use crate::vocab::{Benefit, Party, PayBasis, RampShape, WEEKS_PER_MONTH, Worker};
 
 /// Version of the model's equations. Bumped whenever the same scenario, seed and iterations
@@ -49,6 +49,32 @@ impl Model {
     /// Total number of placement copies in one iteration.
     pub fn copies(&self) -> usize {
         self.placements.iter().map(|p| p.count).sum()
+    }
+
+    /// The legal figures this run can read: every figure, except the youth minimum-wage
+    /// shares of ages no worker has during the horizon (a worker's age grows with the tenure).
+    pub fn figures_in_use(&self) -> Vec<Figure> {
+        let years = (self.horizon / 12) as u32;
+        let ages: Vec<u32> = (0..self.variants.len().max(1))
+            .flat_map(|v| self.placements_of(v))
+            .filter_map(|p| p.worker.age)
+            .flat_map(|age| age..=age + years)
+            .collect();
+        let youth = [
+            (Figure::YouthMinWageShare15, 0..=15),
+            (Figure::YouthMinWageShare16, 16..=16),
+            (Figure::YouthMinWageShare17, 17..=17),
+            (Figure::YouthMinWageShare18, 18..=18),
+            (Figure::YouthMinWageShare19, 19..=19),
+            (Figure::YouthMinWageShare20, 20..=20),
+        ];
+        Figure::ALL
+            .into_iter()
+            .filter(|f| match youth.iter().find(|(y, _)| y == f) {
+                Some((_, range)) => ages.iter().any(|a| range.contains(a)),
+                None => true,
+            })
+            .collect()
     }
 
     /// The placements of variant `v` (0: the scenario's own).

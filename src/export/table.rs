@@ -119,6 +119,22 @@ pub fn render(s: &Summary) -> String {
             );
         }
     }
+    if !s.rates.not_published.is_empty() {
+        let _ = writeln!(out);
+        let _ = writeln!(out, "Legal figures used that are not (yet) published law:");
+        for f in &s.rates.not_published {
+            let what = match f.status {
+                "indexed" => format!(
+                    "indexed from {}: {:.2}% a year assumed past the last published value",
+                    f.from,
+                    s.rates.wage_growth_per_year * 100.0
+                ),
+                "announced" => format!("announced, not yet law, from {}", f.from),
+                _ => format!("set by the scenario from {}", f.from),
+            };
+            let _ = writeln!(out, "  {}: {what}", f.figure);
+        }
+    }
     out
 }
 

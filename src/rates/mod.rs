@@ -117,6 +117,12 @@ define_figures! {
     YouthMinWageShare19 = "youth_min_wage_share_19", Share;
     /// Share of the adult hourly minimum wage at age 20.
     YouthMinWageShare20 = "youth_min_wage_share_20", Share;
+    /// Share of the adult hourly minimum wage at age 18 in a bbl contract.
+    YouthMinWageShareBbl18 = "youth_min_wage_share_bbl_18", Share;
+    /// Share of the adult hourly minimum wage at age 19 in a bbl contract.
+    YouthMinWageShareBbl19 = "youth_min_wage_share_bbl_19", Share;
+    /// Share of the adult hourly minimum wage at age 20 in a bbl contract.
+    YouthMinWageShareBbl20 = "youth_min_wage_share_bbl_20", Share;
     /// Share of the wage: legal minimum holiday allowance (0.08).
     HolidayPay = "holiday_pay", Share;
     /// Share of the wage the employer must continue during sickness (0.70, BW 7:629).
@@ -249,13 +255,17 @@ fn suggest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Op
 }
 
 /// Names of the embedded presets, oldest first.
-const PRESET_NAMES: [&str; 2] = ["nl-2025", "nl-2026"];
+const PRESET_NAMES: [&str; 3] = ["nl-2025", "nl-2026", "nl-2027"];
 
 /// Text of the embedded presets, in the order of [`PRESET_NAMES`].
-const PRESET_TEXTS: [&str; 2] = [include_str!("nl-2025.toml"), include_str!("nl-2026.toml")];
+const PRESET_TEXTS: [&str; 3] = [
+    include_str!("nl-2025.toml"),
+    include_str!("nl-2026.toml"),
+    include_str!("nl-2027.toml"),
+];
 
 /// The preset a scenario uses when it names none.
-pub const DEFAULT_PRESET: &str = "nl-2026";
+pub const DEFAULT_PRESET: &str = "nl-2027";
 
 /// Names of the embedded presets, oldest first.
 pub fn preset_names() -> &'static [&'static str] {
@@ -324,6 +334,36 @@ struct FigureEntry {
 struct ValueEntry {
     from: String,
     value: f64,
+    /// `published` (default) or `announced`.
+    #[serde(default)]
+    status: ValueStatus,
+}
+
+/// How certain a dated value of a preset is.
+#[derive(Deserialize, Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum ValueStatus {
+    /// In the law, the Staatscourant or an official page of the executing body.
+    #[default]
+    Published,
+    /// Announced by the government (a letter to parliament, a bill) but not yet published as
+    /// law: it may still change.
+    Announced,
+    /// Not in the preset: extrapolated past the last value with the preset's wage growth.
+    Indexed,
+    /// Set by the scenario.
+    Override,
+}
+
+impl ValueStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ValueStatus::Published => "published",
+            ValueStatus::Announced => "announced",
+            ValueStatus::Indexed => "indexed",
+            ValueStatus::Override => "override",
+        }
+    }
 }
 
 /// Parses and validates the text of a preset file (the format of `nl-2026.toml`): every
@@ -366,9 +406,17 @@ pub fn parse_preset(text: &str) -> Result<Rates, RatesError> {
             }
         }
         let mut values = Vec::with_capacity(entry.values.len());
+        let mut statuses = Vec::with_capacity(entry.values.len());
         for v in &entry.values {
             let from = YearMonth::parse(&v.from).map_err(|e| bad(format!("figure `{key}`: {e}")))?;
             values.push((from, v.value));
+            if !matches!(v.status, ValueStatus::Published | ValueStatus::Announced) {
+                return Err(bad(format!(
+                    "figure `{key}`: status `{}` from {from}: a preset value is `published` or `announced`",
+                    v.status.as_str()
+                )));
+            }
+            statuses.push(v.status);
         }
         check_series(figure, &values).map_err(|r| bad(format!("figure `{key}`: {r}")))?;
         let Some(&(last_published, _)) = values.last() else {
@@ -381,6 +429,7 @@ pub fn parse_preset(text: &str) -> Result<Rates, RatesError> {
             indexed: entry.indexed,
             overridden: false,
             values,
+            statuses,
             last_published,
         });
     }
@@ -480,6 +529,8 @@ struct Series {
     overridden: bool,
     /// Non-empty, strictly increasing dates.
     values: Vec<(YearMonth, f64)>,
+    /// The status of each value (same length as `values`).
+    statuses: Vec<ValueStatus>,
     /// Date of the last value (kept apart so that no lookup can fail).
     last_published: YearMonth,
 }
@@ -498,6 +549,8 @@ pub struct RateRow {
     pub overridden: bool,
     /// `(from, value)`, dates increasing; `f64::INFINITY` means "no limit".
     pub values: Vec<(YearMonth, f64)>,
+    /// The status of each value (published, announced or a scenario override).
+    pub statuses: Vec<ValueStatus>,
 }
 
 /// A loaded rates preset, possibly with scenario overrides.
@@ -571,7 +624,12 @@ impl Rates {
             return Err(bad("has no values".into()));
         };
         let series = &mut self.figures[figure as usize];
-        series.values.retain(|(from, _)| *from < first_from);
+        let kept = series.values.partition_point(|(from, _)| *from < first_from);
+        series.values.truncate(kept);
+        series.statuses.truncate(kept);
+        series
+            .statuses
+            .extend(values.iter().map(|_| ValueStatus::Override));
         series.values.extend(values);
         // Indexation never starts before the preset's last published date: an override
         // "from the beginning" (e.g. 1900-01) must not compound growth over a century.
@@ -625,6 +683,38 @@ impl Rates {
         self.is_indexed(figure) && half_year(month) > half_year(self.last_published(figure))
     }
 
+    /// The status of the value [`Rates::get`] returns for `figure` in `month`.
+    pub fn status(&self, figure: Figure, month: YearMonth) -> ValueStatus {
+        if self.is_extrapolated(figure, month) {
+            return ValueStatus::Indexed;
+        }
+        let series = &self.figures[figure as usize];
+        let i = series.values.partition_point(|(from, _)| *from <= month);
+        series.statuses[i.saturating_sub(1)]
+    }
+
+    /// For each figure whose value in some month of `months` is not published (announced,
+    /// indexed or set by the scenario): the figure, that status and the first such month. A
+    /// figure appears once per status, in [`Figure::ALL`] order.
+    pub fn unpublished_in(
+        &self,
+        figures: &[Figure],
+        months: impl Iterator<Item = YearMonth> + Clone,
+    ) -> Vec<(Figure, ValueStatus, YearMonth)> {
+        let mut found = Vec::new();
+        for &figure in figures {
+            let mut seen: Vec<ValueStatus> = Vec::new();
+            for month in months.clone() {
+                let status = self.status(figure, month);
+                if status != ValueStatus::Published && !seen.contains(&status) {
+                    seen.push(status);
+                    found.push((figure, status, month));
+                }
+            }
+        }
+        found
+    }
+
     /// Every figure with its documentation and dated values, in [`Figure::ALL`] order.
     pub fn rows(&self) -> Vec<RateRow> {
         Figure::ALL
@@ -639,6 +729,7 @@ impl Rates {
                 indexed: s.indexed,
                 overridden: s.overridden,
                 values: s.values.clone(),
+                statuses: s.statuses.clone(),
             })
             .collect()
     }
@@ -680,7 +771,16 @@ impl Rates {
             let mut values: Vec<String> = row
                 .values
                 .iter()
-                .map(|(from, v)| format!("from {from}: {}", format_value(*v, &row.unit)))
+                .zip(&row.statuses)
+                .map(|((from, v), status)| {
+                    let note = match status {
+                        ValueStatus::Published => "",
+                        ValueStatus::Announced => " (announced)",
+                        ValueStatus::Indexed => " (indexed)",
+                        ValueStatus::Override => " (scenario)",
+                    };
+                    format!("from {from}: {}{note}", format_value(*v, &row.unit))
+                })
                 .collect();
             if let Some((last, _)) = row.values.last().filter(|_| row.indexed) {
                 values.push(format!("indexed after {last}"));
@@ -694,7 +794,8 @@ impl Rates {
     /// The preset as JSON:
     /// `{"preset", "description", "checked", "wage_growth_per_year", "figures": [{"key",
     /// "unit", "description", "source", "indexed", "overridden", "last_published",
-    /// "values": [{"from": "2025-01", "value": 14.06, "no_limit": false}]}]}`.
+    /// "values": [{"from": "2025-01", "value": 14.06, "no_limit": false, "status": "published"}]}]}`;
+    /// `status` is `published`, `announced` or `override`.
     /// A value of "no limit" (`inf`) is written as `"value": null, "no_limit": true`.
     pub fn to_json(&self) -> Value {
         let figures: Vec<Value> = self
@@ -704,12 +805,14 @@ impl Rates {
                 let values: Vec<Value> = row
                     .values
                     .iter()
-                    .map(|(from, v)| {
+                    .zip(&row.statuses)
+                    .map(|((from, v), status)| {
                         let no_limit = v.is_infinite();
                         json!({
                             "from": from.to_string(),
                             "value": if no_limit { Value::Null } else { json!(v) },
                             "no_limit": no_limit,
+                            "status": status.as_str(),
                         })
                     })
                     .collect();
@@ -796,7 +899,7 @@ mod tests {
 
     #[test]
     fn figure_table_is_consistent() {
-        assert_eq!(Figure::ALL.len(), 39);
+        assert_eq!(Figure::ALL.len(), 42);
         for (i, f) in Figure::ALL.iter().enumerate() {
             assert_eq!(*f as usize, i, "{f} is out of order");
             assert_eq!(Figure::from_key(f.as_str()), Some(*f));
@@ -812,8 +915,8 @@ mod tests {
     }
 
     #[test]
-    fn both_presets_load_complete_and_sourced() {
-        assert_eq!(preset_names(), &["nl-2025", "nl-2026"]);
+    fn every_preset_loads_complete_dated_and_sourced() {
+        assert_eq!(preset_names(), &["nl-2025", "nl-2026", "nl-2027"]);
         assert!(preset_names().contains(&DEFAULT_PRESET));
         for name in preset_names() {
             let rates = load_preset(name).expect("preset loads");
@@ -826,7 +929,18 @@ mod tests {
                 assert_eq!(row.key, figure.as_str());
                 assert!(!row.source.trim().is_empty(), "{name}: {} has no source", row.key);
                 assert!(!row.unit.trim().is_empty());
+                assert!(!row.description.trim().is_empty());
                 assert!(!row.values.is_empty());
+                assert_eq!(row.values.len(), row.statuses.len());
+                assert!(
+                    row.values.windows(2).all(|w| w[0].0 < w[1].0),
+                    "{}: dates",
+                    row.key
+                );
+                // An announced value is not yet law: its source must say where it was announced.
+                if row.statuses.contains(&ValueStatus::Announced) {
+                    assert!(row.source.contains("announced"), "{name}: {}", row.key);
+                }
             }
             // Only the minimum wage is indexed.
             let indexed: Vec<&str> = rows.iter().filter(|r| r.indexed).map(|r| r.key).collect();
@@ -844,7 +958,17 @@ mod tests {
         assert_eq!(r.get(wml, ym("2025-07")), 14.40);
         assert_eq!(r.get(wml, ym("2025-12")), 14.40);
         assert_eq!(r.get(wml, ym("2026-01")), 14.71);
+        assert_eq!(r.get(wml, ym("2026-07")), 14.99);
+        assert_eq!(r.get(Figure::MinWageMonth36h, ym("2026-12")), 2337.00);
         assert_eq!(r.get(wml, ym("2024-06")), 14.06, "before the first value");
+        // The youth minimum wage announced for 2027 (not yet law), and the bbl scale it ends.
+        let (y18, bbl18) = (Figure::YouthMinWageShare18, Figure::YouthMinWageShareBbl18);
+        assert_eq!(r.get(y18, ym("2026-12")), 0.50);
+        assert_eq!(r.get(y18, ym("2027-01")), 0.625);
+        assert_eq!(r.status(y18, ym("2027-01")), ValueStatus::Announced);
+        assert_eq!(r.status(y18, ym("2026-12")), ValueStatus::Published);
+        assert_eq!(r.get(bbl18, ym("2026-12")), 0.455);
+        assert_eq!(r.get(bbl18, ym("2027-01")), 0.625);
         assert_eq!(r.get(Figure::MinWageMonth36h, ym("2026-05")), 2294.40);
         assert_eq!(r.get(Figure::MinWageMonth36h, ym("2025-08")), 2245.80);
         assert_eq!(r.get(Figure::LksForfait, ym("2026-05")), 0.235);
@@ -863,34 +987,35 @@ mod tests {
     fn indexation_past_the_last_published_value() {
         let mut r = nl2026();
         let wml = Figure::MinWageHour;
-        assert_eq!(r.last_published(wml), ym("2026-01"));
+        assert_eq!(r.last_published(wml), ym("2026-07"));
         assert_eq!(r.wage_growth_per_year(), 0.03);
-        // 2026-07: one half-year step; between steps the value is flat.
-        let half = 14.71 * 1.03_f64.sqrt();
-        assert!(close(r.get(wml, ym("2026-07")), half));
-        assert!(close(r.get(wml, ym("2026-12")), half));
-        assert!(close(r.get(wml, ym("2026-07")), 14.929_019_492_250_66));
-        // 2027-01: a full year of growth; 2027-03 the same.
-        assert_eq!(r.get(wml, ym("2027-01")), 14.71 * 1.03);
-        assert!(close(r.get(wml, ym("2027-01")), 15.1513));
-        assert_eq!(r.get(wml, ym("2027-03")), 14.71 * 1.03);
-        assert!(close(r.get(wml, ym("2027-07")), 14.71 * 1.03 * 1.03_f64.sqrt()));
-        assert!(!r.is_extrapolated(wml, ym("2026-06")));
-        assert!(r.is_extrapolated(wml, ym("2026-07")));
+        // 2027-01: one half-year step; between steps the value is flat.
+        let half = 14.99 * 1.03_f64.sqrt();
+        assert!(close(r.get(wml, ym("2027-01")), half));
+        assert!(close(r.get(wml, ym("2027-06")), half));
+        assert!(close(r.get(wml, ym("2027-01")), 15.213_188_456_073_237));
+        // 2027-07: a full year of growth; 2027-09 the same.
+        assert_eq!(r.get(wml, ym("2027-07")), 14.99 * 1.03);
+        assert_eq!(r.get(wml, ym("2027-09")), 14.99 * 1.03);
+        assert!(close(r.get(wml, ym("2028-01")), 14.99 * 1.03 * 1.03_f64.sqrt()));
+        assert!(!r.is_extrapolated(wml, ym("2026-12")));
+        assert!(r.is_extrapolated(wml, ym("2027-01")));
+        assert_eq!(r.status(wml, ym("2026-12")), ValueStatus::Published);
+        assert_eq!(r.status(wml, ym("2027-01")), ValueStatus::Indexed);
         // Monthly figure indexed the same way.
-        assert_eq!(r.get(Figure::MinWageMonth36h, ym("2027-02")), 2294.40 * 1.03);
+        assert_eq!(r.get(Figure::MinWageMonth36h, ym("2027-08")), 2337.00 * 1.03);
         // Non-indexed figures stay flat.
         let lkv = Figure::LkvBanenafspraakPerHour;
         assert_eq!(r.get(lkv, ym("2035-01")), 1.01);
         assert!(!r.is_extrapolated(lkv, ym("2035-01")));
         // Another growth rate.
         r.set_wage_growth_per_year(0.05);
-        assert_eq!(r.get(wml, ym("2028-01")), 14.71 * 1.05 * 1.05);
+        assert_eq!(r.get(wml, ym("2028-07")), 14.99 * 1.05 * 1.05);
         assert!(r.try_set_wage_growth_per_year(f64::NAN).is_err());
         assert!(r.try_set_wage_growth_per_year(-1.0).is_err());
         assert!(r.try_set_wage_growth_per_year(3.0).is_err());
         assert!(r.try_set_wage_growth_per_year(0.02).is_ok());
-        assert_eq!(r.get(wml, ym("2027-01")), 14.71 * 1.02);
+        assert_eq!(r.get(wml, ym("2027-07")), 14.99 * 1.02);
         // The 2025 preset indexes from 2025-07.
         let old = load_preset("nl-2025").expect("nl-2025 loads");
         assert!(close(old.get(wml, ym("2026-01")), 14.40 * 1.03_f64.sqrt()));
@@ -946,8 +1071,9 @@ mod tests {
             .expect("override accepted");
         assert_eq!(flat.get(wml, ym("2025-01")), 15.2);
         assert_eq!(flat.get(wml, ym("2026-06")), 15.2);
-        assert_eq!(flat.get(wml, ym("2027-01")), 15.2 * 1.03);
-        assert_eq!(flat.last_published(wml), ym("2026-01"));
+        assert_eq!(flat.get(wml, ym("2027-07")), 15.2 * 1.03);
+        assert_eq!(flat.last_published(wml), ym("2026-07"));
+        assert_eq!(flat.status(wml, ym("2026-12")), ValueStatus::Override);
 
         // "No limit" is allowed for limits only.
         r.override_figure("no_risk_window_months", vec![(ym("2025-01"), f64::INFINITY)])
@@ -1007,10 +1133,10 @@ mod tests {
 
     #[test]
     fn unknown_preset_lists_the_known_ones() {
-        let err = load_preset("nl-2027").expect_err("no such preset");
+        let err = load_preset("nl-2028").expect_err("no such preset");
         let text = err.to_string();
-        assert!(text.contains("nl-2025, nl-2026"), "{text}");
-        assert!(text.contains("did you mean `nl-2026`?"), "{text}");
+        assert!(text.contains("nl-2025, nl-2026, nl-2027"), "{text}");
+        assert!(text.contains("did you mean `nl-202"), "{text}");
         let err = load_preset("belgium").expect_err("no such preset");
         assert!(matches!(err, RatesError::UnknownPreset { suggestion: None, .. }));
     }
@@ -1037,7 +1163,7 @@ mod tests {
                 "growth",
             ),
             (
-                good.replace("checked = \"2026-11-23\"", "checked = \"soon\""),
+                good.replace("checked = \"2026-12-03\"", "checked = \"soon\""),
                 "YYYY-MM-DD",
             ),
             (
@@ -1061,6 +1187,13 @@ mod tests {
                 "unknown field",
             ),
             (good.replace("value = inf", "value = nan"), "not a number"),
+            (
+                good.replace(
+                    "value = 0.75, status = \"announced\"",
+                    "value = 0.75, status = \"indexed\"",
+                ),
+                "a preset value is `published` or `announced`",
+            ),
         ];
         for (text, expected) in variants {
             assert_ne!(text, good, "the test edit of `{expected}` did not apply");
@@ -1086,7 +1219,7 @@ mod tests {
         let j = r.to_json();
         assert_eq!(j["preset"], "nl-2026");
         assert!(j["description"].is_string());
-        assert_eq!(j["checked"], "2026-11-23");
+        assert_eq!(j["checked"], "2026-12-03");
         assert_eq!(j["wage_growth_per_year"], 0.03);
         let figures = j["figures"].as_array().expect("figures array");
         assert_eq!(figures.len(), Figure::ALL.len());
@@ -1100,19 +1233,22 @@ mod tests {
         let wml = &figures[Figure::MinWageHour as usize];
         assert_eq!(wml["key"], "min_wage_hour");
         assert_eq!(wml["indexed"], true);
-        assert_eq!(wml["last_published"], "2026-01");
+        assert_eq!(wml["last_published"], "2026-07");
         assert_eq!(
             wml["values"][0],
-            json!({"from": "2025-01", "value": 14.06, "no_limit": false})
+            json!({"from": "2025-01", "value": 14.06, "no_limit": false, "status": "published"})
         );
         let lkv = &figures[Figure::LkvBanenafspraakMaxMonths as usize];
         assert_eq!(
             lkv["values"][1],
-            json!({"from": "2026-01", "value": null, "no_limit": true})
+            json!({"from": "2026-01", "value": null, "no_limit": true, "status": "published"})
         );
         let cap = &figures[Figure::LksCap as usize];
         assert_eq!(cap["overridden"], true);
         assert_eq!(cap["values"][1]["value"], 0.65);
+        assert_eq!(cap["values"][1]["status"], "override");
+        let youth = &figures[Figure::YouthMinWageShare19 as usize];
+        assert_eq!(youth["values"][1]["status"], "announced");
     }
 
     #[test]
@@ -1123,8 +1259,11 @@ mod tests {
             assert!(table.contains(figure.as_str()), "{figure} missing");
         }
         assert!(table.contains("* min_wage_hour  (EUR per hour)"));
-        assert!(table.contains("from 2025-01: 14.06 | from 2025-07: 14.40 | from 2026-01: 14.71"));
-        assert!(table.contains("indexed after 2026-01"));
+        assert!(table.contains(
+            "from 2025-01: 14.06 | from 2025-07: 14.40 | from 2026-01: 14.71 | from 2026-07: 14.99"
+        ));
+        assert!(table.contains("indexed after 2026-07"));
+        assert!(table.contains("from 2027-01: 0.75 (announced)"));
         assert!(table.contains("from 2026-01: no limit"));
         assert!(table.contains("source: Regeling loonkostensubsidie Participatiewet"));
         assert!(table.contains("3.00% a year"));

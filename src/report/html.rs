@@ -10,6 +10,7 @@ use super::text::{Lang, Text, fill};
 use super::verdict::{self, Outcome};
 use crate::model::{LineTiming, Model, Placement, Slot, SupervisionSource};
 use crate::plot;
+use crate::rates::ValueStatus;
 use crate::scenario::raw::{PayBasis, RampShape};
 use crate::stats::Summary;
 use crate::stats::summary::ArrangementSummary;
@@ -589,6 +590,35 @@ fn rates(h: &mut String, model: &Model, s: &Summary, lang: Lang) {
             ("growth", &lang.percent_short(s.rates.wage_growth_per_year)),
         ],
     );
+    let mut intro = intro;
+    if !s.rates.not_published.is_empty() {
+        let description = |key: &str| {
+            model
+                .rates
+                .rows()
+                .into_iter()
+                .find(|r| r.key == key)
+                .map_or_else(|| key.to_owned(), |r| r.description)
+        };
+        let items: Vec<String> = s
+            .rates
+            .not_published
+            .iter()
+            .map(|f| {
+                let template = match f.status {
+                    "indexed" => t.figure_indexed,
+                    "announced" => t.figure_announced,
+                    _ => t.figure_override,
+                };
+                fill(
+                    template,
+                    &[("figure", &description(&f.figure)), ("from", &f.from)],
+                )
+            })
+            .collect();
+        intro.push(' ');
+        intro.push_str(&fill(t.not_published, &[("list", &items.join("; "))]));
+    }
     let _ = write!(
         h,
         "<p>{}</p>\n<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
@@ -601,13 +631,18 @@ fn rates(h: &mut String, model: &Model, s: &Summary, lang: Lang) {
         let values: Vec<String> = row
             .values
             .iter()
-            .map(|(from, v)| {
+            .zip(&row.statuses)
+            .map(|((from, v), status)| {
                 let value = if v.is_infinite() {
                     t.no_limit.to_owned()
                 } else {
                     rate_value(*v, &row.unit, lang)
                 };
-                fill(t.value_from, &[("value", &value), ("from", &from.to_string())])
+                let mut text = fill(t.value_from, &[("value", &value), ("from", &from.to_string())]);
+                if *status == ValueStatus::Announced {
+                    text.push_str(t.announced);
+                }
+                text
             })
             .collect();
         let overridden = if row.overridden { t.overridden } else { "" };

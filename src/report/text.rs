@@ -265,6 +265,14 @@ pub struct Text {
     pub value_from: &'static str,
     pub no_limit: &'static str,
     pub overridden: &'static str,
+    /// After a value that is announced but not yet law.
+    pub announced: &'static str,
+    /// Figures of the run that are not published law: `{list}`.
+    pub not_published: &'static str,
+    /// One item of `not_published`: `{figure}` and `{from}`.
+    pub figure_indexed: &'static str,
+    pub figure_announced: &'static str,
+    pub figure_override: &'static str,
 
     // Method.
     pub method_runs: &'static str,
@@ -545,6 +553,11 @@ pub static NL: Text = Text {
     value_from: "{value} vanaf {from}",
     no_limit: "geen grens",
     overridden: " (aangepast in het scenario)",
+    announced: " (aangekondigd, nog geen wet)",
+    not_published: "Niet alle bedragen die deze berekening gebruikt zijn al wet: {list}.",
+    figure_indexed: "{figure} vanaf {from} geschat met de aangenomen groei",
+    figure_announced: "{figure} vanaf {from} zoals aangekondigd door het kabinet",
+    figure_override: "{figure} vanaf {from} zoals in het scenario gegeven",
 
     method_runs: "De plaatsing is {iterations} keer doorgerekend, maand voor maand, telkens met andere toevallige uitkomsten voor de onzekere aannames (Monte-Carlosimulatie, startgetal {seed}). Alle financieringsconstructies zien in elke doorrekening dezelfde toevalstrekkingen, zodat verschillen alleen door de regelingen komen.",
     method_mcse: "Monte-Carlofout van de verwachte NCW: {items}.",
@@ -771,6 +784,11 @@ pub static EN: Text = Text {
     value_from: "{value} from {from}",
     no_limit: "no limit",
     overridden: " (changed in the scenario)",
+    announced: " (announced, not yet law)",
+    not_published: "Not every amount this calculation uses is law yet: {list}.",
+    figure_indexed: "{figure} from {from} estimated with the assumed growth",
+    figure_announced: "{figure} from {from} as announced by the government",
+    figure_override: "{figure} from {from} as given in the scenario",
 
     method_runs: "The placement was simulated {iterations} times, month by month, each time with other random outcomes for the uncertain assumptions (Monte Carlo simulation, seed {seed}). Every financing arrangement sees the same random draws in each run, so differences come from the schemes alone.",
     method_mcse: "Monte Carlo error of the expected NPV: {items}.",

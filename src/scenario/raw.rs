@@ -90,7 +90,7 @@ pub struct RawMeta {
     pub seed: Option<i64>,
     /// Yearly discount rate, applied per month.
     pub discount_rate: Option<f64>,
-    /// Name of the rates preset (`nl-2025`, `nl-2026`).
+    /// Name of the rates preset (`nl-2025`, `nl-2026`, `nl-2027`; default `nl-2027`).
     pub rates: Option<String>,
     /// Assumed yearly growth of the minimum wage past the preset's last published figure.
     pub wage_growth_per_year: Option<f64>,

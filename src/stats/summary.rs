@@ -75,6 +75,20 @@ pub struct RatesInfo {
     pub wage_growth_per_year: f64,
     /// Last month with a published minimum wage; later months are indexed.
     pub min_wage_published_until: String,
+    /// Figures the run reads that are not published law in some month of the horizon:
+    /// announced, indexed (extrapolated) or set by the scenario.
+    pub not_published: Vec<NotPublished>,
+}
+
+/// A figure whose value is not (yet) published law from some month of the run on.
+#[derive(Debug, Clone, Serialize)]
+pub struct NotPublished {
+    /// The figure's key in the preset.
+    pub figure: String,
+    /// `announced`, `indexed` or `override`.
+    pub status: &'static str,
+    /// First month of the run (`YYYY-MM`) in which it has that status.
+    pub from: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -203,6 +217,21 @@ pub enum LineRole {
     Benefit,
     /// Received from a public payer (gemeente, UWV, Rijk): a subsidy or benefit.
     Subsidy,
+}
+
+/// The figures the run reads whose value in some month of the horizon is not published law.
+fn not_published(model: &Model) -> Vec<NotPublished> {
+    let months = (0..model.horizon).map(|t| model.start.add_months(t as i64));
+    model
+        .rates
+        .unpublished_in(&model.figures_in_use(), months)
+        .into_iter()
+        .map(|(figure, status, from)| NotPublished {
+            figure: figure.as_str().to_owned(),
+            status: status.as_str(),
+            from: from.to_string(),
+        })
+        .collect()
 }
 
 /// Parties whose payments to the employer count as subsidy.
@@ -456,6 +485,7 @@ impl<'m> Accumulator<'m> {
                 preset: model.rates.name().to_owned(),
                 wage_growth_per_year: model.rates.wage_growth_per_year(),
                 min_wage_published_until: model.rates.last_published(Figure::MinWageHour).to_string(),
+                not_published: not_published(model),
             },
             monthly_quantile_iterations: self.keep_paths.min(n),
             arrangements,
