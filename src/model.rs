@@ -51,29 +51,26 @@ impl Model {
         self.placements.iter().map(|p| p.count).sum()
     }
 
-    /// The legal figures this run can read: every figure, except the youth minimum-wage
-    /// shares of ages no worker has during the horizon (a worker's age grows with the tenure).
-    pub fn figures_in_use(&self) -> Vec<Figure> {
-        let years = (self.horizon / 12) as u32;
-        let ages: Vec<u32> = (0..self.variants.len().max(1))
+    /// Whether the run can read `figure` in scenario month `t`: every figure in every month,
+    /// except the youth minimum-wage shares, read only while a worker paid the minimum wage
+    /// has that age (the age grows with the tenure), and the bbl shares, read for no worker
+    /// yet.
+    pub fn reads_figure(&self, figure: Figure, t: usize) -> bool {
+        let Some(ages) = youth_ages(figure) else {
+            return true;
+        };
+        (0..self.variants.len().max(1))
             .flat_map(|v| self.placements_of(v))
-            .filter_map(|p| p.worker.age)
-            .flat_map(|age| age..=age + years)
-            .collect();
-        let youth = [
-            (Figure::YouthMinWageShare15, 0..=15),
-            (Figure::YouthMinWageShare16, 16..=16),
-            (Figure::YouthMinWageShare17, 17..=17),
-            (Figure::YouthMinWageShare18, 18..=18),
-            (Figure::YouthMinWageShare19, 19..=19),
-            (Figure::YouthMinWageShare20, 20..=20),
-        ];
+            .filter(|p| p.wage_is_wml && t >= p.start_month)
+            .filter_map(|p| p.worker.age.map(|age| age + ((t - p.start_month) / 12) as u32))
+            .any(|age| ages.contains(&age))
+    }
+
+    /// The figures the run reads in some month of the horizon.
+    pub fn figures_in_use(&self) -> Vec<Figure> {
         Figure::ALL
             .into_iter()
-            .filter(|f| match youth.iter().find(|(y, _)| y == f) {
-                Some((_, range)) => ages.iter().any(|a| range.contains(a)),
-                None => true,
-            })
+            .filter(|&f| (0..self.horizon).any(|t| self.reads_figure(f, t)))
             .collect()
     }
 
@@ -84,6 +81,26 @@ impl Model {
             v => &self.variants[v].placements,
         }
     }
+}
+
+/// The ages whose minimum wage a youth share sets (`None` for every other figure; an empty
+/// range for the bbl shares, which no worker reads yet).
+fn youth_ages(figure: Figure) -> Option<std::ops::RangeInclusive<u32>> {
+    Some(match figure {
+        Figure::YouthMinWageShare15 => 0..=15,
+        Figure::YouthMinWageShare16 => 16..=16,
+        Figure::YouthMinWageShare17 => 17..=17,
+        Figure::YouthMinWageShare18 => 18..=18,
+        Figure::YouthMinWageShare19 => 19..=19,
+        Figure::YouthMinWageShare20 => 20..=20,
+        Figure::YouthMinWageShareBbl18 | Figure::YouthMinWageShareBbl19 | Figure::YouthMinWageShareBbl20 => {
+            #[allow(clippy::reversed_empty_ranges)]
+            {
+                1..=0
+            }
+        }
+        _ => return None,
+    })
 }
 
 /// The placements as one or more arrangements change them (a jobcoach, other supervision

@@ -8,6 +8,7 @@ mod golden;
 mod instruments;
 mod layers;
 mod props;
+mod rates;
 mod report;
 mod support;
 mod util;

@@ -693,20 +693,23 @@ impl Rates {
         series.statuses[i.saturating_sub(1)]
     }
 
-    /// For each figure whose value in some month of `months` is not published (announced,
-    /// indexed or set by the scenario): the figure, that status and the first such month. A
-    /// figure appears once per status, in [`Figure::ALL`] order.
+    /// For each figure whose value is not published (announced, indexed or set by the
+    /// scenario) in a month of the `horizon` months from `start` in which `reads(figure, t)`
+    /// says the run reads it: the figure, that status and the first such month. A figure
+    /// appears once per status, in [`Figure::ALL`] order.
     pub fn unpublished_in(
         &self,
-        figures: &[Figure],
-        months: impl Iterator<Item = YearMonth> + Clone,
+        start: YearMonth,
+        horizon: usize,
+        reads: impl Fn(Figure, usize) -> bool,
     ) -> Vec<(Figure, ValueStatus, YearMonth)> {
         let mut found = Vec::new();
-        for &figure in figures {
+        for figure in Figure::ALL {
             let mut seen: Vec<ValueStatus> = Vec::new();
-            for month in months.clone() {
+            for t in 0..horizon {
+                let month = start.add_months(t as i64);
                 let status = self.status(figure, month);
-                if status != ValueStatus::Published && !seen.contains(&status) {
+                if status != ValueStatus::Published && !seen.contains(&status) && reads(figure, t) {
                     seen.push(status);
                     found.push((figure, status, month));
                 }

@@ -221,10 +221,9 @@ pub enum LineRole {
 
 /// The figures the run reads whose value in some month of the horizon is not published law.
 fn not_published(model: &Model) -> Vec<NotPublished> {
-    let months = (0..model.horizon).map(|t| model.start.add_months(t as i64));
     model
         .rates
-        .unpublished_in(&model.figures_in_use(), months)
+        .unpublished_in(model.start, model.horizon, |f, t| model.reads_figure(f, t))
         .into_iter()
         .map(|(figure, status, from)| NotPublished {
             figure: figure.as_str().to_owned(),

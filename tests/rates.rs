@@ -1,0 +1,120 @@
+//! The legal figures as a run uses them: a run names every figure it reads that is not yet
+//! law in some month of its horizon (indexed past the last published value, announced by the
+//! government, or set by the scenario), in `summary.json`, the terminal table and the report.
+
+use std::path::PathBuf;
+
+use inclusim::rates::{Figure, ValueStatus};
+use inclusim::report::{self, Lang};
+
+use crate::util::{run, scenario};
+
+fn bundled_scenarios() -> Vec<PathBuf> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir("scenarios")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    paths.sort();
+    paths
+}
+
+/// Checks the run's list against the preset month by month: every figure in use that is not
+/// published in a month is listed with that status from a month no later.
+fn check_listed(model: &inclusim::model::Model, summary: &inclusim::stats::Summary, what: &str) {
+    for figure in Figure::ALL {
+        for t in (0..model.horizon).filter(|&t| model.reads_figure(figure, t)) {
+            let month = model.start.add_months(t as i64);
+            let status = model.rates.status(figure, month);
+            if status == ValueStatus::Published {
+                continue;
+            }
+            let listed = summary.rates.not_published.iter().any(|f| {
+                f.figure == figure.as_str() && f.status == status.as_str() && f.from <= month.to_string()
+            });
+            assert!(
+                listed,
+                "{what}: {figure} is {} in {month} but not listed",
+                status.as_str()
+            );
+        }
+    }
+}
+
+#[test]
+fn every_bundled_scenario_says_which_figures_are_not_yet_law() {
+    for path in bundled_scenarios() {
+        let what = path.display().to_string();
+        let mut model = inclusim::scenario::load(&path).unwrap();
+        model.iterations = 64;
+        let summary = run(&model, 1);
+        check_listed(&model, &summary, &what);
+        // Every bundled scenario starts in 2027, past the last published minimum wage.
+        let wml = summary
+            .rates
+            .not_published
+            .iter()
+            .find(|f| f.figure == "min_wage_hour")
+            .unwrap_or_else(|| panic!("{what}: the indexed minimum wage is not listed"));
+        assert_eq!(wml.status, "indexed");
+        assert_eq!(wml.from, model.start.to_string(), "{what}");
+        let table = inclusim::export::table::render(&summary);
+        assert!(table.contains("not (yet) published law"), "{what}");
+        for f in &summary.rates.not_published {
+            assert!(
+                table.contains(&format!("  {}: ", f.figure)),
+                "{what}: {}",
+                f.figure
+            );
+        }
+        let files = report::build(
+            &model,
+            &summary,
+            report::Options {
+                lang: Lang::Nl,
+                png: false,
+            },
+        )
+        .unwrap();
+        let html = String::from_utf8(files[0].bytes.clone()).unwrap();
+        assert!(html.contains("zijn al wet"), "{what}");
+    }
+}
+
+#[test]
+fn a_young_worker_lists_the_announced_youth_wage_and_an_adult_does_not() {
+    let young = scenario(24, 16, "worker = { age = 19 }", "").replace("wage = 15.0", "wage = \"wml\"");
+    let m = crate::util::model(&young.replace("start = \"2027-01\"", "start = \"2026-06\""));
+    let s = run(&m, 1);
+    check_listed(&m, &s, "young");
+    let listed: Vec<(&str, &str, &str)> = s
+        .rates
+        .not_published
+        .iter()
+        .map(|f| (f.figure.as_str(), f.status, f.from.as_str()))
+        .collect();
+    // 19 in 2026, 20 from mid-2027: both shares of 2027 are announced, not law.
+    assert!(
+        listed.contains(&("youth_min_wage_share_19", "announced", "2027-01")),
+        "{listed:?}"
+    );
+    assert!(
+        listed.contains(&("youth_min_wage_share_20", "announced", "2027-06")),
+        "{listed:?}"
+    );
+    assert!(
+        listed.contains(&("min_wage_hour", "indexed", "2027-01")),
+        "{listed:?}"
+    );
+    assert!(!listed.iter().any(|(f, ..)| f.ends_with("_18")), "{listed:?}");
+
+    let adult = crate::util::model(&scenario(24, 16, "", ""));
+    assert!(!adult.figures_in_use().contains(&Figure::YouthMinWageShare19));
+    let s = run(&adult, 1);
+    assert!(
+        !s.rates
+            .not_published
+            .iter()
+            .any(|f| f.figure.starts_with("youth"))
+    );
+}
