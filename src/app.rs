@@ -12,7 +12,7 @@ use crate::cli::{
     CheckArgs, Cli, Command, InitArgs, LangArg, RatesArgs, ReportArgs, RunArgs, SchemaArgs, ValidateArgs,
 };
 use crate::export;
-use crate::fs::{self, AtomicWriter};
+use crate::fs;
 use crate::model::Model;
 use crate::rates;
 use crate::report::{self, Lang};
@@ -157,10 +157,16 @@ fn run(args: &RunArgs) -> Result<Exit, Failure> {
         model.iterations = n;
     }
     let threads = args.threads.map_or(0, usize::from);
-    let summary = simulate(&model, threads, args.out.as_deref(), !args.quiet)?;
-    if let Some(dir) = &args.out {
-        write_outputs(dir, &summary)?;
-        write_report(dir, &model, &summary, report::Options::default())?;
+    let mut set = args
+        .out
+        .as_deref()
+        .map(|dir| begin_outputs(dir, &model))
+        .transpose()?;
+    let summary = simulate(&model, threads, set.as_mut(), !args.quiet)?;
+    if let Some(mut set) = set {
+        write_outputs(&mut set, &summary)?;
+        write_report(&mut set, &model, &summary, report::Options::default())?;
+        set.commit()?;
     }
     if args.json {
         print_stdout(&export::json::summary(&summary).map_err(Failure::failed)?)?;
@@ -173,6 +179,20 @@ fn run(args: &RunArgs) -> Result<Exit, Failure> {
     Ok(Exit::Success)
 }
 
+/// Opens the output folder before any simulating: created, found writable, cleared of the
+/// temporary files of killed runs (with a note).
+fn begin_outputs(dir: &Path, model: &Model) -> Result<fs::OutputSet, Failure> {
+    let set = fs::OutputSet::begin(dir, &model.run_identity())?;
+    if set.removed_stale > 0 {
+        eprintln!(
+            "note: removed {} temporary file(s) that an interrupted earlier run left in {}",
+            set.removed_stale,
+            dir.display()
+        );
+    }
+    Ok(set)
+}
+
 fn make_report(args: &ReportArgs) -> Result<Exit, Failure> {
     let mut model = scenario::load(&args.scenario)?;
     if let Some(seed) = args.seed {
@@ -182,10 +202,10 @@ fn make_report(args: &ReportArgs) -> Result<Exit, Failure> {
         model.iterations = n;
     }
     let threads = args.threads.map_or(0, usize::from);
+    let mut set = begin_outputs(&args.out, &model)?;
     let summary = simulate(&model, threads, None, !args.quiet)?;
-    fs::create_dir_all(&args.out)?;
-    fs::write_atomic(
-        &args.out.join("summary.json"),
+    set.add(
+        "summary.json",
         &export::json::summary(&summary).map_err(Failure::failed)?,
     )?;
     let options = report::Options {
@@ -195,41 +215,41 @@ fn make_report(args: &ReportArgs) -> Result<Exit, Failure> {
         },
         png: args.png,
     };
-    write_report(&args.out, &model, &summary, options)?;
+    write_report(&mut set, &model, &summary, options)?;
+    set.commit()?;
     eprintln!("report written to {}", args.out.join("report.html").display());
     Ok(Exit::Success)
 }
 
-/// Writes report.html, the charts and report.xlsx into `dir`.
+/// Adds report.html, the charts and report.xlsx to the run's outputs.
 fn write_report(
-    dir: &Path,
+    set: &mut fs::OutputSet,
     model: &Model,
     summary: &Summary,
     options: report::Options,
 ) -> Result<(), Failure> {
     let files = report::build(model, summary, options).map_err(Failure::failed)?;
-    fs::create_dir_all(&dir.join(report::CHART_DIR))?;
     for file in files {
-        fs::write_atomic(&dir.join(&file.path), &file.bytes)?;
+        set.add(&file.path, &file.bytes)?;
     }
     let workbook = export::xlsx::workbook(model, summary, options.lang)
         .map_err(|e| Failure::failed(format!("report.xlsx: {e}")))?;
-    fs::write_atomic(&dir.join("report.xlsx"), &workbook)?;
+    set.add("report.xlsx", &workbook)?;
     Ok(())
 }
 
-/// Runs the engine, folding chunks into the summary and streaming `samples.csv` into `out`.
+/// Runs the engine, folding chunks into the summary and streaming `samples.csv` into the
+/// output set `out`.
 pub fn simulate(
     model: &Model,
     threads: usize,
-    out: Option<&Path>,
+    mut out: Option<&mut fs::OutputSet>,
     progress: bool,
 ) -> Result<Summary, Failure> {
     let mut acc = Accumulator::new(model, model.iterations);
-    let mut samples = match out {
-        Some(dir) => {
-            fs::create_dir_all(dir)?;
-            let file = AtomicWriter::create(&dir.join("samples.csv"))?;
+    let mut samples = match out.as_deref() {
+        Some(set) => {
+            let file = set.writer("samples.csv")?;
             Some(export::csv::SamplesWriter::new(model, file).map_err(Failure::failed)?)
         }
         None => None,
@@ -273,26 +293,26 @@ pub fn simulate(
     if let Some(e) = write_error {
         return Err(Failure::failed(format!("samples.csv: {e}")));
     }
-    if let Some(w) = samples {
+    if let (Some(w), Some(set)) = (samples, out.as_deref_mut()) {
         let file = w
             .finish()
             .map_err(|e| Failure::failed(format!("samples.csv: {e}")))?;
-        file.commit()?;
+        set.stage(file)?;
     }
     Ok(acc.finish())
 }
 
-fn write_outputs(dir: &Path, summary: &Summary) -> Result<(), Failure> {
-    fs::write_atomic(
-        &dir.join("summary.json"),
+fn write_outputs(set: &mut fs::OutputSet, summary: &Summary) -> Result<(), Failure> {
+    set.add(
+        "summary.json",
         &export::json::summary(summary).map_err(Failure::failed)?,
     )?;
-    fs::write_atomic(
-        &dir.join("monthly.csv"),
+    set.add(
+        "monthly.csv",
         &export::csv::monthly(summary).map_err(Failure::failed)?,
     )?;
-    fs::write_atomic(
-        &dir.join("ledger.csv"),
+    set.add(
+        "ledger.csv",
         &export::csv::ledger(summary).map_err(Failure::failed)?,
     )?;
     Ok(())
@@ -324,13 +344,8 @@ fn check(args: &CheckArgs) -> Result<Exit, Failure> {
             .collect()
     });
 
-    if let Some(path) = &args.junit {
-        let epoch = started
-            .duration_since(SystemTime::UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs());
-        let xml = export::junit::xml(&results, &export::junit::iso8601_utc(epoch));
-        fs::write_atomic(path, &xml)?;
-    }
+    // The results are printed first, so that a JUnit file that cannot be written still
+    // leaves them on the console (and then the exit code is 3).
     if args.json {
         for r in &results {
             if let Outcome::Error { message, .. } = &r.outcome {
@@ -340,6 +355,13 @@ fn check(args: &CheckArgs) -> Result<Exit, Failure> {
         print_stdout(&export::check::json(&results).map_err(Failure::failed)?)?;
     } else {
         print_stdout(export::check::text(&results).as_bytes())?;
+    }
+    if let Some(path) = &args.junit {
+        let epoch = started
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        let xml = export::junit::xml(&results, &export::junit::iso8601_utc(epoch));
+        fs::write_atomic(path, &xml)?;
     }
     Ok(match check::Totals::of(&results).exit_code {
         0 => Exit::Success,

@@ -9,7 +9,8 @@ Exit codes:
   0  success
   1  an expectation failed (check)
   2  invalid scenario, preset or arguments
-  3  the run or its outputs failed (I/O, threads)";
+  3  the run or its outputs failed (I/O, threads)
+130  interrupted (Ctrl-C, SIGTERM, SIGHUP): temporary files removed, earlier outputs kept";
 
 /// Monte Carlo simulation of the costs and benefits of inclusive job placements.
 ///
@@ -81,7 +82,8 @@ Exit codes (the worst over all files wins):
   0  every expectation holds
   1  an expectation does not hold
   2  a scenario is invalid or cannot run, or no scenario file was found
-  3  the run or its outputs failed (I/O, e.g. the JUnit file cannot be written)";
+  3  the run or its outputs failed (I/O, e.g. the JUnit file cannot be written)
+130  interrupted (Ctrl-C, SIGTERM, SIGHUP)";
 
 #[derive(Debug, Args)]
 pub struct RunArgs {

@@ -6,7 +6,7 @@
 //! line lives in [`cli`] (arguments) and [`app`] (commands).
 //!
 //! Underneath, shared by all: [`vocab`] (parties, ledger lines, words in two languages),
-//! [`calendar`], [`dist`] (the laws and their notation), [`rates`] (the dated legal
+//! [`calendar`], [`inert`] (echoed user text made harmless), [`dist`] (the laws and their notation), [`rates`] (the dated legal
 //! figures), [`diag`] (located diagnostics) and [`instruments`] (one file per financing
 //! instrument behind one `Scheme` trait, listed once in a registry). `tests/layers.rs`
 //! holds the floors and fails on an import that goes the wrong way.
@@ -19,6 +19,7 @@ pub mod diag;
 pub mod dist;
 pub mod export;
 pub mod fs;
+pub mod inert;
 pub mod instruments;
 pub mod model;
 pub mod plot;

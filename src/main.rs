@@ -4,6 +4,7 @@ use clap::Parser;
 
 fn main() -> std::process::ExitCode {
     let cli = inclusim::cli::Cli::parse();
+    inclusim::fs::install_interrupt_cleanup();
     let exit = inclusim::app::main_with(cli);
     std::process::ExitCode::from(exit as u8)
 }

@@ -18,6 +18,8 @@ pub struct Model {
     pub description: Option<String>,
     /// The scenario file the model came from, as given on the command line.
     pub source: String,
+    /// SHA-256 of the scenario text, hex (identifies the run's input in every output).
+    pub digest: String,
     pub start: YearMonth,
     pub horizon: usize,
     pub iterations: u64,
@@ -46,6 +48,12 @@ pub struct Model {
 }
 
 impl Model {
+    /// One line naming the run: program and model version, scenario file and digest, seed
+    /// and iterations. Every output file carries it.
+    pub fn run_identity(&self) -> String {
+        run_identity(&self.source, &self.digest, self.seed, self.iterations)
+    }
+
     /// Total number of placement copies in one iteration.
     pub fn copies(&self) -> usize {
         self.placements.iter().map(|p| p.count).sum()
@@ -81,6 +89,15 @@ impl Model {
             v => &self.variants[v].placements,
         }
     }
+}
+
+/// One line naming a run of the scenario file `source` with text digest `digest`.
+pub fn run_identity(source: &str, digest: &str, seed: u64, iterations: u64) -> String {
+    format!(
+        "inclusim {}, model {MODEL_VERSION}, scenario {source} (sha256 {}), seed {seed}, iterations {iterations}",
+        env!("CARGO_PKG_VERSION"),
+        digest.get(..16).unwrap_or(digest),
+    )
 }
 
 /// The ages whose minimum wage a youth share sets (`None` for every other figure; an empty

@@ -278,6 +278,24 @@ fn junit_report_is_well_formed_and_counts_match() {
     assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
 }
 
+#[test]
+fn an_unwritable_junit_path_still_prints_the_results_and_exits_3() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "good.toml", &with_expectations(HOLDS));
+    // A regular file where a folder is needed: not writable even for root.
+    let blocker = dir.path().join("blocker");
+    fs::write(&blocker, b"").unwrap();
+    inclusim()
+        .arg("check")
+        .arg(&file)
+        .arg("--junit")
+        .arg(blocker.join("report.xml"))
+        .assert()
+        .code(3)
+        .stdout(predicate::str::contains("PASS"))
+        .stderr(predicate::str::contains("report.xml"));
+}
+
 /// The TOML file as the JSON value a schema validator sees.
 fn toml_as_json(path: &Path) -> serde_json::Value {
     let text = fs::read_to_string(path).unwrap();

@@ -122,14 +122,26 @@ fn run_out_writes_every_file_and_no_temporaries() {
     let arrangements = 2;
     assert_eq!(
         samples.lines().count(),
-        1 + 37 * arrangements,
-        "header + one row per iteration and arrangement"
+        2 + 37 * arrangements,
+        "the run's line, the header and one row per iteration and arrangement"
     );
     let monthly = fs::read_to_string(out_dir.join("monthly.csv")).expect("monthly.csv");
-    assert_eq!(monthly.lines().count(), 1 + 18 * arrangements);
+    assert_eq!(monthly.lines().count(), 2 + 18 * arrangements);
     let ledger = fs::read_to_string(out_dir.join("ledger.csv")).expect("ledger.csv");
+    // Every file names its run: the same line opens each CSV, and summary.json holds it.
+    let run = summary["run"].as_str().expect("run").to_owned();
     assert!(
-        ledger.starts_with("arrangement,payer,payee,line,mean"),
+        run.contains("seed 3") && run.contains("iterations 37") && run.contains("sha256 "),
+        "{run}"
+    );
+    for text in [&samples, &monthly, &ledger] {
+        assert_eq!(text.lines().next(), Some(format!("# {run}").as_str()));
+    }
+    assert!(
+        ledger
+            .lines()
+            .nth(1)
+            .is_some_and(|l| l.starts_with("arrangement,payer,payee,line,mean")),
         "{ledger}"
     );
     assert!(ledger.lines().count() > 1, "{ledger}");
@@ -341,4 +353,109 @@ fn out_naming_a_file_is_an_output_error_that_says_so() {
         "not a folder",
         "left as it was"
     );
+}
+
+#[cfg(unix)]
+#[test]
+fn an_interrupted_run_leaves_no_temporary_file_and_exits_130() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = small_scenario(dir.path());
+    let out_dir = dir.path().join("out");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_inclusim"))
+        .args([
+            "run",
+            "--quiet",
+            "--threads",
+            "1",
+            "--iterations",
+            "50000000",
+            "--out",
+        ])
+        .arg(&out_dir)
+        .arg(&file)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("starts");
+    // Wait until the streamed samples.csv is being written under its temporary name.
+    let temps = |dir: &Path| -> Vec<String> {
+        fs::read_dir(dir)
+            .map(|entries| {
+                entries
+                    .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+                    .filter(|n| n.contains(".tmp-"))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let started = std::time::Instant::now();
+    while temps(&out_dir).is_empty() {
+        assert!(started.elapsed().as_secs() < 60, "no temporary file appeared");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let killed = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(killed.success());
+    let out = child.wait_with_output().expect("exits");
+    assert_eq!(out.status.code(), Some(130), "{}", stderr_of(&out));
+    assert!(stderr_of(&out).contains("interrupted"), "{}", stderr_of(&out));
+    assert_eq!(
+        temps(&out_dir),
+        Vec::<String>::new(),
+        "temporary files left behind"
+    );
+    assert_eq!(files_in(&out_dir), Vec::<String>::new(), "no output appears");
+}
+
+#[test]
+fn a_newline_in_a_scenario_string_stays_on_one_error_line() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // An unknown instrument kind echoes its text: a forged second diagnostic must stay inert.
+    let text = scenario(12, 16, "", "")
+        + "\n[[arrangement]]\nname = \"x\"\ninstruments = [{ kind = \"lks\\nother.toml:1:1: error: forged\" }]\n";
+    let file = write_scenario(dir.path(), "evil.toml", &text);
+    let out = inclusim().args(["validate"]).arg(&file).output().expect("runs");
+    assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
+    let err = stderr_of(&out);
+    let errors: Vec<&str> = err.lines().filter(|l| l.contains(": error: ")).collect();
+    assert_eq!(errors.len(), 1, "{err}");
+    assert!(errors[0].starts_with(&file.display().to_string()), "{err}");
+    assert!(errors[0].contains("lks\\nother.toml:1:1: error: forged"), "{err}");
+    let text = scenario(12, 16, "", "") + "\n[[arrangement]]\nname = \"\\u001b[2Jwipe\"\n";
+    let file = write_scenario(dir.path(), "escape.toml", &text);
+    let out = inclusim()
+        .args(["run", "-n", "16"])
+        .arg(&file)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let table = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(!table.contains('\u{1b}'), "{table}");
+    assert!(table.contains("\\u{1b}[2Jwipe"), "{table}");
+}
+
+#[test]
+fn csv_text_cells_that_look_like_formulas_are_neutralised() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text =
+        scenario(12, 16, "", "") + "\n[[arrangement]]\nname = \"=HYPERLINK(\\\"http://x\\\";\\\"y\\\")\"\n";
+    let file = write_scenario(dir.path(), "formula.toml", &text);
+    let out_dir = dir.path().join("out");
+    let out = inclusim()
+        .args(["run", "--quiet", "-n", "16", "--out"])
+        .arg(&out_dir)
+        .arg(&file)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    for name in ["samples.csv", "monthly.csv", "ledger.csv"] {
+        let csv = fs::read_to_string(out_dir.join(name)).expect("csv");
+        assert!(csv.contains("'=HYPERLINK("), "{name}: {csv}");
+        assert!(
+            !csv.contains(",=HYPERLINK(") && !csv.contains("\n=HYPERLINK("),
+            "{name}"
+        );
+    }
 }

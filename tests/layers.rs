@@ -17,7 +17,7 @@ use syn::visit::Visit;
 
 /// The floors, lowest first. A module may import only from lower floors.
 const FLOORS: [&[&str]; 12] = [
-    &["vocab", "calendar", "fs", "templates"],
+    &["vocab", "calendar", "fs", "templates", "inert"],
     &["dist", "plot"],
     &["rates"],
     &["diag"],

@@ -12,6 +12,8 @@ use std::path::{Path, PathBuf};
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
+use crate::inert::inert;
+
 /// One step of a key path: a table key or an index into an array (of tables).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Seg {
@@ -60,15 +62,16 @@ pub struct Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file.display())?;
+        // One line, whatever the scenario's strings hold (they reach key and message).
+        write!(f, "{}", inert(&self.file.display().to_string()))?;
         if self.line > 0 {
             write!(f, ":{}:{}", self.line, self.col)?;
         }
         write!(f, ": error: ")?;
         if !self.key.is_empty() {
-            write!(f, "{}: ", self.key)?;
+            write!(f, "{}: ", inert(&self.key))?;
         }
-        write!(f, "{}", self.message)
+        write!(f, "{}", inert(&self.message))
     }
 }
 

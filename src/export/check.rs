@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::euros;
 use crate::check::{ExpectResult, Outcome, ScenarioCheck, Totals};
+use crate::inert::inert;
 use crate::model::MODEL_VERSION;
 
 /// A number as a person reads it: euro amounts grouped in thousands, months with one
@@ -34,7 +35,7 @@ pub fn expectation_line(e: &ExpectResult) -> String {
     let mut line = format!(
         "  {verdict}  [[expect]] #{}: {} = {value} ({detail})",
         e.number,
-        e.label()
+        inert(&e.label())
     );
     if e.too_close {
         line.push_str(if e.passed {
@@ -44,7 +45,7 @@ pub fn expectation_line(e: &ExpectResult) -> String {
         });
     }
     if let Some(note) = &e.note {
-        let _ = write!(line, "\n        {note}");
+        let _ = write!(line, "\n        {}", inert(note));
     }
     line
 }
@@ -55,10 +56,11 @@ pub fn text(results: &[ScenarioCheck]) -> String {
     for r in results {
         match (&r.iterations, &r.seed) {
             (Some(n), Some(seed)) => {
-                let _ = writeln!(out, "{}: {} ({n} iterations, seed {seed})", r.file, r.title());
+                let (file, title) = (inert(&r.file), r.title());
+                let _ = writeln!(out, "{file}: {} ({n} iterations, seed {seed})", inert(&title));
             }
             _ => {
-                let _ = writeln!(out, "{}", r.file);
+                let _ = writeln!(out, "{}", inert(&r.file));
             }
         }
         match &r.outcome {

@@ -1,6 +1,12 @@
 //! CSV outputs: `monthly.csv` and `ledger.csv` from the summary, and `samples.csv` streamed
 //! row by row as the engine's chunks arrive (one row per iteration and arrangement).
+//!
+//! Each file starts with one comment line, `# inclusim …`, naming the run (program and model
+//! version, scenario and its digest, seed, iterations); spreadsheets show it as a first row,
+//! and `pandas.read_csv(…, comment="#")` or R's `read.csv(…, comment.char = "#")` skip it.
+//! Text cells that a spreadsheet would read as a formula are written with a leading `'`.
 
+use std::borrow::Cow;
 use std::io::Write;
 
 use crate::model::Model;
@@ -9,10 +15,26 @@ use crate::sim::ledger::LineBook;
 use crate::stats::Summary;
 use crate::stats::summary::LEVELS;
 
+/// The comment line that opens every CSV file (the identity made one line).
+fn identity_line(identity: &str) -> Vec<u8> {
+    format!("# {}\n", crate::inert::inert(identity)).into_bytes()
+}
+
+/// A text cell as written: one that starts with `=`, `+`, `-`, `@`, a tab or a carriage
+/// return gets a leading `'`, so that no spreadsheet runs it as a formula (OWASP, CSV
+/// injection). Numbers are written as numbers and never pass through here.
+pub fn text_cell(text: &str) -> Cow<'_, str> {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        Cow::Owned(format!("'{text}"))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
 /// `monthly.csv`: per arrangement and month, the share active, mean productivity and the
 /// quantiles of cumulative discounted net cash.
 pub fn monthly(summary: &Summary) -> Result<Vec<u8>, csv::Error> {
-    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut w = csv::Writer::from_writer(identity_line(&summary.run));
     let mut header = vec![
         "arrangement",
         "month",
@@ -29,7 +51,7 @@ pub fn monthly(summary: &Summary) -> Result<Vec<u8>, csv::Error> {
     for a in &summary.arrangements {
         for m in &a.monthly {
             let mut row = vec![
-                a.name.clone(),
+                text_cell(&a.name).into_owned(),
                 m.month.to_string(),
                 m.calendar.clone(),
                 m.share_active.to_string(),
@@ -48,13 +70,19 @@ pub fn monthly(summary: &Summary) -> Result<Vec<u8>, csv::Error> {
 
 /// `ledger.csv`: per arrangement and line, payer, payee and the mean nominal total.
 pub fn ledger(summary: &Summary) -> Result<Vec<u8>, csv::Error> {
-    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut w = csv::Writer::from_writer(identity_line(&summary.run));
     w.write_record(["arrangement", "payer", "payee", "line", "mean"])?;
     for a in &summary.arrangements {
         for flow in &a.ledger {
             for line in &flow.lines {
                 let mean = a.lines.get(line).copied().unwrap_or(0.0);
-                w.write_record([&a.name, &flow.payer, &flow.payee, line, &mean.to_string()])?;
+                w.write_record([
+                    &*text_cell(&a.name),
+                    &flow.payer,
+                    &flow.payee,
+                    &text_cell(line),
+                    &mean.to_string(),
+                ])?;
             }
         }
     }
@@ -112,6 +140,7 @@ impl<W: Write> SamplesWriter<W> {
         .map(|s| s.to_string())
         .collect();
         header.extend(line_names.iter().map(|n| format!("line.{n}")));
+        let header_names = |name: &str| text_cell(name).into_owned();
         // Each input column's position in an iteration's kept draws: the static inputs of
         // every copy, copy after copy, then every copy's instrument inputs.
         let mut input_columns = Vec::new();
@@ -143,14 +172,20 @@ impl<W: Write> SamplesWriter<W> {
                 }
             }
         }
+        let mut out = out;
+        out.write_all(&identity_line(&model.run_identity()))?;
         let mut w = csv::Writer::from_writer(out);
-        w.write_record(&header)?;
+        w.write_record(header.iter().map(|h| header_names(h)))?;
         Ok(Self {
             w,
             line_columns,
             line_count: line_names.len(),
             input_columns,
-            arrangement_names: model.arrangements.iter().map(|a| a.name.clone()).collect(),
+            arrangement_names: model
+                .arrangements
+                .iter()
+                .map(|a| text_cell(&a.name).into_owned())
+                .collect(),
             row: Vec::with_capacity(header.len()),
         })
     }

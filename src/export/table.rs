@@ -3,13 +3,14 @@
 use std::fmt::Write;
 
 use super::euros;
+use crate::inert::inert;
 use crate::stats::Summary;
 use crate::stats::summary::ArrangementSummary;
 
 /// Renders the summary as plain-text tables.
 pub fn render(s: &Summary) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{}", s.scenario);
+    let _ = writeln!(out, "{}", inert(&s.scenario));
     let _ = writeln!(
         out,
         "{} iterations, seed {}, {} months from {}, {} placement(s), discount {}%/yr, rates {} (model {})",
@@ -26,7 +27,7 @@ pub fn render(s: &Summary) -> String {
     let name_w = s
         .arrangements
         .iter()
-        .map(|a| a.name.chars().count())
+        .map(|a| inert(&a.name).chars().count())
         .max()
         .unwrap_or(10)
         .max(11);
@@ -43,7 +44,7 @@ pub fn render(s: &Summary) -> String {
         let _ = writeln!(
             out,
             "{:<name_w$}  {:>18}  {:>10}  {:>10}  {:>10}  {:>8.1}%  {:>10}  {:>8.1}%",
-            a.name,
+            inert(&a.name),
             format!("{} ± {}", euros(a.npv.mean), euros(a.npv.mcse)),
             euros(a.npv.p10),
             euros(a.npv.p50),
@@ -78,11 +79,11 @@ pub fn render(s: &Summary) -> String {
         .max(24);
     let _ = write!(out, "{:<label_w$}", "Employer, mean per line (EUR)");
     for a in &s.arrangements {
-        let _ = write!(out, "  {:>col_w$}", truncate(&a.name, col_w));
+        let _ = write!(out, "  {:>col_w$}", truncate(&inert(&a.name), col_w));
     }
     let _ = writeln!(out);
     for name in line_names {
-        let _ = write!(out, "{name:<label_w$}");
+        let _ = write!(out, "{:<label_w$}", inert(name));
         for a in &s.arrangements {
             let v = a
                 .lines
@@ -109,12 +110,12 @@ pub fn render(s: &Summary) -> String {
             let _ = writeln!(
                 out,
                 "  {} − {}: {} EUR (95% CI {} to {}), {} better in {:.1}% of futures",
-                c.a,
-                c.b,
+                inert(&c.a),
+                inert(&c.b),
                 euros(c.mean_diff),
                 euros(c.ci95[0]),
                 euros(c.ci95[1]),
-                c.a,
+                inert(&c.a),
                 c.p_a_better * 100.0
             );
         }

@@ -60,7 +60,15 @@ pub fn parse(path: &Path, text: &str) -> Result<Model, Vec<Diagnostic>> {
     let map = SourceMap::new(path, text);
     let raw: RawScenario =
         toml::from_str(text).map_err(|e| vec![map.at_span(e.span(), humanize_serde_message(e.message()))])?;
-    validate::validate(&raw, &map, &path.display().to_string())
+    let mut model = validate::validate(&raw, &map, &path.display().to_string())?;
+    model.digest = sha256_hex(text.as_bytes());
+    Ok(model)
+}
+
+/// The SHA-256 of `bytes` in lowercase hex.
+fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[cfg(test)]

@@ -53,6 +53,11 @@ pub struct Summary {
     pub scenario: String,
     /// Scenario file as given.
     pub scenario_file: String,
+    /// SHA-256 of the scenario text, hex.
+    pub scenario_sha256: String,
+    /// One line naming the run (program and model version, scenario and digest, seed,
+    /// iterations), as every output file carries it.
+    pub run: String,
     pub seed: u64,
     pub iterations: u64,
     pub horizon_months: usize,
@@ -474,6 +479,8 @@ impl<'m> Accumulator<'m> {
             inclusim_version: env!("CARGO_PKG_VERSION").to_owned(),
             scenario: model.name.clone(),
             scenario_file: model.source.clone(),
+            scenario_sha256: model.digest.clone(),
+            run: crate::model::run_identity(&model.source, &model.digest, model.seed, n),
             seed: model.seed,
             iterations: n,
             horizon_months: horizon,

@@ -146,6 +146,7 @@ pub fn validate(raw: &RawScenario, map: &SourceMap, source: &str) -> Result<Mode
             name: meta.name.clone(),
             description: meta.description.clone(),
             source: source.to_owned(),
+            digest: String::new(),
             start,
             horizon,
             iterations,
