@@ -243,7 +243,7 @@ fn write_report(
 pub fn simulate(
     model: &Model,
     threads: usize,
-    mut out: Option<&mut fs::OutputSet>,
+    out: Option<&mut fs::OutputSet>,
     progress: bool,
 ) -> Result<Summary, Failure> {
     let mut acc = Accumulator::new(model, model.iterations);
@@ -293,7 +293,7 @@ pub fn simulate(
     if let Some(e) = write_error {
         return Err(Failure::failed(format!("samples.csv: {e}")));
     }
-    if let (Some(w), Some(set)) = (samples, out.as_deref_mut()) {
+    if let (Some(w), Some(set)) = (samples, out) {
         let file = w
             .finish()
             .map_err(|e| Failure::failed(format!("samples.csv: {e}")))?;

@@ -57,7 +57,7 @@ pub fn text(results: &[ScenarioCheck]) -> String {
         match (&r.iterations, &r.seed) {
             (Some(n), Some(seed)) => {
                 let (file, title) = (inert(&r.file), r.title());
-                let _ = writeln!(out, "{file}: {} ({n} iterations, seed {seed})", inert(&title));
+                let _ = writeln!(out, "{file}: {} ({n} iterations, seed {seed})", inert(title));
             }
             _ => {
                 let _ = writeln!(out, "{}", inert(&r.file));
