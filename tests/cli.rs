@@ -361,7 +361,7 @@ fn an_interrupted_run_leaves_no_temporary_file_and_exits_130() {
     let dir = tempfile::tempdir().expect("temp dir");
     let file = small_scenario(dir.path());
     let out_dir = dir.path().join("out");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_inclusim"))
+    let child = Command::new(env!("CARGO_BIN_EXE_inclusim"))
         .args([
             "run",
             "--quiet",
