@@ -296,6 +296,36 @@ fn an_unwritable_junit_path_still_prints_the_results_and_exits_3() {
         .stderr(predicate::str::contains("report.xml"));
 }
 
+#[test]
+fn a_share_of_0_or_1_at_three_iterations_is_too_close_to_call() {
+    let out = inclusim()
+        .args(["check", "-n", "3", "--json"])
+        .arg(root().join("scenarios"))
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let shares = [
+        "p_npv_positive",
+        "break_even.p_within_horizon",
+        "retention_at_horizon",
+        "p_a_better",
+    ];
+    let mut seen = 0;
+    for scenario in report["scenarios"].as_array().unwrap() {
+        for e in scenario["expectations"].as_array().into_iter().flatten() {
+            let value = e["value"].as_f64();
+            if shares.contains(&e["metric"].as_str().unwrap())
+                && matches!(value, Some(v) if v == 0.0 || v == 1.0)
+            {
+                seen += 1;
+                assert_eq!(e["too_close"], true, "{e}");
+                assert!(e["se"].as_f64().unwrap() > 0.05, "{e}");
+            }
+        }
+    }
+    assert!(seen > 0, "no share of 0 or 1 at -n 3: the test checks nothing");
+}
+
 /// The TOML file as the JSON value a schema validator sees.
 fn toml_as_json(path: &Path) -> serde_json::Value {
     let text = fs::read_to_string(path).unwrap();

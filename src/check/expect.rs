@@ -18,6 +18,22 @@ use crate::stats::metrics::{MetricValue, arrangement_metric, pair_metric};
 /// A value closer than this many standard errors to its bound is "too close to call".
 pub const TOO_CLOSE_SE: f64 = 2.0;
 
+/// A standard error below this share of the value's size is rounding noise of a metric that
+/// is the same in every iteration: zero spread, not a certainty of 10¹⁵ standard errors.
+pub const ROUNDING_NOISE: f64 = 1e-9;
+
+/// The Wilson score interval of a share `p` estimated from `n` iterations, at
+/// [`TOO_CLOSE_SE`] standard normal quantiles: its centre and half-width. Unlike `p ± z·se`
+/// it does not shrink to a point at 0 or 1 (three iterations that all pass leave the share
+/// between 0.43 and 1, not exactly 1).
+pub fn wilson(p: f64, n: f64) -> (f64, f64) {
+    let z2 = TOO_CLOSE_SE * TOO_CLOSE_SE;
+    let denom = 1.0 + z2 / n;
+    let centre = (p + z2 / (2.0 * n)) / denom;
+    let half = TOO_CLOSE_SE * (p * (1.0 - p) / n + z2 / (4.0 * n * n)).sqrt() / denom;
+    (centre, half)
+}
+
 /// The result of one expectation.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ExpectResult {
@@ -157,6 +173,27 @@ pub fn judge(
         };
     };
     let passed = distance >= 0.0;
+    if let Some(n) = found.share_of.filter(|n| *n >= 1.0) {
+        // A share: the margin is the distance from the bound to the Wilson centre in units of
+        // the interval's standard error, and a bound inside the interval is too close to call.
+        let (centre, half) = wilson(value, n);
+        let wilson_se = half / TOO_CLOSE_SE;
+        let margin = [at_least.map(|lo| centre - lo), at_most.map(|hi| hi - centre)]
+            .into_iter()
+            .flatten()
+            .min_by(f64::total_cmp)
+            .map(|d| d / wilson_se);
+        let inside = |b: f64| (centre - half..=centre + half).contains(&b);
+        let too_close = at_least.is_some_and(inside) || at_most.is_some_and(inside);
+        return Verdict {
+            value: Some(value),
+            se: Some(wilson_se),
+            margin_se: margin,
+            passed,
+            too_close,
+            note: None,
+        };
+    }
     let (margin_se, note) = match se {
         None => (
             None,
@@ -164,11 +201,11 @@ pub fn judge(
                 "no Monte Carlo standard error is known for `{metric}`: margin not computed"
             )),
         ),
-        Some(s) if s <= 0.0 => (
+        Some(s) if s <= ROUNDING_NOISE * value.abs().max(distance.abs()).max(1.0) => (
             None,
             Some(
-                "the standard error is 0 (every iteration gave the same value, or a share is \
-                 exactly 0 or 1): margin not computed"
+                "every iteration gave the same value (no spread): the verdict is exact, no \
+                 margin in standard errors"
                     .to_owned(),
             ),
         ),
@@ -203,7 +240,48 @@ mod tests {
         Some(MetricValue {
             value: Some(value),
             se,
+            share_of: None,
         })
+    }
+
+    fn share(p: f64, n: f64) -> Option<MetricValue> {
+        Some(MetricValue {
+            value: Some(p),
+            se: Some((p * (1.0 - p) / n).sqrt()),
+            share_of: Some(n),
+        })
+    }
+
+    #[test]
+    fn a_share_of_0_or_1_at_tiny_n_is_too_close_to_call() {
+        // Three iterations, all positive: the Wilson interval (z = 2) is [3/7, 1], so 0.6 is
+        // inside it.
+        let (centre, half) = wilson(1.0, 3.0);
+        assert!((centre - half - 3.0 / 7.0).abs() < 1e-12, "{}", centre - half);
+        assert!((centre + half - 1.0).abs() < 1e-12, "{}", centre + half);
+        let v = judge("p_npv_positive", share(1.0, 3.0), Some(0.6), None);
+        assert!(v.passed && v.too_close, "{v:?}");
+        assert!(v.se.unwrap() > 0.1 && v.margin_se.unwrap() < 2.0, "{v:?}");
+        let v = judge("p_npv_positive", share(0.0, 3.0), None, Some(0.3));
+        assert!(v.passed && v.too_close, "{v:?}");
+        // Ten thousand iterations, all positive: the interval is [0.9996, 1]; 0.6 is certain.
+        let v = judge("p_npv_positive", share(1.0, 10_000.0), Some(0.6), None);
+        assert!(v.passed && !v.too_close && v.margin_se.unwrap() > 100.0, "{v:?}");
+        // Failing well outside the interval is not too close.
+        let v = judge("p_npv_positive", share(0.2, 10_000.0), Some(0.6), None);
+        assert!(!v.passed && !v.too_close, "{v:?}");
+    }
+
+    #[test]
+    fn a_standard_error_of_rounding_noise_is_zero_spread() {
+        // Identical iterations leave a standard error of rounding noise, not a real spread.
+        let v = judge("npv.mean", mv(1234.5, Some(4e-13)), Some(1000.0), None);
+        assert!(v.passed && !v.too_close);
+        assert_eq!(v.margin_se, None);
+        assert!(v.note.unwrap().contains("no spread"));
+        // A small but real standard error still gives a margin.
+        let v = judge("npv.mean", mv(1234.5, Some(0.5)), Some(1000.0), None);
+        assert_eq!(v.margin_se, Some(469.0));
     }
 
     #[test]
@@ -249,6 +327,7 @@ mod tests {
             Some(MetricValue {
                 value: None,
                 se: None,
+                share_of: None,
             }),
             None,
             Some(24.0),

@@ -10,6 +10,9 @@ pub use crate::vocab::{ARRANGEMENT_METRICS, PAIR_METRICS};
 pub struct MetricValue {
     pub value: Option<f64>,
     pub se: Option<f64>,
+    /// For a share (a probability estimated from `n` iterations): `n`, so that its
+    /// uncertainty can be judged with an interval that stays honest at 0 and 1.
+    pub share_of: Option<f64>,
 }
 
 /// Reads a metric of one arrangement; `None` for an unknown metric.
@@ -19,6 +22,14 @@ pub fn arrangement_metric(a: &ArrangementSummary, metric: &str, iterations: u64)
         Some(MetricValue {
             value: Some(value),
             se,
+            share_of: None,
+        })
+    };
+    let share = |p: f64, se: f64| {
+        Some(MetricValue {
+            value: Some(p),
+            se: Some(se),
+            share_of: Some(n),
         })
     };
     let npv = &a.npv;
@@ -39,17 +50,18 @@ pub fn arrangement_metric(a: &ArrangementSummary, metric: &str, iterations: u64)
         "npv.p75" => v(npv.p75, q_se(0.75)),
         "npv.p90" => v(npv.p90, q_se(0.90)),
         "npv.p95" => v(npv.p95, q_se(0.95)),
-        "p_npv_positive" => v(a.p_npv_positive, Some(a.p_npv_positive_se)),
+        "p_npv_positive" => share(a.p_npv_positive, a.p_npv_positive_se),
         "cvar5" => v(a.cvar5, q_se(0.05)),
         "break_even.p50_month" => Some(MetricValue {
             value: a.break_even.p50_month.map(f64::from),
             se: None,
+            share_of: None,
         }),
         "break_even.p_within_horizon" => {
             let p = a.break_even.p_within_horizon;
-            v(p, Some((p * (1.0 - p) / n).sqrt()))
+            share(p, (p * (1.0 - p) / n).sqrt())
         }
-        "retention_at_horizon" => v(a.retention_at_horizon, Some(a.retention_at_horizon_se)),
+        "retention_at_horizon" => share(a.retention_at_horizon, a.retention_at_horizon_se),
         "months_active_mean" => v(a.months_active_mean, None),
         "final_productivity_mean" => v(a.final_productivity_mean, None),
         other => {
@@ -75,20 +87,21 @@ pub fn pair_metric(summary: &Summary, a: &str, b: &str, metric: &str) -> Option<
     })?;
     let sign = if flip { -1.0 } else { 1.0 };
     let value = match metric {
-        "mean_difference" => (sign * cmp.mean_diff, cmp.sd_diff / n.sqrt()),
+        "mean_difference" => (sign * cmp.mean_diff, cmp.sd_diff / n.sqrt(), None),
         "p_a_better" => {
             let p = if flip {
                 1.0 - cmp.p_a_better
             } else {
                 cmp.p_a_better
             };
-            (p, (p * (1.0 - p) / n).sqrt())
+            (p, (p * (1.0 - p) / n).sqrt(), Some(n))
         }
-        "p_npv_positive_diff" => (sign * cmp.p_npv_positive_diff, (0.5 / n).sqrt()),
+        "p_npv_positive_diff" => (sign * cmp.p_npv_positive_diff, (0.5 / n).sqrt(), None),
         _ => return None,
     };
     Some(MetricValue {
         value: Some(value.0),
         se: Some(value.1),
+        share_of: value.2,
     })
 }
