@@ -367,15 +367,16 @@ instruments = [{ kind = "loondispensatie" }]
 }
 
 proptest! {
-    /// LKS never exceeds 70% of (minimum wage + holiday pay) pro rata the hours, plus the forfait.
+    /// LKS never exceeds 70% of (minimum wage + holiday pay) pro rata the hours (counted up to
+    /// the full-time week, over 36), plus the forfait.
     #[test]
-    fn lks_never_exceeds_the_cap(lw in 0.0f64..1.0, hours in 1.0f64..60.0, month in 1u32..=12, year in 2025i32..2031) {
+    fn lks_never_exceeds_the_cap(lw in 0.0f64..1.0, hours in 1.0f64..60.0, full_time in 36.0f64..=40.0, month in 1u32..=12, year in 2025i32..2031) {
         let rates = inclusim::rates::load_preset("nl-2026").unwrap();
         let m = inclusim::calendar::YearMonth::new(year, month).unwrap();
         let table = inclusim::rates::RateTable::new(&rates, m, 1);
-        let (_, got) = inclusim::instruments::lks::monthly_subsidy(&table, m, 1.0 - lw, hours);
+        let (_, got) = inclusim::instruments::lks::monthly_subsidy(&table, m, 1.0 - lw, hours, full_time);
         let jan = m.january();
-        let base = rates.get(inclusim::rates::Figure::MinWageMonth36h, jan) * 1.08 * hours.min(36.0) / 36.0;
+        let base = rates.get(inclusim::rates::Figure::MinWageMonth36h, jan) * 1.08 * hours.min(full_time) / 36.0;
         prop_assert!(got <= 0.70 * base * 1.235 + 1e-9);
         prop_assert!(got >= 0.0);
     }
