@@ -283,6 +283,9 @@ pub struct Placement {
     pub jobcoach: Option<JobcoachPlan>,
     pub lines: Vec<OtherLine>,
     pub worker: Worker,
+    /// The sector's full-time week in hours: LKS counts the contract hours up to it
+    /// (Participatiewet art. 10d lid 4).
+    pub full_time_hours_per_week: f64,
 }
 
 /// The yearly indexation of a wage given in euros: from the first `month` after the

@@ -33,10 +33,13 @@ pub enum Party {
     TaxAndPension,
     /// The central government (RVO), e.g. for praktijkleren.
     Rijk,
+    /// The tax office as the payer of the LKV (Wet tegemoetkomingen loondomein), settled via
+    /// the employer's wage tax return.
+    Belastingdienst,
 }
 
 impl Party {
-    pub const ALL: [Party; 11] = [
+    pub const ALL: [Party; 12] = [
         Party::Employer,
         Party::Worker,
         Party::Gemeente,
@@ -48,6 +51,7 @@ impl Party {
         Party::Supplier,
         Party::TaxAndPension,
         Party::Rijk,
+        Party::Belastingdienst,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -63,6 +67,7 @@ impl Party {
             Party::Supplier => "supplier",
             Party::TaxAndPension => "tax_and_pension",
             Party::Rijk => "rijk",
+            Party::Belastingdienst => "belastingdienst",
         }
     }
 
@@ -81,6 +86,54 @@ pub struct Worker {
     pub banenafspraak: bool,
     /// Arbeidsgehandicapte werknemer (LKV).
     pub arbeidsgehandicapt: bool,
+    /// The target group the worker belongs to without a benefit (LKS, no-risk polis).
+    pub group: Group,
+}
+
+/// A target group that gives the worker a right without a benefit: LKS under Participatiewet
+/// art. 10d lid 2 (the school leavers, NUG'ers and learners of a leer-werktraject who cannot
+/// earn the minimum wage), or beschut werk (art. 10b).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Group {
+    #[default]
+    None,
+    /// Came from the praktijkonderwijs (art. 10d lid 2 onderdeel a 1°).
+    Praktijkonderwijs,
+    /// Came from the voortgezet speciaal onderwijs (art. 10d lid 2 onderdeel a 2°).
+    Vso,
+    /// Came from the entreeopleiding (art. 10d lid 2 onderdeel a 3°).
+    Entree,
+    /// Niet-uitkeringsgerechtigde the gemeente supports (art. 10d lid 2 onderdeel b, art. 7
+    /// lid 1 onderdeel a).
+    Nug,
+    /// Follows a leer-werktraject without a startkwalificatie (art. 10d lid 2 onderdeel c).
+    Leerwerktraject,
+    /// Works in beschut werk (art. 10b).
+    BeschutWerk,
+}
+
+impl Group {
+    pub const ALL: [Group; 7] = [
+        Group::None,
+        Group::Praktijkonderwijs,
+        Group::Vso,
+        Group::Entree,
+        Group::Nug,
+        Group::Leerwerktraject,
+        Group::BeschutWerk,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Group::None => "none",
+            Group::Praktijkonderwijs => "praktijkonderwijs",
+            Group::Vso => "vso",
+            Group::Entree => "entree",
+            Group::Nug => "nug",
+            Group::Leerwerktraject => "leerwerktraject",
+            Group::BeschutWerk => "beschut_werk",
+        }
+    }
 }
 
 /// The benefit a worker comes from.

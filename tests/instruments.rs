@@ -367,15 +367,16 @@ instruments = [{ kind = "loondispensatie" }]
 }
 
 proptest! {
-    /// LKS never exceeds 70% of (minimum wage + holiday pay) pro rata the hours, plus the forfait.
+    /// LKS never exceeds 70% of (minimum wage + holiday pay) pro rata the hours (counted up to
+    /// the full-time week, over 36), plus the forfait.
     #[test]
-    fn lks_never_exceeds_the_cap(lw in 0.0f64..1.0, hours in 1.0f64..60.0, month in 1u32..=12, year in 2025i32..2031) {
+    fn lks_never_exceeds_the_cap(lw in 0.0f64..1.0, hours in 1.0f64..60.0, full_time in 36.0f64..=40.0, month in 1u32..=12, year in 2025i32..2031) {
         let rates = inclusim::rates::load_preset("nl-2026").unwrap();
         let m = inclusim::calendar::YearMonth::new(year, month).unwrap();
         let table = inclusim::rates::RateTable::new(&rates, m, 1);
-        let (_, got) = inclusim::instruments::lks::monthly_subsidy(&table, m, 1.0 - lw, hours);
+        let (_, got) = inclusim::instruments::lks::monthly_subsidy(&table, m, 1.0 - lw, hours, full_time);
         let jan = m.january();
-        let base = rates.get(inclusim::rates::Figure::MinWageMonth36h, jan) * 1.08 * hours.min(36.0) / 36.0;
+        let base = rates.get(inclusim::rates::Figure::MinWageMonth36h, jan) * 1.08 * hours.min(full_time) / 36.0;
         prop_assert!(got <= 0.70 * base * 1.235 + 1e-9);
         prop_assert!(got >= 0.0);
     }
@@ -406,4 +407,190 @@ fn lks_for_a_young_worker_is_based_on_the_youth_minimum_wage() {
         cents(line(arrangement(&young, "no support"), "wage")),
         cents(0.5 * line(arrangement(&adult, "no support"), "wage"))
     );
+}
+
+/// Participatiewet art. 10d lid 4: the LKS is pro rata the contract hours over 36, counted up
+/// to the sector's full-time week: a 40-hour contract in a 40-hour sector gets 40/36 of the
+/// 36-hour subsidy, in a 38-hour sector (the preset's default) 38/36.
+#[test]
+fn lks_counts_the_hours_up_to_the_sectors_full_time_week() {
+    let lks =
+        "[[arrangement]]\nname = \"lks\"\ninstruments = [{ kind = \"lks\", assessment_noise_sd = 0 }]\n";
+    let total = |hours: u32, full_time: &str| {
+        let text = with(
+            &flat(0.6).replace(
+                "hours_per_week = 20",
+                &format!("hours_per_week = {hours}\n{full_time}"),
+            ),
+            "worker = { benefit = \"participatiewet\" }\ndropout = { monthly = 0 }",
+            lks,
+        );
+        line(arrangement(&run(&model(&text), 1), "lks"), "lks")
+    };
+    let at_36 = total(36, "");
+    assert!(at_36 > 0.0);
+    let forty_on_forty = total(40, "full_time_hours_per_week = 40");
+    assert_eq!(cents(forty_on_forty), cents(at_36 * 40.0 / 36.0));
+    assert_eq!(cents(total(40, "")), cents(at_36 * 38.0 / 36.0));
+    assert_eq!(cents(total(36, "full_time_hours_per_week = 40")), cents(at_36));
+}
+
+#[test]
+fn a_full_time_week_outside_36_to_40_hours_is_an_error_at_its_key() {
+    let text = flat(0.6).replace(
+        "hours_per_week = 20",
+        "hours_per_week = 20\nfull_time_hours_per_week = 45",
+    );
+    let diags = inclusim::scenario::parse(std::path::Path::new("test.toml"), &text).expect_err("invalid");
+    let text: Vec<String> = diags.iter().map(|d| d.to_string()).collect();
+    assert!(
+        text.iter()
+            .any(|d| d.contains("full_time_hours_per_week") && d.contains("36 to 40")),
+        "{text:?}"
+    );
+}
+
+/// Participatiewet art. 10d lid 2: a NUG'er or school leaver without a benefit gets LKS; a
+/// worker without a benefit outside the target group does not.
+#[test]
+fn lks_for_the_target_group_without_a_benefit() {
+    let lks = "[[arrangement]]\nname = \"lks\"\ninstruments = [{ kind = \"lks\" }]\n";
+    let run_for = |worker: &str| run(&model(&with(&flat(0.55), worker, lks)), 1);
+    for group in [
+        "praktijkonderwijs",
+        "vso",
+        "entree",
+        "nug",
+        "leerwerktraject",
+        "beschut_werk",
+    ] {
+        let s = run_for(&format!("worker = {{ benefit = \"none\", group = \"{group}\" }}"));
+        let a = arrangement(&s, "lks");
+        assert!(line(a, "lks") > 0.0, "{group}");
+        assert_eq!(a.instruments[0].ineligible_share, 0.0, "{group}");
+    }
+    let s = run_for("worker = { benefit = \"none\" }");
+    let a = arrangement(&s, "lks");
+    assert_eq!(line(a, "lks"), 0.0);
+    assert_eq!(a.instruments[0].ineligible_share, 1.0);
+}
+
+#[test]
+fn an_unknown_worker_group_is_an_error_at_its_key() {
+    let text = with(&flat(0.55), "worker = { group = \"beschutwerk\" }", "");
+    let diags = inclusim::scenario::parse(std::path::Path::new("test.toml"), &text).expect_err("invalid");
+    let text: Vec<String> = diags.iter().map(|d| d.to_string()).collect();
+    assert!(
+        text.iter()
+            .any(|d| d.contains("worker.group") && d.contains("beschut_werk")),
+        "{text:?}"
+    );
+}
+
+/// Ziektewet art. 29e lid 2 onderdeel b: in the forfaitaire LKS phase the no-risk benefit is
+/// multiplied by 50%; with an assessed loonwaarde (art. 29e lid 1) by LW = 60%. A worker sick
+/// all the time, on the same futures: the two benefits stand as 50 to 60.
+#[test]
+fn no_risk_polis_at_half_during_the_forfaitaire_lks_phase() {
+    let text = |instruments: &str| {
+        with(
+            &flat(0.6).replace("horizon_months = 24", "horizon_months = 6"),
+            "worker = { benefit = \"participatiewet\" }\ndropout = { monthly = 0 }\ncapacity = { typical = 0.9, sick_start_probability = 1.0, sick_months = 12 }",
+            &format!("[[arrangement]]\nname = \"a\"\ninstruments = [{instruments}]\n"),
+        )
+    };
+    let polis = "{ kind = \"no_risk_polis\" }";
+    let forfait = run(
+        &model(&text(&format!(
+            "{{ kind = \"lks\", forfaitaire_phase_months = 6 }}, {polis}"
+        ))),
+        1,
+    );
+    let assessed = run(
+        &model(&text(&format!(
+            "{{ kind = \"lks\", assessment_noise_sd = 0 }}, {polis}"
+        ))),
+        1,
+    );
+    let at_half = line(arrangement(&forfait, "a"), "no_risk_polis");
+    let at_lw = line(arrangement(&assessed, "a"), "no_risk_polis");
+    assert!(at_half > 0.0);
+    assert_eq!(cents(at_half), cents(at_lw * 0.5 / 0.6));
+}
+
+#[test]
+fn loondispensatie_is_renewed_after_60_months_unless_renew_is_false() {
+    let text = |renew: &str| {
+        with(
+            &flat(0.5).replace("horizon_months = 24", "horizon_months = 72"),
+            "worker = { benefit = \"wajong\" }\ndropout = { monthly = 0 }",
+            &format!(
+                "[[arrangement]]\nname = \"ld\"\ninstruments = [{{ kind = \"loondispensatie\"{renew} }}]\n"
+            ),
+        )
+    };
+    let renewed = run(&model(&text("")), 1);
+    let once = run(&model(&text(", renew = false")), 1);
+    let (r, o) = (arrangement(&renewed, "ld"), arrangement(&once, "ld"));
+    let base = arrangement(&once, "no support");
+    assert!(line(r, "wajong_topup") > line(o, "wajong_topup"));
+    // Renewed, the employer pays about half the wage (LW 50% with assessment noise) in all 72
+    // months; without renewal the full wage from month 61.
+    let half = 0.5 * line(base, "wage");
+    assert!((line(r, "wage") - half).abs() < 0.02 * half);
+    assert!(line(o, "wage") > line(r, "wage") + 0.05 * half && line(o, "wage") < line(base, "wage"));
+}
+
+#[test]
+fn lkv_is_paid_by_the_belastingdienst_and_praktijkleren_goes_to_the_host_under_detachering() {
+    let text = with(
+        &flat(0.6),
+        "worker = { banenafspraak = true }",
+        "[[arrangement]]\nname = \"det\"\ninstruments = [{ kind = \"detachering\", tariff_per_hour = 18 }, { kind = \"lkv\", category = \"banenafspraak\" }, { kind = \"praktijkleren\" }]\n",
+    );
+    let s = run(&model(&text), 1);
+    let a = arrangement(&s, "det");
+    let flow = |line_name: &str| {
+        let f = a
+            .ledger
+            .iter()
+            .find(|f| f.lines.iter().any(|l| l == line_name))
+            .unwrap();
+        (f.payer.clone(), f.payee.clone())
+    };
+    assert_eq!(flow("lkv"), ("belastingdienst".to_owned(), "provider".to_owned()));
+    assert_eq!(flow("praktijkleren"), ("rijk".to_owned(), "employer".to_owned()));
+    assert!(line(a, "praktijkleren") > 0.0);
+}
+
+/// Wtl art. 6.2 lid 1 onderdeel b: employment started in January 2025 keeps the LKV
+/// banenafspraak without a limit from 2026 (nl-2026's default); the preset's switch at 1 keeps
+/// the 3-year limit of the start of the employment, as nl-2025 does.
+#[test]
+fn lkv_banenafspraak_before_2026_follows_the_presets_choice() {
+    let text = |preset: &str, rates: &str| {
+        with(
+            &flat(0.6)
+                .replace(
+                    "start = \"2027-01\"",
+                    &format!("start = \"2025-01\"\nrates = \"{preset}\""),
+                )
+                .replace("horizon_months = 24", "horizon_months = 48"),
+            "worker = { banenafspraak = true }\ndropout = { monthly = 0 }",
+            &format!(
+                "[[arrangement]]\nname = \"lkv\"\ninstruments = [{{ kind = \"lkv\", category = \"banenafspraak\" }}]\n{rates}"
+            ),
+        )
+    };
+    let lkv =
+        |preset: &str, rates: &str| line(arrangement(&run(&model(&text(preset, rates)), 1), "lkv"), "lkv");
+    let structural = lkv("nl-2026", "");
+    let limited = lkv(
+        "nl-2026",
+        "[rates]\nlkv_banenafspraak_limit_at_employment_start = 1\n",
+    );
+    let hours_per_year: f64 = 20.0 * 52.0;
+    assert_eq!(cents(structural), cents(4.0 * hours_per_year * 1.01));
+    assert_eq!(cents(limited), cents(3.0 * hours_per_year * 1.01));
+    assert_eq!(cents(lkv("nl-2025", "")), cents(limited));
 }

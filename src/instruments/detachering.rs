@@ -1,6 +1,7 @@
 //! Detachering (secondment): the provider (often a sociaal ontwikkelbedrijf) is the legal
 //! employer. It pays the wage and sick pay, receives LKS, the no-risk benefit and LKV; the
-//! employer (inlener) pays a tariff per worked (or contract) hour to the provider. The
+//! employer (inlener) pays a tariff per worked (or contract) hour to the provider, and
+//! receives the praktijkleren subsidy as the company that supervises the learner. The
 //! provider may cover a share of the supervision with its own jobcoach.
 
 use schemars::JsonSchema;

@@ -3,11 +3,17 @@
 //!
 //! The loonwaarde LW is assessed at hiring (after an optional forfaitaire phase) and every
 //! `reassess_months`. The monthly subsidy is
-//! `min(1 − LW, cap) · WML_month(36 h, 1 January) · (1 + holiday pay) · min(h, 36)/36 · (1 + forfait)`:
-//! on the minimum wage (not the actual wage), pro rata the contract hours, with the minimum
+//! `min(1 − LW, cap) · WML_month(36 h, 1 January) · (1 + holiday pay) · min(h, F)/36 · (1 + forfait)`:
+//! on the minimum wage (art. 10d lid 4; the loonwaarde is a share of the minimum wage, art. 6
+//! onderdeel g, so a wage above it is the employer's own cost), pro rata the contract hours h
+//! over 36, counted up to the sector's full-time week F (art. 10d lid 4), with the minimum
 //! wage of 1 January fixed for the calendar year, plus the 23.5% employer-burden forfait
 //! (Regeling loonkostensubsidie Participatiewet). It continues while the worker is sick and
 //! stops when the placement ends. In the forfaitaire phase (art. 10d lid 5) the share is 50%.
+//!
+//! Eligible: a worker under the Participatiewet (art. 10d lid 1), or without a benefit one of
+//! the target group of art. 10d lid 2 (school leavers of the praktijkonderwijs, vso or entree,
+//! NUG'ers, learners of a leer-werktraject) or in beschut werk (art. 10b).
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -20,7 +26,7 @@ use super::rule::{
 use crate::calendar::YearMonth;
 use crate::diag::Range;
 use crate::rates::{Figure, RateTable};
-use crate::vocab::{Benefit, LineDef, Party, Words, Worker};
+use crate::vocab::{Benefit, Group, LineDef, Party, Words, Worker};
 
 pub const LINE: &str = "lks";
 pub const ASSESSMENT_LINE: &str = "lks_assessment";
@@ -62,22 +68,54 @@ pub struct State {
     subsidy: Option<(i32, f64, f64)>,
 }
 
-/// LKS is for people the gemeente supports under the Participatiewet.
+/// LKS is for people the gemeente supports under the Participatiewet (art. 10d lid 1), and
+/// without a benefit for the target group of art. 10d lid 2 and beschut werk (art. 10b).
 pub fn eligible(worker: &Worker) -> bool {
-    worker.benefit == Benefit::Participatiewet
+    worker.benefit == Benefit::Participatiewet || without_benefit(worker.group)
 }
 
-/// The monthly LKS for a subsidy share (before capping) of the base: `base` is the monthly
-/// minimum wage at the 36-hour norm; returns (subsidy before forfait, subsidy with forfait).
-pub fn monthly_subsidy(rates: &RateTable, month: YearMonth, share: f64, hours_per_week: f64) -> (f64, f64) {
+/// The groups that get LKS without a benefit: art. 10d lid 2 onderdeel a (praktijkonderwijs,
+/// vso, entree), b (NUG) and c (leer-werktraject), and beschut werk (art. 10b, whose wage the
+/// gemeente subsidises with LKS under art. 10d lid 1).
+pub fn without_benefit(group: Group) -> bool {
+    match group {
+        Group::Praktijkonderwijs
+        | Group::Vso
+        | Group::Entree
+        | Group::Nug
+        | Group::Leerwerktraject
+        | Group::BeschutWerk => true,
+        Group::None => false,
+    }
+}
+
+/// The monthly LKS for a subsidy share (before capping): the monthly minimum wage at the
+/// 36-hour norm incl. holiday pay, pro rata the contract hours over 36, the hours counted up
+/// to the sector's full-time week (Participatiewet art. 10d lid 4); returns (subsidy before
+/// forfait, subsidy with forfait).
+pub fn monthly_subsidy(
+    rates: &RateTable,
+    month: YearMonth,
+    share: f64,
+    hours_per_week: f64,
+    full_time_hours_per_week: f64,
+) -> (f64, f64) {
     let january = month.january();
     let base = rates.get(Figure::MinWageMonth36h, january) * (1.0 + rates.get(Figure::HolidayPay, january));
     let norm = rates.get(Figure::LksNormHoursPerWeek, january);
-    let before = share.min(rates.get(Figure::LksCap, january)) * base * hours_per_week.min(norm) / norm;
+    let hours = hours_per_week.min(full_time_hours_per_week);
+    let before = share.min(rates.get(Figure::LksCap, january)) * base * hours / norm;
     (before, before * (1.0 + rates.get(Figure::LksForfait, january)))
 }
 
 impl Lks {
+    /// Whether the month falls in the forfaitaire phase before the first assessment
+    /// (Participatiewet art. 10d lid 5).
+    #[inline(always)]
+    pub fn in_forfait_phase(&self, m: &MonthFacts, hired: usize) -> bool {
+        m.tenure < hired + self.forfait_months
+    }
+
     /// Assesses the loonwaarde when one is due this month (tenure counted from hiring).
     pub fn assess(
         &self,
@@ -118,7 +156,7 @@ impl Lks {
         books: &mut Books,
         lines: &[usize],
     ) {
-        let share = if m.tenure < hired + self.forfait_months {
+        let share = if self.in_forfait_phase(m, hired) {
             cx.rates.get(Figure::LksForfaitPhaseShare, m.calendar)
         } else {
             match loonwaarde {
@@ -132,7 +170,13 @@ impl Lks {
         let with_forfait = match s.subsidy {
             Some((y, last_share, amount)) if y == year && last_share == share => amount,
             _ => {
-                let (_, amount) = monthly_subsidy(cx.rates, m.calendar, share, m.hours_per_week);
+                let (_, amount) = monthly_subsidy(
+                    cx.rates,
+                    m.calendar,
+                    share,
+                    m.hours_per_week,
+                    cx.full_time_hours_per_week,
+                );
                 s.subsidy = Some((year, share, amount));
                 amount
             }
@@ -233,9 +277,12 @@ impl Scheme for Lks {
         if let Some(hired) = shared.hired_at {
             if !eligible(cx.worker) {
                 *ineligible = true;
-            } else if let Some(lw) = self.assess(s, m, hired, shared.assessments, cx) {
-                shared.assessments += 1;
-                shared.loonwaarde = Some(lw);
+            } else {
+                shared.forfaitaire_lks = self.in_forfait_phase(m, hired);
+                if let Some(lw) = self.assess(s, m, hired, shared.assessments, cx) {
+                    shared.assessments += 1;
+                    shared.loonwaarde = Some(lw);
+                }
             }
         }
         1.0
@@ -280,9 +327,9 @@ mod tests {
             .unwrap();
         let month = YearMonth::new(2026, 5).unwrap();
         let rates = RateTable::new(&rates, from, 12);
-        assert_eq!(cents(monthly_subsidy(&rates, month, 1.0 - 0.5, 36.0).0), 107_750);
-        assert_eq!(cents(monthly_subsidy(&rates, month, 1.0 - 0.1, 36.0).0), 150_850);
-        let (before, after) = monthly_subsidy(&rates, month, 0.5, 36.0);
+        assert_eq!(cents(monthly_subsidy(&rates, month, 1.0 - 0.5, 36.0, 38.0).0), 107_750);
+        assert_eq!(cents(monthly_subsidy(&rates, month, 1.0 - 0.1, 36.0, 38.0).0), 150_850);
+        let (before, after) = monthly_subsidy(&rates, month, 0.5, 36.0, 38.0);
         assert_eq!(cents(after), cents(before * 1.235));
     }
 
@@ -296,12 +343,55 @@ mod tests {
         let expected = 0.4 * rates.get(Figure::MinWageMonth36h, jan) * 1.08 * 24.0 / 36.0 * 1.235;
         assert_eq!(cents(expected), cents(0.4 * 2294.40 * 1.08 * (2.0 / 3.0) * 1.235));
         for month in [1, 7, 12] {
-            let (_, got) = monthly_subsidy(&rates, YearMonth::new(2026, month).unwrap(), 0.4, 24.0);
+            let (_, got) = monthly_subsidy(&rates, YearMonth::new(2026, month).unwrap(), 0.4, 24.0, 38.0);
             assert_eq!(cents(got), cents(expected), "the 1 January base holds all year");
         }
-        // Hours above the 36-hour norm are not subsidised further.
-        let (_, full) = monthly_subsidy(&rates, jan, 0.4, 36.0);
-        let (_, over) = monthly_subsidy(&rates, jan, 0.4, 40.0);
-        assert_eq!(full, over);
+    }
+
+    /// Participatiewet art. 10d lid 4: a 40-hour contract in a sector whose full-time week is
+    /// 40 hours gets 40/36 of the 36-hour subsidy. 2026, LW 60%:
+    /// 0.40 × 2,294.40 × 1.08 × 40/36 = € 1,101.31, × 1.235 = € 1,360.12.
+    #[test]
+    fn lks_art_10d_lid_4_forty_hours_on_a_forty_hour_week() {
+        let preset = load_preset("nl-2026").unwrap();
+        let jan = YearMonth::new(2026, 1).unwrap();
+        let rates = RateTable::new(&preset, jan, 12);
+        let (before, with_forfait) = monthly_subsidy(&rates, jan, 0.4, 40.0, 40.0);
+        assert_eq!(cents(before), 110_131);
+        assert_eq!(cents(with_forfait), 136_012);
+        // On a 38-hour sector week the hours above 38 are not subsidised: 38/36.
+        let (_, at_38) = monthly_subsidy(&rates, jan, 0.4, 40.0, 38.0);
+        assert_eq!(at_38, monthly_subsidy(&rates, jan, 0.4, 38.0, 38.0).1);
+        assert_eq!(cents(at_38), cents(0.4 * 2294.40 * 1.08 * 38.0 / 36.0 * 1.235));
+        // Below 36 hours the subsidy is pro rata whatever the full-time week.
+        assert_eq!(
+            monthly_subsidy(&rates, jan, 0.4, 24.0, 36.0),
+            monthly_subsidy(&rates, jan, 0.4, 24.0, 40.0)
+        );
+    }
+
+    /// Art. 10d lid 2: LKS without a benefit for the target group; not for a worker without a
+    /// benefit outside it.
+    #[test]
+    fn lks_art_10d_lid_2_target_group_without_a_benefit() {
+        assert!(!eligible(&Worker::default()), "no benefit, no group");
+        for group in Group::ALL.into_iter().filter(|g| *g != Group::None) {
+            let worker = Worker {
+                group,
+                ..Worker::default()
+            };
+            assert_eq!(worker.benefit, Benefit::None);
+            assert!(eligible(&worker), "{}", group.as_str());
+        }
+        let ww = Worker {
+            benefit: Benefit::Ww,
+            ..Worker::default()
+        };
+        assert!(!eligible(&ww));
+        let participatiewet = Worker {
+            benefit: Benefit::Participatiewet,
+            ..Worker::default()
+        };
+        assert!(eligible(&participatiewet));
     }
 }

@@ -1,10 +1,13 @@
-//! Loondispensatie (Wajong): the employer pays the wage × loonwaarde instead of the full wage
-//! (holiday pay and premiums on the reduced wage); UWV tops up the worker's income.
+//! Loondispensatie (Wajong art. 2:20): the employer pays the wage × loonwaarde instead of the
+//! full wage (holiday pay and premiums on the reduced wage); UWV tops up the worker's income.
 //!
-//! Only for a Wajong worker whose loonwaarde is at most 75% (at least 25% less productive),
-//! for 6 months to 5 years (the preset's figures). The loonwaarde is assessed at hiring and
-//! every `reassess_months`; an assessment above the limit ends the dispensation for as long
-//! as it holds and is counted as ineligible.
+//! Only for a Wajong worker whose loonwaarde is at most 75% (at least 25% less productive).
+//! One decision lasts 6 months to 5 years (`months`, within the preset's figures). The
+//! loonwaarde is assessed at hiring and every `reassess_months`; an assessment above the limit
+//! suspends the dispensation for as long as it holds and is counted as ineligible. At the end
+//! of a decision UWV reassesses (UWV: "verlenging mogelijk"): with `renew` (the default) a
+//! loonwaarde still at or below the limit continues the dispensation with a new decision of
+//! the same length; one above the limit ends it for good.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -28,12 +31,18 @@ pub struct RawLoondispensatie {
     pub months: Option<i64>,
     /// Share of the wage reduction that UWV tops up to the worker (default 1.0).
     pub topup_share: Option<f64>,
+    /// At the end of a decision UWV reassesses the loonwaarde and, while it stays at or below
+    /// the limit, continues the dispensation with a new decision (default true).
+    pub renew: Option<bool>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Loondispensatie {
+    /// Months of one decision.
     pub months: usize,
     pub topup_share: f64,
+    /// A reassessment at the end of a decision may continue it.
+    pub renew: bool,
     pub reassess_months: usize,
     pub noise_sd: f64,
 }
@@ -42,6 +51,8 @@ pub struct Loondispensatie {
 pub struct State {
     loonwaarde: Option<f64>,
     active: bool,
+    /// A reassessment at the end of a decision found the loonwaarde above the limit.
+    ended: bool,
 }
 
 /// What the rule decides for the month.
@@ -51,7 +62,8 @@ pub enum Outcome {
     Factor(f64),
     /// The worker does not qualify (no Wajong, or loonwaarde above the limit).
     Ineligible,
-    /// The agreed duration has passed.
+    /// The decision has ended: its months passed and it was not renewed (no `renew`, or the
+    /// reassessment at its end found the loonwaarde above the limit).
     Ended,
 }
 
@@ -69,15 +81,21 @@ impl Loondispensatie {
             return Outcome::Ineligible;
         }
         let since = m.tenure.saturating_sub(hired);
-        if since >= self.months {
+        // The first month of a new decision, after the end of the previous one.
+        let renewal = since >= self.months && since % self.months == 0;
+        if s.ended || (since >= self.months && !self.renew) {
             return Outcome::Ended;
         }
-        if since % self.reassess_months == 0 {
+        if renewal || since % self.reassess_months == 0 {
             let z = cx.draws.assessment_z(*assessments);
             *assessments += 1;
             s.loonwaarde = Some(assess_loonwaarde(m.productivity, self.noise_sd, z));
         }
         let limit = cx.rates.get(Figure::LoondispensatieMaxLoonwaarde, m.calendar);
+        if renewal && s.loonwaarde.is_none_or(|lw| lw > limit) {
+            s.ended = true;
+            return Outcome::Ended;
+        }
         match s.loonwaarde {
             Some(lw) if lw <= limit => {
                 s.active = true;
@@ -122,6 +140,7 @@ impl Scheme for Loondispensatie {
                 "months",
             ),
             topup_share: b.number(raw.topup_share, "topup_share", Range::Probability, 1.0),
+            renew: raw.renew.unwrap_or(true),
             reassess_months: DEFAULT_REASSESS_MONTHS as usize,
             noise_sd: DEFAULT_ASSESSMENT_NOISE_SD,
         }
@@ -131,6 +150,7 @@ impl Scheme for Loondispensatie {
         vec![
             ("months", self.months.to_string()),
             ("topup_share", super::rule::share(self.topup_share)),
+            ("renew", self.renew.to_string()),
         ]
     }
 
@@ -138,8 +158,14 @@ impl Scheme for Loondispensatie {
         vec![LineDef::new(LINE, Party::Uwv, Party::Worker)]
     }
 
+    /// The yearly assessments, and a reassessment at each renewal that does not fall on one.
     fn assessments_needed(&self, horizon: usize) -> usize {
-        horizon / self.reassess_months.max(1) + 2
+        let renewals = if self.renew && self.months % self.reassess_months.max(1) != 0 {
+            horizon / self.months.max(1)
+        } else {
+            0
+        };
+        horizon / self.reassess_months.max(1) + renewals + 2
     }
 
     #[inline(always)]
@@ -180,5 +206,103 @@ impl Scheme for Loondispensatie {
         lines: &[usize],
     ) {
         self.book_topup(s, m, books, lines[0]);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calendar::YearMonth;
+    use crate::instruments::rule::{test_context, test_month};
+    use crate::rates::{RateTable, load_preset};
+    use crate::vocab::Worker;
+
+    fn facts(tenure: usize, productivity: f64) -> MonthFacts {
+        let start = YearMonth::new(2026, 1).unwrap();
+        test_month(start.add_months(tenure as i64), tenure, productivity, 14.71)
+    }
+
+    /// Runs the rule from hiring to `last` (tenure months), the productivity of each month
+    /// given by `productivity`; returns the outcome of every month and the final state.
+    fn run(
+        rule: &Loondispensatie,
+        last: usize,
+        productivity: impl Fn(usize) -> f64,
+    ) -> (Vec<Outcome>, State) {
+        let preset = load_preset("nl-2026").unwrap();
+        let start = YearMonth::new(2026, 1).unwrap();
+        let rates = RateTable::new(&preset, start, last + 1);
+        let worker = Worker {
+            benefit: Benefit::Wajong,
+            ..Worker::default()
+        };
+        let cx = test_context(&rates, &worker, start);
+        let mut state = State::default();
+        let mut assessments = 0;
+        let outcomes = (0..=last)
+            .map(|tenure| rule.wage_factor(&mut state, &facts(tenure, productivity(tenure)), 0, &mut assessments, &cx))
+            .collect();
+        (outcomes, state)
+    }
+
+    fn rule(renew: bool) -> Loondispensatie {
+        Loondispensatie {
+            months: 60,
+            topup_share: 1.0,
+            renew,
+            reassess_months: DEFAULT_REASSESS_MONTHS as usize,
+            noise_sd: DEFAULT_ASSESSMENT_NOISE_SD,
+        }
+    }
+
+    /// Month 61 (tenure 60) is the first of a new decision when the reassessment finds the
+    /// loonwaarde still at or below 75%: the employer pays 60% of the wage, and UWV tops up
+    /// 0.40 × 104 × 14.71 × 1.08 = € 660.89 (24 hours, 2026 WML, no sickness).
+    #[test]
+    fn loondispensatie_renewed_at_month_61_while_the_loonwaarde_stays_below_the_limit() {
+        let (outcomes, state) = run(&rule(true), 60, |_| 0.6);
+        assert_eq!(outcomes[59], Outcome::Factor(0.6));
+        assert_eq!(outcomes[60], Outcome::Factor(0.6), "a new decision from month 61");
+        let mut m = facts(60, 0.6);
+        m.wage_factor = 0.6;
+        let (mut lines, mut net, mut after) = (vec![0.0], vec![0.0; 61], 0.0);
+        let mut books = Books {
+            lines: &mut lines,
+            month_net: &mut net,
+            sign: &[0.0],
+            after_horizon_npv: &mut after,
+            discount_rate: 0.0,
+            t: 60,
+        };
+        rule(true).book_topup(&state, &m, &mut books, 0);
+        assert_eq!((lines[0] * 100.0).round(), 66_089.0);
+        // Without renewal the decision ends after 60 months.
+        let (outcomes, _) = run(&rule(false), 60, |_| 0.6);
+        assert_eq!(outcomes[59], Outcome::Factor(0.6));
+        assert_eq!(outcomes[60], Outcome::Ended);
+    }
+
+    /// A reassessment at the end of the decision above the limit (LW 80% > 75%) does not
+    /// continue it, and it stays ended when the productivity falls again.
+    #[test]
+    fn loondispensatie_not_renewed_when_the_reassessed_loonwaarde_is_above_the_limit() {
+        let productivity = |tenure: usize| match tenure {
+            60 => 0.8,
+            _ => 0.6,
+        };
+        let (outcomes, state) = run(&rule(true), 73, productivity);
+        assert_eq!(outcomes[59], Outcome::Factor(0.6));
+        assert_eq!(outcomes[60], Outcome::Ended);
+        assert_eq!(outcomes[72], Outcome::Ended, "ended for good");
+        assert!(state.ended);
+    }
+
+    /// Inside a decision an assessment above the limit only suspends the dispensation.
+    #[test]
+    fn an_assessment_above_the_limit_inside_a_decision_suspends_it() {
+        let productivity = |tenure: usize| if (12..24).contains(&tenure) { 0.8 } else { 0.6 };
+        let (outcomes, _) = run(&rule(true), 24, productivity);
+        assert_eq!(outcomes[12], Outcome::Ineligible);
+        assert_eq!(outcomes[24], Outcome::Factor(0.6));
     }
 }

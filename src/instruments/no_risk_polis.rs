@@ -4,9 +4,12 @@
 //! Benefit of a month = pct · day wage · (261/12 days) · absent fraction, where the day wage
 //! is the yearly wage including holiday pay over 261 days (Dagloonbesluit); pct is 100% in the
 //! first 52 weeks of a spell when the employer pays 100%, else 70%; never more than the wage
-//! paid for the absent part; at most 104 weeks per spell; only for spells that start within
-//! the window after hiring (60 months, no limit for the banenafspraak target group). With LKS
-//! it is multiplied by max(LW, 0.30) (Ziektewet art. 29e).
+//! paid for the absent part; at most 104 weeks per spell. For the groups of art. 29b lid 1
+//! (WIA, arbeidsgehandicapt) only spells that start within the window after hiring (60
+//! months) are covered; the groups of art. 29b lid 2 have no window. With LKS it is
+//! multiplied by the loonwaarde, at least 30% (Ziektewet art. 29e lid 1 and lid 2 onderdeel
+//! a), and by 50% while the LKS is forfaitair, before a loonwaarde is assessed (art. 29e lid 2
+//! onderdeel b).
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -15,7 +18,7 @@ use super::build::Build;
 use super::rule::{Books, Context, MonthFacts, Scheme, Shared};
 use crate::calendar::YearMonth;
 use crate::rates::{Figure, RateTable};
-use crate::vocab::{Benefit, LineDef, Party, WEEKS_PER_MONTH, Words, Worker};
+use crate::vocab::{Benefit, Group, LineDef, Party, WEEKS_PER_MONTH, Words, Worker};
 
 pub const LINE: &str = "no_risk_polis";
 
@@ -35,14 +38,22 @@ pub struct NoRiskPolis {
     pub with_lks: bool,
 }
 
-/// The no-risk polis covers workers with a work disability: the banenafspraak target group,
-/// Wajong, WIA, arbeidsgehandicapten, and Participatiewet workers with LKS (`with_lks`: the
-/// arrangement pays LKS).
+/// The no-risk polis covers workers with a work disability: the groups of Ziektewet art. 29b
+/// lid 2 (below) and WIA and arbeidsgehandicapten (art. 29b lid 1 onderdelen a and b).
 pub fn eligible(worker: &Worker, with_lks: bool) -> bool {
-    worker.banenafspraak
-        || worker.arbeidsgehandicapt
-        || matches!(worker.benefit, Benefit::Wajong | Benefit::Wia)
-        || (worker.benefit == Benefit::Participatiewet && with_lks)
+    worker.arbeidsgehandicapt || worker.benefit == Benefit::Wia || without_window(worker, with_lks)
+}
+
+/// The groups of Ziektewet art. 29b lid 2, covered for every spell after hiring (no window):
+/// Wajong (onderdeel a); Participatiewet workers with LKS, under art. 10d lid 1 or, for the
+/// target group without a benefit, lid 2 (onderdeel e; `with_lks`: the arrangement pays LKS);
+/// the register of the banenafspraak (art. 38b Wfsv, to which lid 11 extends onderdeel e);
+/// beschut werk (onderdeel f).
+pub fn without_window(worker: &Worker, with_lks: bool) -> bool {
+    worker.benefit == Benefit::Wajong
+        || worker.banenafspraak
+        || worker.group == Group::BeschutWerk
+        || (with_lks && super::lks::eligible(worker))
 }
 
 /// The benefit for a whole month of absence on a day wage (before the loonwaarde factor).
@@ -50,12 +61,32 @@ pub fn month_benefit(day_wage: f64, pct: f64, rates: &RateTable, month: YearMont
     pct * day_wage * rates.get(Figure::DayWageDaysPerYear, month) / 12.0
 }
 
+/// What the no-risk polis knows of the LKS that runs beside it (Ziektewet art. 29e).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum LksLoonwaarde {
+    /// The LKS is forfaitair: no loonwaarde is assessed yet (art. 29e lid 2 onderdeel b).
+    Forfaitair,
+    /// The assessed loonwaarde.
+    Assessed(f64),
+}
+
 impl NoRiskPolis {
+    /// The factor on the benefit under LKS (Ziektewet art. 29e): the assessed loonwaarde, at
+    /// least 30% (lid 1, lid 2 onderdeel a); 50% while the LKS is forfaitair (lid 2 onderdeel b).
+    pub fn loonwaarde_factor(lw: LksLoonwaarde, rates: &RateTable, month: YearMonth) -> f64 {
+        match lw {
+            LksLoonwaarde::Forfaitair => rates.get(Figure::NoRiskLksForfaitLoonwaarde, month),
+            LksLoonwaarde::Assessed(lw) => lw.max(rates.get(Figure::NoRiskLksMinLoonwaarde, month)),
+        }
+    }
+
+    /// The month's benefit; `loonwaarde` is the factor of Ziektewet art. 29e when LKS runs
+    /// (see [`NoRiskPolis::loonwaarde_factor`]).
     pub fn benefit(
         &self,
         m: &MonthFacts,
         hired: usize,
-        loonwaarde: Option<f64>,
+        loonwaarde: Option<LksLoonwaarde>,
         rates: &RateTable,
         worker: &Worker,
     ) -> f64 {
@@ -65,8 +96,8 @@ impl NoRiskPolis {
         if m.absent <= 0.0 || spell_start < hired {
             return 0.0;
         }
-        // No window for the banenafspraak target group and Wajong (UWV); 5 years otherwise.
-        let window = if worker.banenafspraak || worker.benefit == Benefit::Wajong {
+        // No window for the groups of Ziektewet art. 29b lid 2; 5 years (lid 1) otherwise.
+        let window = if without_window(worker, self.with_lks) {
             f64::INFINITY
         } else {
             rates.get(Figure::NoRiskWindowMonths, m.calendar)
@@ -86,9 +117,7 @@ impl NoRiskPolis {
         };
         let days = rates.get(Figure::DayWageDaysPerYear, m.calendar);
         let day_wage = m.wage_hour * m.hours_per_week * 52.0 * (1.0 + m.holiday_pay) / days;
-        let lw_factor = loonwaarde.map_or(1.0, |lw| {
-            lw.max(rates.get(Figure::NoRiskLksMinLoonwaarde, m.calendar))
-        });
+        let lw_factor = loonwaarde.map_or(1.0, |lw| Self::loonwaarde_factor(lw, rates, m.calendar));
         let benefit = month_benefit(day_wage, pct, rates, m.calendar) * m.absent * lw_factor;
         benefit.min(m.sick_wage_full * m.wage_factor)
     }
@@ -154,7 +183,13 @@ impl Scheme for NoRiskPolis {
         if !eligible(cx.worker, self.with_lks) {
             *ineligible = true;
         } else {
-            let lw = self.with_lks.then_some(shared.loonwaarde).flatten();
+            let lw = if !self.with_lks {
+                None
+            } else if shared.forfaitaire_lks {
+                Some(LksLoonwaarde::Forfaitair)
+            } else {
+                shared.loonwaarde.map(LksLoonwaarde::Assessed)
+            };
             books.book(lines[0], self.benefit(m, hired, lw, cx.rates, cx.worker));
         }
     }
@@ -209,10 +244,10 @@ mod tests {
         };
         let day_wage: f64 = 15.0 * 24.0 * 52.0 * 1.08 / 261.0;
         let expected = day_wage * 21.75 * 0.6;
-        let got = polis.benefit(&facts(1.0), 0, Some(0.6), &rates, &worker);
+        let got = polis.benefit(&facts(1.0), 0, Some(LksLoonwaarde::Assessed(0.6)), &rates, &worker);
         assert_eq!((got * 100.0).round(), (expected * 100.0).round());
         // Loonwaarde below 30% counts as 30%.
-        let low = polis.benefit(&facts(1.0), 0, Some(0.1), &rates, &worker);
+        let low = polis.benefit(&facts(1.0), 0, Some(LksLoonwaarde::Assessed(0.1)), &rates, &worker);
         assert!((low - day_wage * 21.75 * 0.3).abs() < 1e-9);
         // Without LKS the whole day wage, capped at the wage paid for the absent part.
         let full = polis.benefit(&facts(1.0), 0, None, &rates, &worker);
@@ -279,5 +314,75 @@ mod tests {
         };
         assert!(!eligible(&participatiewet, false), "only with LKS");
         assert!(eligible(&participatiewet, true));
+    }
+
+    /// Ziektewet art. 29e lid 2 onderdeel b: during forfaitaire LKS, before a loonwaarde is
+    /// assessed, the benefit is multiplied by 50%. A whole sick month at € 15 an hour, 24
+    /// hours, employer paying 100%: day wage 15 × 24 × 52 × 1.08 / 261, a month € 1,684.80,
+    /// half of it € 842.40.
+    #[test]
+    fn zw_29e_lid_2_b_fifty_percent_in_the_forfaitaire_lks_phase() {
+        let preset = load_preset("nl-2026").unwrap();
+        let rates = RateTable::new(&preset, YearMonth::new(2026, 1).unwrap(), 12);
+        let worker = Worker {
+            benefit: Benefit::Participatiewet,
+            ..Worker::default()
+        };
+        let polis = NoRiskPolis {
+            employer_pays_full_first_year: true,
+            with_lks: true,
+        };
+        let forfait = polis.benefit(&facts(1.0), 0, Some(LksLoonwaarde::Forfaitair), &rates, &worker);
+        assert_eq!((forfait * 100.0).round(), 84_240.0);
+        // After the phase the assessed loonwaarde counts, at least 30% (art. 29e lid 2 a).
+        let low = polis.benefit(&facts(1.0), 0, Some(LksLoonwaarde::Assessed(0.2)), &rates, &worker);
+        assert_eq!((low * 100.0).round(), 50_544.0);
+    }
+
+    /// Ziektewet art. 29b lid 2 onderdeel e: a Participatiewet worker with LKS is covered for
+    /// a spell that starts more than 5 years after hiring; so is the target group of art. 10d
+    /// lid 2 with LKS, and beschut werk (onderdeel f) with or without LKS. WIA (lid 1) is not.
+    #[test]
+    fn zw_29b_lid_2_no_window_for_a_participatiewet_worker_with_lks() {
+        let preset = load_preset("nl-2026").unwrap();
+        let rates = RateTable::new(&preset, YearMonth::new(2026, 1).unwrap(), 12);
+        let mut m = facts(1.0);
+        m.spell_start_tenure = Some(61);
+        m.tenure = 61;
+        let with_lks = NoRiskPolis {
+            employer_pays_full_first_year: true,
+            with_lks: true,
+        };
+        let without_lks = NoRiskPolis {
+            with_lks: false,
+            ..with_lks.clone()
+        };
+        let lw = Some(LksLoonwaarde::Assessed(0.6));
+        let participatiewet = Worker {
+            benefit: Benefit::Participatiewet,
+            ..Worker::default()
+        };
+        let expected: f64 = 15.0 * 24.0 * 52.0 * 1.08 / 12.0 * 0.6;
+        let got = with_lks.benefit(&m, 0, lw, &rates, &participatiewet);
+        assert_eq!((got * 100.0).round(), (expected * 100.0).round());
+        let nug = Worker {
+            group: Group::Nug,
+            ..Worker::default()
+        };
+        assert!(eligible(&nug, true) && !eligible(&nug, false));
+        assert!(with_lks.benefit(&m, 0, lw, &rates, &nug) > 0.0);
+        let beschut = Worker {
+            group: Group::BeschutWerk,
+            ..Worker::default()
+        };
+        assert!(eligible(&beschut, false));
+        assert!(without_lks.benefit(&m, 0, None, &rates, &beschut) > 0.0);
+        let wia = Worker {
+            benefit: Benefit::Wia,
+            ..Worker::default()
+        };
+        assert_eq!(with_lks.benefit(&m, 0, None, &rates, &wia), 0.0, "WIA: 5-year window");
+        m.spell_start_tenure = Some(59);
+        assert!(with_lks.benefit(&m, 0, None, &rates, &wia) > 0.0, "inside the window");
     }
 }

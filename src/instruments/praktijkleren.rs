@@ -2,6 +2,11 @@
 //! July), pro rata for the weeks of actual supervision out of 40, paid by the Rijk (RVO) after
 //! the school year — here in the December after it, once the application window of September
 //! has closed.
+//!
+//! It goes to the organisation that supervises the learner at work (the regeling's
+//! "werkgever": the company that provides the practical part of the training, whether or not
+//! the learner is on its payroll), so under detachering to the employer (the host), not to the
+//! provider that employs the learner.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -119,8 +124,9 @@ impl Scheme for Praktijkleren {
             .unwrap_or_default()
     }
 
-    fn lines(&self, eor: Party) -> Vec<LineDef> {
-        vec![LineDef::new(LINE, Party::Rijk, eor)]
+    /// Paid to the employer where the learner works, also when a provider employs them.
+    fn lines(&self, _eor: Party) -> Vec<LineDef> {
+        vec![LineDef::new(LINE, Party::Rijk, Party::Employer)]
     }
 
     #[inline(always)]
@@ -140,5 +146,24 @@ impl Scheme for Praktijkleren {
 
     fn close(&self, s: &mut State, cx: &Context, books: &mut Books, lines: &[usize]) {
         self.settle(s, cx, books, lines[0]);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Under detachering the provider is the employer of record, but the subsidy goes to the
+    /// company that supervises the learner (the host employer).
+    #[test]
+    fn praktijkleren_goes_to_the_supervising_company_under_detachering() {
+        let p = Praktijkleren {
+            amount_per_year: None,
+        };
+        for eor in [Party::Employer, Party::Provider] {
+            let lines = p.lines(eor);
+            assert_eq!(lines[0].payer, Party::Rijk);
+            assert_eq!(lines[0].payee, Party::Employer);
+        }
     }
 }

@@ -162,6 +162,10 @@ pub struct Shared {
     pub loonwaarde: Option<f64>,
     /// Assessments done so far (indexes the assessment draws).
     pub assessments: usize,
+    /// LKS is paid forfaitair this month, before a loonwaarde is assessed (Participatiewet
+    /// art. 10d lid 5): the no-risk polis then takes a loonwaarde of 50% (Ziektewet art. 29e
+    /// lid 2 onderdeel b).
+    pub forfaitaire_lks: bool,
 }
 
 /// How the hiring decision at the end of a trial is taken.
@@ -333,6 +337,9 @@ impl CopyDraws<'_> {
 pub struct Context<'a> {
     pub rates: &'a RateTable<'a>,
     pub worker: &'a Worker,
+    /// The sector's full-time week of the placement, in hours (LKS, Participatiewet art. 10d
+    /// lid 4).
+    pub full_time_hours_per_week: f64,
     pub draws: CopyDraws<'a>,
     /// Calendar month of scenario month 0.
     pub scenario_start: YearMonth,
@@ -360,4 +367,61 @@ pub enum Control {
     /// The trial placement ended without hiring (the course has already ended the placement
     /// after this month; the engine checks that both agree).
     NotHired,
+}
+
+/// A month of a 24-hour contract at `wage_hour`, without sickness, for the instruments' unit
+/// tests; `calendar` is the month of tenure month `tenure` (the placement starts in scenario
+/// month 0).
+#[cfg(test)]
+pub(crate) fn test_month(
+    calendar: YearMonth,
+    tenure: usize,
+    productivity: f64,
+    wage_hour: f64,
+) -> MonthFacts {
+    let contract = 24.0 * crate::vocab::WEEKS_PER_MONTH;
+    MonthFacts {
+        t: tenure,
+        calendar,
+        tenure,
+        productivity,
+        coverage: 1.0,
+        min_wage_share: 1.0,
+        absent: 0.0,
+        spell_start_tenure: None,
+        spell_elapsed: 0.0,
+        hours_per_week: 24.0,
+        contract_hours: contract,
+        worked_hours: contract,
+        paid_hours: contract,
+        wage_hour,
+        holiday_pay: 0.08,
+        sick_pay: 1.0,
+        wage_full: contract * wage_hour * 1.08,
+        sick_wage_full: 0.0,
+        wage_factor: 1.0,
+        jobcoach_cost: 0.0,
+        supervisor_cost: 38.0,
+    }
+}
+
+/// The context of a copy whose placement starts in scenario month 0, for unit tests.
+#[cfg(test)]
+pub(crate) fn test_context<'a>(
+    rates: &'a RateTable<'a>,
+    worker: &'a Worker,
+    start: YearMonth,
+) -> Context<'a> {
+    Context {
+        rates,
+        worker,
+        full_time_hours_per_week: 38.0,
+        draws: CopyDraws {
+            inputs: &[],
+            assessment_z: &[],
+            hire_uniform: 0.0,
+        },
+        scenario_start: start,
+        placement_start: 0,
+    }
 }

@@ -124,6 +124,7 @@ impl Rules {
             hired_at: if self.on_trial { None } else { Some(0) },
             loonwaarde: None,
             assessments: 0,
+            forfaitaire_lks: false,
         };
         state.ineligible.clear();
         state.ineligible.resize(self.rules.len(), false);

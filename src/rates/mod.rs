@@ -44,6 +44,8 @@ enum Domain {
     Positive,
     /// A maximum (amount, duration): finite ≥ 0, or `inf` for "no limit".
     Limit,
+    /// A choice between two rules: 0 or 1.
+    Switch,
 }
 
 impl Domain {
@@ -62,6 +64,9 @@ impl Domain {
                 Some("is a share and must lie between 0 and 1 (write 70% as 0.70)")
             }
             Domain::Positive if value <= 0.0 => Some("must be greater than 0"),
+            Domain::Switch if value != 0.0 && value != 1.0 => {
+                Some("is a choice between two rules and must be 0 or 1")
+            }
             Domain::NonNegative | Domain::Limit if value < 0.0 => Some("must not be negative"),
             _ => None,
         }
@@ -139,6 +144,9 @@ define_figures! {
     LksForfaitPhaseShare = "lks_forfait_phase_share", Share;
     /// Months: maximum duration of the forfaitaire LKS (6).
     LksForfaitPhaseMaxMonths = "lks_forfait_phase_max_months", Limit;
+    /// Hours per week: the sector's full-time week when a placement does not state it (38, a
+    /// convention of collective agreements; LKS counts contract hours up to it).
+    FullTimeHoursPerWeekDefault = "full_time_hours_per_week_default", Positive;
     /// EUR per paid hour: LKV doelgroep banenafspraak (1.01).
     LkvBanenafspraakPerHour = "lkv_banenafspraak_per_hour", NonNegative;
     /// EUR per calendar year: LKV doelgroep banenafspraak maximum (2000).
@@ -146,6 +154,10 @@ define_figures! {
     /// Months of employment: LKV banenafspraak duration; dated by the start of the
     /// employment (36 before 2026, no limit from 2026).
     LkvBanenafspraakMaxMonths = "lkv_banenafspraak_max_months", Limit;
+    /// Switch: 1 = the LKV banenafspraak duration limit is the one in force when the
+    /// employment started; 0 = the one in force in the month, so that employment started
+    /// before 2026 gets the structural LKV from 2026 (Wtl art. 6.2 lid 1 onderdeel b).
+    LkvBanenafspraakLimitAtEmploymentStart = "lkv_banenafspraak_limit_at_employment_start", Switch;
     /// EUR per paid hour: LKV arbeidsgehandicapte werknemer (3.05).
     LkvArbeidsgehandicaptPerHour = "lkv_arbeidsgehandicapt_per_hour", NonNegative;
     /// EUR per calendar year: LKV arbeidsgehandicapte werknemer maximum (6000).
@@ -163,6 +175,9 @@ define_figures! {
     NoRiskWindowMonths = "no_risk_window_months", Limit;
     /// Share: minimum loonwaarde by which the no-risk benefit is multiplied under LKS (0.30).
     NoRiskLksMinLoonwaarde = "no_risk_lks_min_loonwaarde", Share;
+    /// Share: loonwaarde by which the no-risk benefit is multiplied during forfaitaire LKS,
+    /// before a loonwaarde is assessed (0.50, Ziektewet art. 29e lid 2 onderdeel b).
+    NoRiskLksForfaitLoonwaarde = "no_risk_lks_forfait_loonwaarde", Share;
     /// Days per year: divisor of the yearly wage for the day wage (261).
     DayWageDaysPerYear = "day_wage_days_per_year", Positive;
     /// EUR per learning place per school year: praktijkleren maximum (2700).
@@ -1122,6 +1137,11 @@ mod tests {
                 "day_wage_days_per_year",
                 vec![(ym("2026-01"), 0.0)],
                 "greater than 0",
+            ),
+            (
+                "lkv_banenafspraak_limit_at_employment_start",
+                vec![(ym("2026-01"), 0.5)],
+                "must be 0 or 1",
             ),
         ];
         for (key, values, expected) in cases {

@@ -109,6 +109,11 @@ pub struct RawPlacement {
     /// Scenario month from which the contract no longer runs (exclusive end).
     pub contract_end_month: Option<i64>,
     pub hours_per_week: InputSpec,
+    /// The sector's full-time week in hours (36–40; default: the preset's
+    /// `full_time_hours_per_week_default`): LKS counts the contract hours up to it
+    /// (Participatiewet art. 10d lid 4).
+    #[schemars(range(min = 36, max = 40))]
+    pub full_time_hours_per_week: Option<f64>,
     /// Gross hourly wage in euros, or `"wml"` for the legal minimum wage in force each month.
     pub wage: WageSpec,
     /// Yearly indexation of a wage in euros (the CAO's raise) as a share, 0.03 = 3% a year
@@ -221,6 +226,10 @@ pub struct RawWorker {
     pub banenafspraak: Option<bool>,
     /// Arbeidsgehandicapte werknemer for the LKV (e.g. WIA/WAO/Wajong with a work capacity).
     pub arbeidsgehandicapt: Option<bool>,
+    /// A target group that gives LKS without a benefit (Participatiewet art. 10d lid 2):
+    /// `praktijkonderwijs`, `vso`, `entree`, `nug`, `leerwerktraject`; or `beschut_werk`
+    /// (art. 10b); or `none` (default).
+    pub group: Option<String>,
 }
 
 /// Share of the wage the employer continues during sickness (BW 7:629 and the CAO).

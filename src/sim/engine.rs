@@ -319,6 +319,7 @@ impl Iteration<'_> {
         let cx = instruments::Context {
             rates: &plan.rates,
             worker: &placements[placement].worker,
+            full_time_hours_per_week: placements[placement].full_time_hours_per_week,
             draws: CopyDraws {
                 inputs: draws.copy_instrument_inputs(c),
                 assessment_z: draws.copy_assessment_z(c),

@@ -140,7 +140,8 @@ pub struct ArrangementSummary {
     /// The employer's view of the lines: each line the employer pays or receives, with its
     /// mean signed from the ledger (received positive, paid negative), in ledger order.
     pub employer_lines: Vec<EmployerLine>,
-    /// Mean nominal total the employer receives from public payers (gemeente, UWV, Rijk):
+    /// Mean nominal total the employer receives from public payers (gemeente, UWV, Rijk,
+    /// Belastingdienst):
     /// subsidies and benefits of the financing instruments, euros.
     pub subsidy_mean: f64,
     pub monthly: Vec<MonthSummary>,
@@ -220,7 +221,7 @@ pub enum LineRole {
     Cost,
     /// Received from the market or another private party (production value, avoided costs).
     Benefit,
-    /// Received from a public payer (gemeente, UWV, Rijk): a subsidy or benefit.
+    /// Received from a public payer (gemeente, UWV, Rijk, Belastingdienst): a subsidy or benefit.
     Subsidy,
 }
 
@@ -239,7 +240,7 @@ fn not_published(model: &Model) -> Vec<NotPublished> {
 }
 
 /// Parties whose payments to the employer count as subsidy.
-pub const PUBLIC_PAYERS: [Party; 3] = [Party::Gemeente, Party::Uwv, Party::Rijk];
+pub const PUBLIC_PAYERS: [Party; 4] = [Party::Gemeente, Party::Uwv, Party::Rijk, Party::Belastingdienst];
 
 #[derive(Debug, Clone, Serialize)]
 pub struct MonthSummary {

@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::dist::InputSpec;
+use crate::vocab::Group;
 
 /// Hours of supervision need one jobcoach hour takes over when the scenario does not say: an
 /// assumption, not a sourced figure (docs/financing.md, "What a jobcoach changes").
@@ -467,7 +468,36 @@ pub(super) fn build_placement(
         lines,
         inputs,
         worker: build_worker(c, p.worker.as_ref(), &path.key("worker")),
+        full_time_hours_per_week: full_time_hours(
+            c,
+            p.full_time_hours_per_week,
+            &path.key("full_time_hours_per_week"),
+            figure(rates::Figure::FullTimeHoursPerWeekDefault),
+        ),
     }
+}
+
+/// Shortest full-time week a placement may state: the 36 hours on which the LKS is based
+/// (Participatiewet art. 10d lid 4). A bound of validation, not a legal figure.
+pub const MIN_FULL_TIME_HOURS_PER_WEEK: f64 = 36.0;
+/// Longest full-time week a placement may state: 40 hours, the longest full-time week of
+/// Dutch collective agreements we know of. An assumption of validation, not a legal figure.
+pub const MAX_FULL_TIME_HOURS_PER_WEEK: f64 = 40.0;
+
+/// The sector's full-time week (`full_time_hours_per_week`), or the preset's default.
+fn full_time_hours(c: &mut Checker, value: Option<f64>, path: &KeyPath, default: f64) -> f64 {
+    let Some(v) = value else {
+        return default;
+    };
+    if !(MIN_FULL_TIME_HOURS_PER_WEEK..=MAX_FULL_TIME_HOURS_PER_WEEK).contains(&v) {
+        c.error(
+            path,
+            format!(
+                "{v} is out of range; allowed: {MIN_FULL_TIME_HOURS_PER_WEEK} to {MAX_FULL_TIME_HOURS_PER_WEEK} hours (the sector's full-time week, as its collective agreement sets it)"
+            ),
+        );
+    }
+    v
 }
 
 /// Largest yearly wage indexation, up or down (as for `[scenario] wage_growth_per_year`).
@@ -543,11 +573,23 @@ pub(super) fn build_worker(c: &mut Checker, raw: Option<&RawWorker>, path: &KeyP
             }
         },
     };
+    let group = match w.group.as_deref() {
+        None => Group::None,
+        Some(name) => match Group::ALL.into_iter().find(|g| g.as_str() == name) {
+            Some(g) => g,
+            None => {
+                let allowed: Vec<&str> = Group::ALL.iter().map(|g| g.as_str()).collect();
+                c.error(&path.key("group"), unknown_key_message("group", name, &allowed));
+                Group::None
+            }
+        },
+    };
     Worker {
         age,
         benefit,
         banenafspraak: w.banenafspraak.unwrap_or(false),
         arbeidsgehandicapt: w.arbeidsgehandicapt.unwrap_or(false),
+        group,
     }
 }
 
