@@ -401,11 +401,12 @@ fn lks_for_a_young_worker_is_based_on_the_youth_minimum_wage() {
         line(arrangement(&adult, "lks"), "lks"),
         line(arrangement(&young, "lks"), "lks"),
     );
-    // At 18 the youth minimum wage is 50% of the adult one (nl-2026).
-    assert_eq!(cents(y), cents(0.5 * a));
+    // At 18 the youth minimum wage of 2027 is 62.5% of the adult one (the scale announced
+    // for 1 January 2027; 50% before).
+    assert_eq!(cents(y), cents(0.625 * a));
     assert_eq!(
         cents(line(arrangement(&young, "no support"), "wage")),
-        cents(0.5 * line(arrangement(&adult, "no support"), "wage"))
+        cents(0.625 * line(arrangement(&adult, "no support"), "wage"))
     );
 }
 
