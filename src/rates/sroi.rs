@@ -259,7 +259,11 @@ pub fn parse_sroi_tables(text: &str) -> Result<SroiTables, SroiError> {
 
 fn parse_block(b: RawBlock) -> Result<SroiBlock, String> {
     let key = b.key.trim().to_owned();
-    for (field, text) in [("key", &b.key), ("description", &b.description), ("source", &b.source)] {
+    for (field, text) in [
+        ("key", &b.key),
+        ("description", &b.description),
+        ("source", &b.source),
+    ] {
         if text.trim().is_empty() {
             return Err(format!("block `{key}` has an empty {field}"));
         }
@@ -290,7 +294,9 @@ fn parse_block(b: RawBlock) -> Result<SroiBlock, String> {
     for v in &b.values {
         let from = YearMonth::parse(&v.from).map_err(|e| format!("block `{key}`: {e}"))?;
         if values.last().is_some_and(|(prev, _)| *prev >= from) {
-            return Err(format!("block `{key}`: dates must increase strictly, but {from} follows a later or equal date"));
+            return Err(format!(
+                "block `{key}`: dates must increase strictly, but {from} follows a later or equal date"
+            ));
         }
         if !(v.value.is_finite() && v.value >= 0.0 && v.value <= 1e9) {
             return Err(format!(
@@ -351,15 +357,32 @@ mod tests {
         // In the doelgroepregister: the register's block, whatever the benefit.
         let register = worker(Benefit::Participatiewet, true);
         let block = oost.block_for(&register).expect("a block");
-        assert_eq!((block.key.as_str(), block.value_at(dec)), ("doelgroepregister", 40000.0));
+        assert_eq!(
+            (block.key.as_str(), block.value_at(dec)),
+            ("doelgroepregister", 40000.0)
+        );
         assert_eq!(block.max_months, f64::INFINITY);
-        assert_eq!(utrecht.block_for(&register).map(|b| b.value_at(dec)), Some(50000.0));
+        assert_eq!(
+            utrecht.block_for(&register).map(|b| b.value_at(dec)),
+            Some(50000.0)
+        );
         // Participatiewet outside the register: the shorter benefit's block, for 2 years.
-        let bijstand = oost.block_for(&worker(Benefit::Participatiewet, false)).expect("a block");
+        let bijstand = oost
+            .block_for(&worker(Benefit::Participatiewet, false))
+            .expect("a block");
         assert_eq!((bijstand.value_at(dec), bijstand.max_months), (30000.0, 24.0));
         // Wajong counts as the register in both regions; WW differs.
-        assert_eq!(oost.block_for(&worker(Benefit::Wajong, false)).map(|b| b.value_at(dec)), Some(40000.0));
-        assert_eq!(utrecht.block_for(&worker(Benefit::Ww, false)).map(|b| b.value_at(dec)), Some(20000.0));
+        assert_eq!(
+            oost.block_for(&worker(Benefit::Wajong, false))
+                .map(|b| b.value_at(dec)),
+            Some(40000.0)
+        );
+        assert_eq!(
+            utrecht
+                .block_for(&worker(Benefit::Ww, false))
+                .map(|b| b.value_at(dec)),
+            Some(20000.0)
+        );
         // No benefit and not in the register: outside the target group.
         assert_eq!(oost.block_for(&worker(Benefit::None, false)), None);
         assert_eq!(utrecht.block_for(&Worker::default()), None);
@@ -369,7 +392,12 @@ mod tests {
     fn a_scenarios_own_credit_covers_the_whole_target_group() {
         let own = SroiRegion::own(12000.0, 38.0, ym("2027-01"));
         assert_eq!(own.full_time_hours_per_week, 38.0);
-        for benefit in [Benefit::Participatiewet, Benefit::Wajong, Benefit::Ww, Benefit::Wia] {
+        for benefit in [
+            Benefit::Participatiewet,
+            Benefit::Wajong,
+            Benefit::Ww,
+            Benefit::Wia,
+        ] {
             assert!(own.block_for(&worker(benefit, false)).is_some());
         }
         assert!(own.block_for(&worker(Benefit::None, true)).is_some());

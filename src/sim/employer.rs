@@ -8,9 +8,7 @@
 //! See docs/model.md ("SROI and the quotumheffing").
 
 use crate::instruments::Books;
-use crate::model::{
-    Arrangement, Model, QUOTUMHEFFING_LINE, QuotumDuty, SROI_LINE, SroiDuty,
-};
+use crate::model::{Arrangement, Model, QUOTUMHEFFING_LINE, QuotumDuty, SROI_LINE, SroiDuty};
 use crate::rates::Figure;
 use crate::vocab::{LineDef, Party};
 
@@ -138,7 +136,12 @@ fn book_sroi(
             remaining = duty.obligation_per_year;
         }
         let mut credit = 0.0;
-        for (c, (pr, placement)) in employment.params.iter().zip(employment.copy_placement).enumerate() {
+        for (c, (pr, placement)) in employment
+            .params
+            .iter()
+            .zip(employment.copy_placement)
+            .enumerate()
+        {
             let Some(block) = lines.sroi_blocks[*placement].and_then(|b| region.blocks.get(b)) else {
                 continue;
             };
@@ -177,7 +180,12 @@ fn book_quotumheffing(
         }
         let hours_per_job = plan.rates.get(Figure::BanenafspraakHoursPerJob, month.calendar);
         let mut jobs = 0.0;
-        for (c, (pr, placement)) in employment.params.iter().zip(employment.copy_placement).enumerate() {
+        for (c, (pr, placement)) in employment
+            .params
+            .iter()
+            .zip(employment.copy_placement)
+            .enumerate()
+        {
             if lines.banenafspraak[*placement] && employment.months(c, lines.hired_from).contains(&t) {
                 jobs += pr.hours_per_week / hours_per_job / MONTHS_PER_YEAR as f64;
             }

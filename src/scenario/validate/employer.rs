@@ -14,6 +14,7 @@ pub(super) fn build_employer(c: &mut Checker, raw: &RawScenario, start: YearMont
         return EmployerDuties::default();
     };
     let path = KeyPath::root().key("employer");
+    check_line_names(c, raw);
     EmployerDuties {
         sroi: employer
             .sroi
@@ -64,7 +65,12 @@ fn build_sroi(c: &mut Checker, raw: &RawSroi, path: &KeyPath, start: YearMonth) 
             region(c, name, &path.key("region"))
         }
         (None, Some(credit)) => {
-            let credit = c.number(Some(credit), &path.key("credit_per_year"), Range::NonNegative, 0.0);
+            let credit = c.number(
+                Some(credit),
+                &path.key("credit_per_year"),
+                Range::NonNegative,
+                0.0,
+            );
             let hours_path = path.key("full_time_hours_per_week");
             let hours = c.number(
                 raw.full_time_hours_per_week,
@@ -73,7 +79,10 @@ fn build_sroi(c: &mut Checker, raw: &RawSroi, path: &KeyPath, start: YearMonth) 
                 DEFAULT_SROI_FULL_TIME_HOURS,
             );
             if hours > 168.0 {
-                c.error(&hours_path, format!("{hours} hours is more than a week has (168)"));
+                c.error(
+                    &hours_path,
+                    format!("{hours} hours is more than a week has (168)"),
+                );
             }
             Some(SroiRegion::own(credit, hours, start))
         }
@@ -122,6 +131,39 @@ fn build_quotum(c: &mut Checker, raw: &RawQuotumheffing, path: &KeyPath) -> Opti
     }
 }
 
+/// A placement's or an arrangement's own line may not take the name of a duty's line: the
+/// two would be one line in the outputs.
+fn check_line_names(c: &mut Checker, raw: &RawScenario) {
+    let taken = line_names(raw);
+    let tables = raw
+        .placements
+        .iter()
+        .map(|p| (&p.costs, &p.benefits))
+        .enumerate()
+        .map(|(i, lines)| (KeyPath::root().key("placement").index(i), lines))
+        .chain(raw.arrangements.iter().enumerate().map(|(i, a)| {
+            (
+                KeyPath::root().key("arrangement").index(i),
+                (&a.costs, &a.benefits),
+            )
+        }));
+    for (path, (costs, benefits)) in tables {
+        for (key, lines) in [("cost", costs), ("benefit", benefits)] {
+            for (j, l) in lines.iter().enumerate() {
+                if taken.contains(&l.name.as_str()) {
+                    c.error(
+                        &path.key(key).index(j).key("name"),
+                        format!(
+                            "`{}` is the line of `[employer]`; give this line another name",
+                            l.name
+                        ),
+                    );
+                }
+            }
+        }
+    }
+}
+
 /// The ledger lines `[employer]` adds to every arrangement (for `lines.<name>` in `[[expect]]`).
 pub(super) fn line_names(raw: &RawScenario) -> Vec<&'static str> {
     let Some(employer) = &raw.employer else {
@@ -131,7 +173,11 @@ pub(super) fn line_names(raw: &RawScenario) -> Vec<&'static str> {
     if employer.sroi.is_some() {
         names.push(SROI_LINE);
     }
-    if employer.quotumheffing.as_ref().is_some_and(|q| q.in_force == Some(true)) {
+    if employer
+        .quotumheffing
+        .as_ref()
+        .is_some_and(|q| q.in_force == Some(true))
+    {
         names.push(QUOTUMHEFFING_LINE);
     }
     names
@@ -168,7 +214,11 @@ supervision = { initial_hours_per_week = 4, steady_hours_per_week = 1, halving_m
     }
 
     fn sroi(employer: &str) -> SroiDuty {
-        parse(employer).expect("valid").employer.sroi.expect("an SROI duty")
+        parse(employer)
+            .expect("valid")
+            .employer
+            .sroi
+            .expect("an SROI duty")
     }
 
     #[test]
@@ -183,7 +233,10 @@ supervision = { initial_hours_per_week = 4, steady_hours_per_week = 1, halving_m
         assert_eq!((duty.obligation_per_year, duty.cost_per_euro), (20000.0, 0.5));
         assert_eq!(duty.credit.key, "utrecht");
         let own = sroi("sroi = { obligation_per_year = 5000, credit_per_year = 12000, cost_per_euro = 1 }");
-        assert_eq!(own.credit.full_time_hours_per_week, super::DEFAULT_SROI_FULL_TIME_HOURS);
+        assert_eq!(
+            own.credit.full_time_hours_per_week,
+            super::DEFAULT_SROI_FULL_TIME_HOURS
+        );
         assert_eq!(own.credit.blocks[0].values[0].1, 12000.0);
         let own = sroi(
             "sroi = { obligation_per_year = 5000, credit_per_year = 12000, full_time_hours_per_week = 38, cost_per_euro = 1 }",
@@ -239,6 +292,10 @@ supervision = { initial_hours_per_week = 4, steady_hours_per_week = 1, halving_m
             (
                 "quotumheffing = { in_force = true, missing_jobs = -1 }",
                 "employer.quotumheffing.missing_jobs: -1 is not allowed; it must be at least 0",
+            ),
+            (
+                "sroi = { obligation_per_year = 5, region = \"utrecht\", cost_per_euro = 1 }\n\n[[placement.benefit]]\nname = \"sroi\"\namount = 5\nat_month = 0",
+                "placement[0].benefit[0].name: `sroi` is the line of `[employer]`",
             ),
             (
                 "quotum = { in_force = true }",
