@@ -295,7 +295,7 @@ supervision = { initial_hours_per_week = 4, steady_hours_per_week = 1, halving_m
             ),
             (
                 "sroi = { obligation_per_year = 5, region = \"utrecht\", cost_per_euro = 1 }\n\n[[placement.benefit]]\nname = \"sroi\"\namount = 5\nat_month = 0",
-                "placement[0].benefit[0].name: `sroi` is the line of `[employer]`",
+                ".benefit[0] \"sroi\" .name: `sroi` is the line of `[employer]`; give this line another name",
             ),
             (
                 "quotum = { in_force = true }",
