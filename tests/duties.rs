@@ -1,7 +1,7 @@
 //! The employer's duties (`[employer]`): the SROI credit and the quotumheffing avoided, on
 //! whole runs with constant inputs (no dropout, no sickness), worked out to the cent.
 
-use crate::util::{arrangement, cents, model, run, scenario};
+use crate::util::{arrangement, cents, model, outcomes, run, scenario};
 use inclusim::stats::Summary;
 use inclusim::stats::summary::ArrangementSummary;
 
@@ -190,4 +190,32 @@ fn a_scenario_without_duties_has_no_duty_lines() {
     let base = arrangement(&s, "no support");
     assert_eq!(line(base, "sroi"), None);
     assert_eq!(line(base, "quotumheffing"), None);
+}
+
+#[test]
+fn duties_do_not_depend_on_threads_with_uncertain_hours_and_dropout() {
+    let text = scenario(
+        24,
+        300,
+        &format!("worker = {REGISTER}\ncount = 3\ndropout = {{ monthly = 0.05 }}"),
+        "",
+    )
+    .replace(
+        "hours_per_week = 20",
+        "hours_per_week = { dist = \"uniform\", min = 16, max = 40 }",
+    ) + "\n[employer]\nsroi = { obligation_per_year = 60000, region = \"oost-nederland\", cost_per_euro = 0.4 }\n"
+        + "quotumheffing = { in_force = true, missing_jobs = 2 }\n";
+    let m = model(&text);
+    let one = outcomes(&m, 300, 1);
+    assert_eq!(one, outcomes(&m, 300, 2));
+    // Capped: never more than the obligation per year (2 years, € 0.40 per euro) and the
+    // levy on 2 jobs a year (2 calendar years × 2 × € 5.000).
+    // The duties' lines come last in the line book.
+    for o in &one {
+        let n = o.lines.len();
+        let (sroi, levy) = (o.lines[n - 2], o.lines[n - 1]);
+        assert!(sroi <= 2.0 * 60_000.0 * 0.4 + 1e-6, "{sroi}");
+        assert!(levy <= 2.0 * 2.0 * 5_000.0 + 1e-6, "{levy}");
+        assert!(sroi >= 0.0 && levy >= 0.0);
+    }
 }

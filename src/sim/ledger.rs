@@ -4,7 +4,7 @@
 //! The employer's net cash is one view (inflows to the employer minus outflows); totals by
 //! payer → payee give the gemeente's, UWV's and worker's views.
 
-use super::employer::DutyLines;
+use super::duties::DutyLines;
 use crate::instruments::Rules;
 use crate::model::{Arrangement, Model};
 use crate::vocab::Party;
