@@ -5,6 +5,7 @@ use crate::calendar::YearMonth;
 use crate::dist::Dist;
 use crate::dist::copula::Copula;
 use crate::instruments::Instrument;
+use crate::rates::sroi::SroiRegion;
 use crate::rates::{Figure, Rates};
 pub use crate::vocab::{Benefit, Party, PayBasis, RampShape, WEEKS_PER_MONTH, Worker};
 
@@ -45,6 +46,10 @@ pub struct Model {
     /// Per instrument input: the name of its random stream, from its instrument and key
     /// (`detachering.tariff_per_hour`), whichever arrangement it belongs to.
     pub instrument_streams: Vec<String>,
+    /// What the employer owes that employing the workers helps meet (`[employer]`): an SROI
+    /// obligation and the banenafspraak quotumheffing. Both are absent unless the scenario
+    /// states them.
+    pub employer: EmployerDuties,
 }
 
 impl Model {
@@ -442,6 +447,48 @@ pub struct Arrangement {
     pub applies: Vec<Vec<bool>>,
     /// The variant of the placements it simulates (0: the scenario's own).
     pub variant: usize,
+}
+
+/// Ledger line of the SROI obligation met by the placements (the cost of meeting it
+/// otherwise, avoided).
+pub const SROI_LINE: &str = "sroi";
+/// Ledger line of the banenafspraak quotumheffing avoided by the placements.
+pub const QUOTUMHEFFING_LINE: &str = "quotumheffing";
+
+/// The employer's SROI obligation and quotumheffing (`[employer]`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EmployerDuties {
+    pub sroi: Option<SroiDuty>,
+    /// The quotumheffing when the scenario says it is in force.
+    pub quotumheffing: Option<QuotumDuty>,
+}
+
+impl EmployerDuties {
+    pub fn is_empty(&self) -> bool {
+        self.sroi.is_none() && self.quotumheffing.is_none()
+    }
+}
+
+/// An SROI obligation: the credit the workers earn counts towards it, at most the obligation
+/// per year of the scenario (months 1–12, 13–24, …), and each euro of credit saves the
+/// employer `cost_per_euro` of meeting it otherwise.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SroiDuty {
+    /// Euros of SROI credit owed per year of the scenario.
+    pub obligation_per_year: f64,
+    /// Euros the employer would otherwise spend per euro of credit.
+    pub cost_per_euro: f64,
+    /// The building blocks that give the credit: a region's, or the scenario's own.
+    pub credit: SroiRegion,
+}
+
+/// The quotumheffing in force: the levy the workers' jobs avoid is at most the levy on the
+/// employer's shortfall.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct QuotumDuty {
+    /// Jobs (of the preset's hours per week) by which the employer falls short of the quotum
+    /// without these workers, per calendar year.
+    pub missing_jobs: f64,
 }
 
 /// A validated `[[expect]]`.

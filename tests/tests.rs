@@ -2,6 +2,7 @@
 
 mod check;
 mod cli;
+mod duties;
 mod engine;
 mod fixtures;
 mod golden;

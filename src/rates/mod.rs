@@ -17,6 +17,7 @@
 //! uses the 1 January minimum wage for the whole calendar year) belong to the engine and
 //! the instruments, not here. See `docs/rates.md`.
 
+pub mod sroi;
 mod table;
 
 pub use table::RateTable;
@@ -202,6 +203,11 @@ define_figures! {
     ProefplaatsingMaxMonths = "proefplaatsing_max_months", Limit;
     /// Share (a statistic): workers hired after a UWV trial placement (0.60).
     ProefplaatsingHireShare = "proefplaatsing_hire_share", Share;
+    /// EUR per missing job per year: banenafspraak quotumheffing (5000); charged only where
+    /// the quotum is activated, which a scenario states (`[employer] quotumheffing`).
+    QuotumheffingPerMissingJob = "quotumheffing_per_missing_job", NonNegative;
+    /// Hours per week that make one job ("baan") of the banenafspraak (25.5).
+    BanenafspraakHoursPerJob = "banenafspraak_hours_per_job", Positive;
 }
 
 impl Figure {
@@ -917,7 +923,7 @@ mod tests {
 
     #[test]
     fn figure_table_is_consistent() {
-        assert_eq!(Figure::ALL.len(), 45);
+        assert_eq!(Figure::ALL.len(), 47);
         for (i, f) in Figure::ALL.iter().enumerate() {
             assert_eq!(*f as usize, i, "{f} is out of order");
             assert_eq!(Figure::from_key(f.as_str()), Some(*f));

@@ -386,6 +386,9 @@ impl Text {
             // Names a scenario may give its own lines for the same flows.
             "loonkostensubsidie" => ("Loonkostensubsidie", "Wage-cost subsidy (LKS)"),
             "no_risk" => ("No-riskpolis", "No-risk policy"),
+            // The employer's duties (`[employer]`).
+            crate::model::SROI_LINE => ("SROI-verplichting ingevuld", "SROI obligation met"),
+            crate::model::QUOTUMHEFFING_LINE => ("Quotumheffing vermeden", "Quota levy avoided"),
             // The instruments' own lines, in the words of their schemes.
             _ => return crate::instruments::line_words(line).map(|w| self.pick(w)),
         };
@@ -877,7 +880,8 @@ mod tests {
         let lines = crate::vocab::BUILTIN_LINES
             .iter()
             .copied()
-            .chain(crate::instruments::line_names());
+            .chain(crate::instruments::line_names())
+            .chain([crate::model::SROI_LINE, crate::model::QUOTUMHEFFING_LINE]);
         for line in lines {
             for text in [&NL, &EN] {
                 assert!(

@@ -40,6 +40,9 @@ pub struct RawScenario {
     pub correlations: Vec<RawCorrelation>,
     #[serde(default, rename = "expect")]
     pub expectations: Vec<RawExpect>,
+    /// What the employer owes that employing the workers helps meet: an SROI obligation and
+    /// the banenafspraak quotumheffing.
+    pub employer: Option<RawEmployer>,
 }
 
 /// Schema of `[rates]`: each key overrides one figure of the preset, with a number (from the
@@ -392,6 +395,65 @@ pub struct RawLine {
     pub to_month: Option<i64>,
     /// The other party of the flow (default: `supplier` for a cost, `market` for a benefit).
     pub party: Option<String>,
+}
+
+/// `[employer]`: the employer's SROI obligation and quotumheffing; each counts for every
+/// arrangement, the "no support" baseline included.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawEmployer {
+    pub sroi: Option<RawSroi>,
+    pub quotumheffing: Option<RawQuotumheffing>,
+}
+
+/// `[employer] sroi`: a social-return obligation from public contracts, met by the credit
+/// the workers earn (a region's building blocks, or `credit_per_year`).
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawSroi {
+    /// Euros of SROI credit owed per year of the scenario (months 1–12, 13–24, …); the
+    /// credit counted is at most this.
+    #[schemars(range(min = 0))]
+    pub obligation_per_year: f64,
+    /// Euros the employer would spend per euro of credit to meet the obligation otherwise
+    /// (social procurement, training; 1 when an unmet obligation is fined euro for euro).
+    #[schemars(range(min = 0))]
+    pub cost_per_euro: f64,
+    /// The region whose building blocks give the credit.
+    #[schemars(schema_with = "sroi_region_schema")]
+    pub region: Option<String>,
+    /// Instead of a region: euros of credit per year for a full-time worker of the target
+    /// group (in the doelgroepregister or from a benefit).
+    #[schemars(range(min = 0))]
+    pub credit_per_year: Option<f64>,
+    /// With `credit_per_year`: the full-time week the credit is for (default 36).
+    #[schemars(range(min = 1, max = 168))]
+    pub full_time_hours_per_week: Option<f64>,
+}
+
+/// Schema of `region`: the regions of the embedded SROI tables.
+fn sroi_region_schema(_: &mut SchemaGenerator) -> Schema {
+    let keys: Vec<String> = crate::rates::sroi::load_sroi_tables()
+        .map(|t| t.keys().map(str::to_owned).collect())
+        .unwrap_or_default();
+    json_schema!({
+        "description": "The region whose SROI building blocks give the credit.",
+        "type": "string",
+        "enum": keys
+    })
+}
+
+/// `[employer] quotumheffing`: the banenafspraak levy on employers of 25 or more employees
+/// that fall short of the quotum. Off unless `in_force = true`.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawQuotumheffing {
+    /// Whether the levy is charged (default false: not activated as far as known).
+    pub in_force: Option<bool>,
+    /// Jobs (of 25.5 hours a week) by which the employer falls short of the quotum without
+    /// these workers, per calendar year; the levy avoided is at most that on these jobs.
+    #[schemars(range(min = 0))]
+    pub missing_jobs: Option<f64>,
 }
 
 /// `[[pool]]`: supervisor hours shared by the placements that name it.

@@ -13,6 +13,7 @@
 use crate::model::{Model, WEEKS_PER_MONTH};
 
 use super::draws::{Inputs, IterationDraws};
+use super::employer;
 use super::ledger::{self, LineBook};
 use super::path::{self, CopyParams, Paths};
 pub use super::plan::{MonthPoint, Plan};
@@ -242,6 +243,14 @@ impl Iteration<'_> {
             if stop > pr.start {
                 final_productivity += trajectory.months[c * horizon + stop - 1].productivity;
             }
+        }
+        if let Some(duties) = &book.duties {
+            let employment = employer::Employment {
+                params: self.params,
+                stop: &trajectory.stop,
+                copy_placement: &plan.copy_placement,
+            };
+            employer::book(duties, model, plan, &employment, &mut acc.books);
         }
         let Sums {
             builtin,

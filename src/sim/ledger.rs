@@ -4,6 +4,7 @@
 //! The employer's net cash is one view (inflows to the employer minus outflows); totals by
 //! payer → payee give the gemeente's, UWV's and worker's views.
 
+use super::duties::DutyLines;
 use crate::instruments::Rules;
 use crate::model::{Arrangement, Model};
 use crate::vocab::Party;
@@ -25,6 +26,8 @@ pub struct LineBook {
     pub other_line_ids: Vec<Vec<usize>>,
     /// The arrangement's instruments, compiled against these lines.
     pub rules: Rules,
+    /// The lines of the employer's duties, when the scenario states any.
+    pub duties: Option<DutyLines>,
 }
 
 impl LineBook {
@@ -72,12 +75,16 @@ impl LineBook {
             lines[WAGE].payer = Party::Provider;
             lines[EMPLOYER_BURDEN].payer = Party::Provider;
         }
+        // The employer's duties (SROI, quotumheffing) last: only a scenario with them has
+        // their lines.
+        let duties = DutyLines::register(model, arrangement, &mut lines);
         let employer_sign = lines.iter().map(LineDef::employer_sign).collect();
         Self {
             lines,
             employer_sign,
             other_line_ids,
             rules,
+            duties,
         }
     }
 

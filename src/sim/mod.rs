@@ -5,6 +5,8 @@
 //! is therefore done in iteration order, and a run is byte-identical for any thread count.
 
 pub mod draws;
+pub mod duties;
+pub mod employer;
 pub mod engine;
 pub mod ledger;
 mod path;

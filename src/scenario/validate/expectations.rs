@@ -15,6 +15,7 @@ pub(super) fn build_expectations(
             .iter()
             .flat_map(|p| p.lines.iter().map(|l| l.name.clone())),
     );
+    base_lines.extend(super::employer::line_names(raw).into_iter().map(str::to_owned));
     // The lines of one arrangement: the base lines and those of its instruments.
     let lines_of = |name: &str| -> Vec<String> {
         let mut lines = base_lines.clone();

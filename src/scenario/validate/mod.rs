@@ -20,11 +20,13 @@ use crate::model::*;
 use crate::rates::{self, Rates};
 use crate::vocab::{ARRANGEMENT_METRICS, BUILTIN_LINES, PAIR_METRICS};
 
+mod employer;
 mod expectations;
 mod instruments;
 mod placement;
 mod support;
 
+use employer::build_employer;
 use expectations::build_expectations;
 use instruments::build_arrangements;
 use placement::{
@@ -140,6 +142,7 @@ pub fn validate(raw: &RawScenario, map: &SourceMap, source: &str) -> Result<Mode
     build_correlations(&mut c, raw, &mut placements);
     placements.iter_mut().for_each(Placement::plan_draws);
     let expectations = build_expectations(&mut c, raw, &arrangements, &placements);
+    let employer = build_employer(&mut c, raw, start);
 
     match (c.errors.is_empty(), rates) {
         (true, Some(rates)) => Ok(Model {
@@ -162,6 +165,7 @@ pub fn validate(raw: &RawScenario, map: &SourceMap, source: &str) -> Result<Mode
             expectations,
             instrument_inputs,
             instrument_streams,
+            employer,
         }),
         _ => Err(c.errors),
     }
