@@ -85,6 +85,27 @@ pub fn main_with(cli: Cli) -> Exit {
     }
 }
 
+/// The scenario's warnings, one `file:line:col: warning: …` line each, on stderr.
+fn print_warnings(model: &Model) {
+    for w in &model.warnings {
+        eprintln!("{w}");
+    }
+}
+
+/// Loads a scenario for a command that runs it, with the command line's seed and iterations,
+/// and prints its warnings.
+fn load_for_run(path: &Path, seed: Option<u64>, iterations: Option<u64>) -> Result<Model, Failure> {
+    let mut model = scenario::load(path)?;
+    if let Some(seed) = seed {
+        model.seed = seed;
+    }
+    if let Some(n) = iterations {
+        model.iterations = n;
+    }
+    print_warnings(&model);
+    Ok(model)
+}
+
 /// Writes to stdout; a closed pipe (`inclusim run … | head`) is not an error.
 fn print_stdout(bytes: &[u8]) -> Result<(), Failure> {
     let mut out = io::stdout().lock();
@@ -111,11 +132,12 @@ fn validate(args: &ValidateArgs) -> Result<Exit, Failure> {
             Ok(model) => {
                 eprintln!(
                     "{}: ok ({} placement(s), {} arrangement(s), {} months)",
-                    file.display(),
+                    crate::inert::inert(&file.display().to_string()),
                     model.copies(),
                     model.arrangements.len(),
                     model.horizon
                 );
+                print_warnings(&model);
             }
             Err(e) => {
                 invalid += 1;
@@ -149,13 +171,7 @@ fn print_rates(args: &RatesArgs) -> Result<Exit, Failure> {
 const PROGRESS_THRESHOLD: u64 = 20_000_000;
 
 fn run(args: &RunArgs) -> Result<Exit, Failure> {
-    let mut model = scenario::load(&args.scenario)?;
-    if let Some(seed) = args.seed {
-        model.seed = seed;
-    }
-    if let Some(n) = args.iterations {
-        model.iterations = n;
-    }
+    let model = load_for_run(&args.scenario, args.seed, args.iterations)?;
     let threads = args.threads.map_or(0, usize::from);
     let mut set = args
         .out
@@ -194,13 +210,7 @@ fn begin_outputs(dir: &Path, model: &Model) -> Result<fs::OutputSet, Failure> {
 }
 
 fn make_report(args: &ReportArgs) -> Result<Exit, Failure> {
-    let mut model = scenario::load(&args.scenario)?;
-    if let Some(seed) = args.seed {
-        model.seed = seed;
-    }
-    if let Some(n) = args.iterations {
-        model.iterations = n;
-    }
+    let model = load_for_run(&args.scenario, args.seed, args.iterations)?;
     let threads = args.threads.map_or(0, usize::from);
     let mut set = begin_outputs(&args.out, &model)?;
     let summary = simulate(&model, threads, None, !args.quiet)?;
@@ -246,6 +256,15 @@ pub fn simulate(
     out: Option<&mut fs::OutputSet>,
     progress: bool,
 ) -> Result<Summary, Failure> {
+    let used = sim::threads_for(threads, model.iterations);
+    if threads > used && progress {
+        eprintln!(
+            "note: {threads} threads asked for, {used} used: {} iterations make {} chunk(s) of {} to share",
+            model.iterations,
+            model.iterations.div_ceil(sim::CHUNK),
+            sim::CHUNK
+        );
+    }
     let mut acc = Accumulator::new(model, model.iterations);
     let mut samples = match out.as_deref() {
         Some(set) => {
@@ -380,6 +399,7 @@ fn check_scenario(file: &Path, iterations: Option<u64>, threads: usize) -> Scena
         name: None,
         iterations: None,
         seed: None,
+        warnings: Vec::new(),
         outcome: Outcome::Ran {
             expectations: Vec::new(),
         },
@@ -395,6 +415,7 @@ fn check_scenario(file: &Path, iterations: Option<u64>, threads: usize) -> Scena
                 model.iterations = n;
             }
             result.name = Some(model.name.clone());
+            result.warnings = model.warnings.iter().map(ToString::to_string).collect();
             result.iterations = Some(model.iterations);
             result.seed = Some(model.seed);
             match simulate(&model, threads, None, false) {

@@ -46,6 +46,9 @@ pub struct Model {
     /// Per instrument input: the name of its random stream, from its instrument and key
     /// (`detachering.tariff_per_hour`), whichever arrangement it belongs to.
     pub instrument_streams: Vec<String>,
+    /// Warnings of validation: the scenario is valid, but a value is implausible or an
+    /// assumption is made (printed by every command; they change no number).
+    pub warnings: Vec<crate::diag::Diagnostic>,
     /// What the employer owes that employing the workers helps meet (`[employer]`): an SROI
     /// obligation and the banenafspraak quotumheffing. Both are absent unless the scenario
     /// states them.

@@ -24,7 +24,7 @@ name = "own risk"
 "#;
     let text = scenario(18, 64, placement, extra).replace(
         "wage = 15.0",
-        r#"wage = { dist = "uniform", min = 14, max = 16 }"#,
+        r#"wage = { dist = "uniform", min = 15, max = 17 }"#,
     );
     write_scenario(dir, "small.toml", &text)
 }
@@ -458,4 +458,86 @@ fn csv_text_cells_that_look_like_formulas_are_neutralised() {
             "{name}"
         );
     }
+}
+
+#[test]
+fn implausible_values_are_errors_or_warnings_at_their_keys() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let validate = |name: &str, text: &str| {
+        let file = write_scenario(dir.path(), name, text);
+        let out = inclusim().arg("validate").arg(&file).output().expect("runs");
+        (out.status.code(), stderr_of(&out))
+    };
+    // No week has more than 168 hours.
+    let (code, err) = validate(
+        "week.toml",
+        &scenario(12, 16, "", "").replace("hours_per_week = 20", "hours_per_week = 200"),
+    );
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("hours_per_week: 200 is not allowed; this input must be above 0 and at most 168"),
+        "{err}"
+    );
+    // Above the Arbeidstijdenwet's 60 hours: valid, with a warning.
+    let (code, err) = validate(
+        "long.toml",
+        &scenario(12, 16, "", "").replace("hours_per_week = 20", "hours_per_week = 70"),
+    );
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        err.contains(
+            ": warning: placement[0] \"worker\" .hours_per_week: up to 70 hours a week is more than the 60"
+        ),
+        "{err}"
+    );
+    // A wage below the legal minimum, and a start before the preset's figures.
+    let text = scenario(12, 16, "", "")
+        .replace("wage = 15.0", "wage = 0.01")
+        .replace("start = \"2027-01\"", "start = \"1900-01\"");
+    let (code, err) = validate("cheap.toml", &text);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        err.contains(
+            ".wage: a wage of € 0.01 an hour is below the legal minimum wage of € 14.06 in force in 1900-01"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains(": warning: scenario.start: the scenario starts in 1900-01, before the first value of"),
+        "{err}"
+    );
+    // A sensible scenario has no warning.
+    let (code, err) = validate("fine.toml", &scenario(12, 16, "", ""));
+    assert_eq!(code, Some(0));
+    assert!(!err.contains("warning"), "{err}");
+    // At most 50 arrangements.
+    let many: String = (0..51)
+        .map(|i| format!("\n[[arrangement]]\nname = \"a{i}\"\n"))
+        .collect();
+    let (code, err) = validate("many.toml", &(scenario(12, 16, "", "") + &many));
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("arrangement[50] \"a50\": 51 arrangements are too many: at most 50"),
+        "{err}"
+    );
+}
+
+#[test]
+fn more_threads_than_chunks_are_lowered_with_a_note() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = small_scenario(dir.path());
+    let out = inclusim()
+        .args(["run", "--iterations", "600", "--threads", "1000"])
+        .arg(&file)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("note: 1000 threads asked for, 3 used"),
+        "{}",
+        stderr_of(&out)
+    );
+    assert_eq!(inclusim::sim::threads_for(1000, 600), 3);
+    assert_eq!(inclusim::sim::threads_for(2, 600), 2);
+    assert_eq!(inclusim::sim::threads_for(5, 1), 1);
 }

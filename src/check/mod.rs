@@ -18,6 +18,9 @@ pub struct ScenarioCheck {
     /// Iterations run (the scenario's own, or `--iterations`).
     pub iterations: Option<u64>,
     pub seed: Option<u64>,
+    /// The scenario's validation warnings (`file:line:col: warning: …`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
     #[serde(flatten)]
     pub outcome: Outcome,
     /// Wall-clock seconds spent on the file (JUnit `time`; kept out of the console and JSON

@@ -27,6 +27,8 @@ pub enum Range {
     NonNegative,
     /// x > 0.
     Positive,
+    /// 0 < x ≤ 168: hours in a week.
+    WeeklyHours,
 }
 
 impl Range {
@@ -37,6 +39,7 @@ impl Range {
             Range::Persistence => "at least 0 and below 1",
             Range::NonNegative => "at least 0",
             Range::Positive => "above 0",
+            Range::WeeklyHours => "above 0 and at most 168 (the hours in a week)",
         }
     }
 
@@ -56,14 +59,20 @@ impl Range {
             Range::Persistence => lo_ok(false) && (hi < 1.0 || (hi == 1.0 && !atom_at_lo)),
             Range::NonNegative => lo_ok(false),
             Range::Positive => lo_ok(true),
+            Range::WeeklyHours => lo_ok(true) && hi <= HOURS_PER_WEEK,
         }
     }
 }
+
+/// Hours in a week: no weekly number of hours can be more.
+pub const HOURS_PER_WEEK: f64 = 168.0;
 
 /// Collects diagnostics while walking the raw scenario.
 pub struct Checker<'s, 'a> {
     pub map: &'s SourceMap<'a>,
     pub errors: Vec<Diagnostic>,
+    /// Warnings: the scenario stays valid.
+    pub warnings: Vec<Diagnostic>,
     /// Where a problem is reported instead of its own path, or `None` to drop it (checking
     /// a placement as an arrangement changes it: only the changed keys' problems are new,
     /// and they belong where the arrangement writes them).
@@ -79,6 +88,7 @@ impl<'s, 'a> Checker<'s, 'a> {
         Self {
             map,
             errors: Vec::new(),
+            warnings: Vec::new(),
             remap: None,
         }
     }
@@ -90,6 +100,21 @@ impl<'s, 'a> Checker<'s, 'a> {
                 if let Some(path) = remap(path) {
                     self.errors.push(self.map.at_path(&path, message));
                 }
+            }
+        }
+    }
+
+    /// A warning at `path` (remapped like an error).
+    pub fn warn(&mut self, path: &KeyPath, message: impl Into<String>) {
+        let path = match &self.remap {
+            None => Some(path.clone()),
+            Some(remap) => remap(path),
+        };
+        if let Some(path) = path {
+            let mut d = self.map.at_path(&path, message);
+            d.warning = true;
+            if !self.warnings.contains(&d) {
+                self.warnings.push(d);
             }
         }
     }

@@ -58,6 +58,9 @@ pub struct Diagnostic {
     /// The key path as shown to the user (may be empty for file-level problems).
     pub key: String,
     pub message: String,
+    /// A warning: the scenario is valid, but a value is implausible or an assumption is made
+    /// that the user should know (`warning:` instead of `error:`).
+    pub warning: bool,
 }
 
 impl fmt::Display for Diagnostic {
@@ -67,7 +70,7 @@ impl fmt::Display for Diagnostic {
         if self.line > 0 {
             write!(f, ":{}:{}", self.line, self.col)?;
         }
-        write!(f, ": error: ")?;
+        write!(f, ": {}: ", if self.warning { "warning" } else { "error" })?;
         if !self.key.is_empty() {
             write!(f, "{}: ", inert(&self.key))?;
         }
@@ -120,6 +123,7 @@ impl<'a> SourceMap<'a> {
             col,
             key,
             message,
+            warning: false,
         }
     }
 

@@ -63,6 +63,9 @@ pub fn text(results: &[ScenarioCheck]) -> String {
                 let _ = writeln!(out, "{}", inert(&r.file));
             }
         }
+        for w in &r.warnings {
+            let _ = writeln!(out, "  WARN   {w}");
+        }
         match &r.outcome {
             Outcome::Error { message, .. } => {
                 let _ = writeln!(out, "  ERROR  the scenario is invalid or cannot run:");

@@ -129,6 +129,8 @@ define_figures! {
     YouthMinWageShareBbl19 = "youth_min_wage_share_bbl_19", Share;
     /// Share of the adult hourly minimum wage at age 20 in a bbl contract.
     YouthMinWageShareBbl20 = "youth_min_wage_share_bbl_20", Share;
+    /// Hours per week: the most the Arbeidstijdenwet allows in any one week (60).
+    WorkingTimeMaxHoursPerWeek = "working_time_max_hours_per_week", Positive;
     /// Share of the wage: legal minimum holiday allowance (0.08).
     HolidayPay = "holiday_pay", Share;
     /// Share of the wage the employer must continue during sickness (0.70, BW 7:629).
@@ -211,6 +213,20 @@ define_figures! {
 }
 
 impl Figure {
+    /// The youth minimum-wage share at `age` (Wet minimumloon art. 8 with the Besluit
+    /// minimumjeugdloon), `None` from 21 on: then the adult minimum wage applies.
+    pub fn youth_min_wage_share(age: u32) -> Option<Figure> {
+        Some(match age {
+            ..=15 => Figure::YouthMinWageShare15,
+            16 => Figure::YouthMinWageShare16,
+            17 => Figure::YouthMinWageShare17,
+            18 => Figure::YouthMinWageShare18,
+            19 => Figure::YouthMinWageShare19,
+            20 => Figure::YouthMinWageShare20,
+            _ => return None,
+        })
+    }
+
     /// The figure with this key, exactly as written in presets (e.g. `"min_wage_hour"`).
     pub fn from_key(key: &str) -> Option<Figure> {
         Figure::ALL.into_iter().find(|f| f.as_str() == key)
@@ -923,7 +939,7 @@ mod tests {
 
     #[test]
     fn figure_table_is_consistent() {
-        assert_eq!(Figure::ALL.len(), 47);
+        assert_eq!(Figure::ALL.len(), 48);
         for (i, f) in Figure::ALL.iter().enumerate() {
             assert_eq!(*f as usize, i, "{f} is out of order");
             assert_eq!(Figure::from_key(f.as_str()), Some(*f));

@@ -52,6 +52,7 @@ fn not_utf8(path: &Path, e: &std::string::FromUtf8Error) -> Diagnostic {
             "the file is not valid UTF-8 (byte 0x{:02X}); save it as UTF-8",
             bytes[at]
         ),
+        warning: false,
     }
 }
 

@@ -117,7 +117,7 @@ pub fn run(
 ) -> Result<(), SimError> {
     let plan = Plan::new(model)?;
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(cfg.threads)
+        .num_threads(threads_for(cfg.threads, cfg.iterations))
         .build()
         .map_err(|e| SimError::ThreadPool {
             threads: cfg.threads,
@@ -142,6 +142,16 @@ pub fn run(
         next = end;
     }
     Ok(())
+}
+
+/// The worker threads a run of `iterations` uses when `requested` are asked for (0: one per
+/// core): never more than there are chunks to share, since a thread without a chunk only
+/// costs its start-up. The result never depends on it.
+pub fn threads_for(requested: usize, iterations: u64) -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let wanted = if requested == 0 { cores } else { requested };
+    let chunks = usize::try_from(iterations.div_ceil(CHUNK)).unwrap_or(usize::MAX);
+    wanted.min(chunks).max(1)
 }
 
 fn simulate_chunk(model: &Model, plan: &Plan, cfg: &RunConfig, index: u64) -> Chunk {

@@ -435,14 +435,8 @@ fn youth_share(plan: &Plan, pr: &CopyParams, tenure: usize, t: usize) -> f64 {
     let Some(age) = pr.age else {
         return 1.0;
     };
-    let figure = match age + (tenure / 12) as u32 {
-        ..=15 => Figure::YouthMinWageShare15,
-        16 => Figure::YouthMinWageShare16,
-        17 => Figure::YouthMinWageShare17,
-        18 => Figure::YouthMinWageShare18,
-        19 => Figure::YouthMinWageShare19,
-        20 => Figure::YouthMinWageShare20,
-        _ => return 1.0,
+    let Some(figure) = Figure::youth_min_wage_share(age + (tenure / 12) as u32) else {
+        return 1.0;
     };
     plan.rates.get(figure, plan.months[t].calendar)
 }

@@ -90,6 +90,10 @@ fn scenario_facts(raw: &RawScenario) -> ScenarioFacts {
 /// The arrangements (the baseline first) and the variants of the placements they simulate
 /// (variant 0, the scenario's own, first).
 #[allow(clippy::too_many_arguments)]
+/// The most arrangements a scenario may compare (besides the baseline): every pair of them
+/// is compared, so their cost and the size of the outputs grow with the square.
+pub const MAX_ARRANGEMENTS: usize = 50;
+
 pub(super) fn build_arrangements(
     c: &mut Checker,
     raw: &RawScenario,
@@ -118,7 +122,19 @@ pub(super) fn build_arrangements(
             variant: 0,
         });
     }
-    for (i, a) in raw.arrangements.iter().enumerate() {
+    if raw.arrangements.len() > MAX_ARRANGEMENTS {
+        let pairs = MAX_ARRANGEMENTS * (MAX_ARRANGEMENTS + 1) / 2;
+        c.error(
+            &KeyPath::root().key("arrangement").index(MAX_ARRANGEMENTS),
+            format!(
+                "{} arrangements are too many: at most {MAX_ARRANGEMENTS} (with the baseline that is \
+                 already {pairs} paired comparisons, and their number grows with the square); split \
+                 the scenario into files that each compare a few",
+                raw.arrangements.len()
+            ),
+        );
+    }
+    for (i, a) in raw.arrangements.iter().enumerate().take(MAX_ARRANGEMENTS + 1) {
         let path = KeyPath::root().key("arrangement").index(i);
         if baseline && a.name == BASELINE_NAME {
             c.error(

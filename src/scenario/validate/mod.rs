@@ -144,6 +144,10 @@ pub fn validate(raw: &RawScenario, map: &SourceMap, source: &str) -> Result<Mode
     let expectations = build_expectations(&mut c, raw, &arrangements, &placements);
     let employer = build_employer(&mut c, raw, start);
 
+    if let Some(rates) = &rates {
+        warn_start_before_the_preset(&mut c, rates, start, &meta_path.key("start"));
+    }
+    let warnings = std::mem::take(&mut c.warnings);
     match (c.errors.is_empty(), rates) {
         (true, Some(rates)) => Ok(Model {
             name: meta.name.clone(),
@@ -166,8 +170,33 @@ pub fn validate(raw: &RawScenario, map: &SourceMap, source: &str) -> Result<Mode
             instrument_inputs,
             instrument_streams,
             employer,
+            warnings,
         }),
         _ => Err(c.errors),
+    }
+}
+
+/// A start before the first value of most of the preset's figures: their earliest value is
+/// then used for months the preset knows nothing of.
+fn warn_start_before_the_preset(c: &mut Checker, rates: &Rates, start: YearMonth, path: &KeyPath) {
+    let rows = rates.rows();
+    let later: Vec<YearMonth> = rows
+        .iter()
+        .filter_map(|r| r.values.first().map(|v| v.0))
+        .filter(|first| *first > start)
+        .collect();
+    if let Some(first) = later.iter().min() {
+        c.warn(
+            path,
+            format!(
+                "the scenario starts in {start}, before the first value of {} of the {} figures of \
+                 preset `{}` (the earliest from {first}); for earlier months their first value is \
+                 used. Check `start`, or choose the preset of that time",
+                later.len(),
+                rows.len(),
+                rates.name()
+            ),
+        );
     }
 }
 

@@ -84,6 +84,70 @@ pub(super) fn check_pools_used(c: &mut Checker, raw: &RawScenario) {
     }
 }
 
+/// A week above the Arbeidstijdenwet's maximum is possible to write but not to work: warn.
+fn warn_implausible_hours(c: &mut Checker, hours: &Dist, path: &KeyPath, rates: &Rates, start: YearMonth) {
+    let max = rates.get(rates::Figure::WorkingTimeMaxHoursPerWeek, start);
+    let (_, hi) = hours.support();
+    if hi > max {
+        c.warn(
+            path,
+            format!(
+                "up to {} hours a week is more than the {max} the Arbeidstijdenwet allows in any \
+                 week (art. 5:7); check the contract hours",
+                fmt_number(hi)
+            ),
+        );
+    }
+}
+
+/// A wage in euros that can fall below the legal minimum wage in force at the start, for the
+/// worker's age (Wet minimumloon art. 7 and 8): the scenario runs, but says so.
+fn warn_below_minimum_wage(
+    c: &mut Checker,
+    wage: &Dist,
+    path: &KeyPath,
+    rates: &Rates,
+    start: YearMonth,
+    age: Option<u32>,
+) {
+    // Against a published minimum wage only: past the last one, the last published value
+    // (an estimate of a later one is no ground to call a wage illegal).
+    let wml = rates::Figure::MinWageHour;
+    let month = if rates.is_extrapolated(wml, start) {
+        rates.last_published(wml)
+    } else {
+        start
+    };
+    let share = age
+        .and_then(rates::Figure::youth_min_wage_share)
+        .map_or(1.0, |f| rates.get(f, month));
+    let minimum = rates.get(wml, month) * share;
+    let (lo, _) = wage.support();
+    if lo < minimum {
+        let whose = age
+            .filter(|a| *a < 21)
+            .map_or_else(String::new, |a| format!(" at age {a}"));
+        let when = if month == start {
+            format!("in force in {start}")
+        } else {
+            format!("of {month}, the last one published")
+        };
+        c.warn(
+            path,
+            format!(
+                "a wage of € {lo:.2} an hour is below the legal minimum wage of € {minimum:.2}{whose} \
+                 {when} (Wet minimumloon art. 7 and 8); write `wage = \"wml\"` to pay the minimum \
+                 wage as it changes"
+            ),
+        );
+    }
+}
+
+/// A number as short as exact (`60`, `62.5`).
+fn fmt_number(x: f64) -> String {
+    format!("{x}")
+}
+
 pub(super) fn build_placement(
     c: &mut Checker,
     p: &RawPlacement,
@@ -123,15 +187,23 @@ pub(super) fn build_placement(
     };
     let at = |slot: Slot| path.key(slot.path());
 
-    put(
-        Slot::HoursPerWeek,
-        c.input(&p.hours_per_week, &at(Slot::HoursPerWeek), Range::Positive),
-        true,
-    );
+    let hours = c.input(&p.hours_per_week, &at(Slot::HoursPerWeek), Range::WeeklyHours);
+    if let Some(rates) = rates {
+        warn_implausible_hours(c, &hours, &at(Slot::HoursPerWeek), rates, start);
+    }
+    put(Slot::HoursPerWeek, hours, true);
     let (wage, wage_is_wml) = match &p.wage {
         WageSpec::Wml => (constant(0.0), true),
         WageSpec::Hourly(spec) => (c.input(spec, &at(Slot::Wage), Range::Positive), false),
     };
+    if let (Some(rates), false) = (rates, wage_is_wml) {
+        let age = p
+            .worker
+            .as_ref()
+            .and_then(|w| w.age)
+            .and_then(|a| u32::try_from(a).ok());
+        warn_below_minimum_wage(c, &wage, &at(Slot::Wage), rates, start, age);
+    }
     put(Slot::Wage, wage, !wage_is_wml);
     let wage_indexation = build_wage_indexation(c, p, path, rates);
     put(

@@ -83,10 +83,16 @@ pub(super) fn build_variant(
         let mut inner = Checker {
             map: c.map,
             errors: Vec::new(),
+            warnings: Vec::new(),
             remap: Some(Box::new(remap)),
         };
         let ppath = KeyPath::root().key("placement").index(i);
         let mut p = build_placement(&mut inner, &merged, &ppath, horizon, pools, rates, start);
+        for w in inner.warnings.drain(..) {
+            if !c.warnings.contains(&w) {
+                c.warnings.push(w);
+            }
+        }
         if !inner.errors.is_empty() {
             c.errors.append(&mut inner.errors);
             return None;
