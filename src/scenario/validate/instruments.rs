@@ -87,13 +87,13 @@ fn scenario_facts(raw: &RawScenario) -> ScenarioFacts {
     }
 }
 
-/// The arrangements (the baseline first) and the variants of the placements they simulate
-/// (variant 0, the scenario's own, first).
-#[allow(clippy::too_many_arguments)]
 /// The most arrangements a scenario may compare (besides the baseline): every pair of them
 /// is compared, so their cost and the size of the outputs grow with the square.
 pub const MAX_ARRANGEMENTS: usize = 50;
 
+/// The arrangements (the baseline first) and the variants of the placements they simulate
+/// (variant 0, the scenario's own, first).
+#[allow(clippy::too_many_arguments)]
 pub(super) fn build_arrangements(
     c: &mut Checker,
     raw: &RawScenario,
