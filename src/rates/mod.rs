@@ -181,6 +181,31 @@ define_figures! {
     ProefplaatsingMaxMonths = "proefplaatsing_max_months", Limit;
     /// Share (a statistic): workers hired after a UWV trial placement (0.60).
     ProefplaatsingHireShare = "proefplaatsing_hire_share", Share;
+    /// EUR per month, net incl. vakantietoeslag: bijstand norm of an alleenstaande or
+    /// alleenstaande ouder aged 21 to the AOW age (Participatiewet art. 21 a; indexed).
+    BijstandNormSingle = "bijstand_norm_single", NonNegative;
+    /// EUR per month, net incl. vakantietoeslag: bijstand norm of gehuwden, both aged 21 to
+    /// the AOW age (Participatiewet art. 21 b; indexed).
+    BijstandNormCouple = "bijstand_norm_couple", NonNegative;
+    /// EUR per month, net incl. vakantietoeslag: bijstand norm of an alleenstaande (ouder)
+    /// aged 18 to 20 (Participatiewet art. 20 lid 1 a and lid 2 a; indexed).
+    BijstandNormYouthSingle = "bijstand_norm_youth_single", NonNegative;
+    /// Share of income from work left out of the means (inkomstenvrijlating, 0.25,
+    /// Participatiewet art. 31 lid 2 n).
+    BijstandVrijlatingShare = "bijstand_vrijlating_share", Share;
+    /// EUR per month: maximum of the inkomstenvrijlating (285.00 in 2026, art. 31 lid 2 n).
+    BijstandVrijlatingMaxPerMonth = "bijstand_vrijlating_max_per_month", Limit;
+    /// Months: longest period of the inkomstenvrijlating (6, art. 31 lid 2 n).
+    BijstandVrijlatingMaxMonths = "bijstand_vrijlating_max_months", Limit;
+    /// Years: age from which the inkomstenvrijlating applies (27, art. 31 lid 5).
+    BijstandVrijlatingMinAge = "bijstand_vrijlating_min_age", NonNegative;
+    /// Share of the minimum wage: Wajong benefit of a person with arbeidsvermogen who does
+    /// not work (0.70); with income from work it is this share of (minimum wage − income).
+    WajongBenefitShare = "wajong_benefit_share", Share;
+    /// Share of the income from work deducted from the WW benefit (0.70, WW art. 35).
+    WwIncomeDeductionShare = "ww_income_deduction_share", Share;
+    /// Share of the income from work deducted from the WGA loongerelateerde benefit (0.70, WIA art. 61).
+    WiaIncomeDeductionShare = "wia_income_deduction_share", Share;
 }
 
 impl Figure {

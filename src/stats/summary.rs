@@ -750,6 +750,8 @@ mod tests {
             employer_sign: vec![1.0, -1.0, 1.0, 0.0, 1.0],
             other_line_ids: Vec::new(),
             rules: crate::instruments::Rules::new(&[], &[], &mut Vec::new()),
+            benefit_lines: Vec::new(),
+            benefit_paid_lines: Vec::new(),
         };
         let sums = [200.0, 100.0, 40.0, 10.0, 6.0];
         let lines = employer_lines(&book, &sums, 2.0);
