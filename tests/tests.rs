@@ -7,6 +7,7 @@ mod fixtures;
 mod golden;
 mod instruments;
 mod layers;
+mod parties;
 mod props;
 mod report;
 mod support;
