@@ -63,10 +63,15 @@ pub struct Month {
 }
 
 impl Counterfactual {
-    /// The worker's counterfactual benefit; `None` for a worker without one.
+    /// The worker's counterfactual benefit; `None` for a worker without one, and for a worker
+    /// from the WW or WIA whose benefit the scenario does not give (it depends on the past
+    /// wage, which the model does not know).
     pub fn of(worker: &Worker) -> Option<Self> {
         line(worker.benefit)?;
         let c = &worker.counterfactual;
+        if matches!(worker.benefit, Benefit::Ww | Benefit::Wia) && c.per_month.is_none() {
+            return None;
+        }
         Some(Self {
             benefit: worker.benefit,
             household: c.household,
@@ -95,7 +100,7 @@ impl Counterfactual {
                 bijstand_norm(rates, m.calendar, self.household, self.age_at(m.tenure))
             }
             Benefit::Wajong => rates.get(Figure::WajongBenefitShare, m.calendar) * wajong_min_wage(rates, m),
-            // Validation requires `benefit_per_month` for WW and WIA (it depends on the past wage).
+            // WW and WIA only with `benefit_per_month` (see `Counterfactual::of`).
             Benefit::Ww | Benefit::Wia | Benefit::None => 0.0,
         }
     }
@@ -336,5 +341,6 @@ mod tests {
             "the WW would have ended"
         );
         assert!(Counterfactual::of(&worker(Benefit::None)).is_none());
+        assert!(Counterfactual::of(&worker(Benefit::Wia)).is_none(), "no benefit given: nothing booked");
     }
 }

@@ -821,7 +821,7 @@ mod tests {
 
     #[test]
     fn figure_table_is_consistent() {
-        assert_eq!(Figure::ALL.len(), 39);
+        assert_eq!(Figure::ALL.len(), 49);
         for (i, f) in Figure::ALL.iter().enumerate() {
             assert_eq!(*f as usize, i, "{f} is out of order");
             assert_eq!(Figure::from_key(f.as_str()), Some(*f));
@@ -853,9 +853,19 @@ mod tests {
                 assert!(!row.unit.trim().is_empty());
                 assert!(!row.values.is_empty());
             }
-            // Only the minimum wage is indexed.
+            // Only the minimum wage and the bijstand norms, which follow the net minimum wage
+            // (Participatiewet art. 38), are indexed.
             let indexed: Vec<&str> = rows.iter().filter(|r| r.indexed).map(|r| r.key).collect();
-            assert_eq!(indexed, ["min_wage_hour", "min_wage_month_36h"]);
+            assert_eq!(
+                indexed,
+                [
+                    "min_wage_hour",
+                    "min_wage_month_36h",
+                    "bijstand_norm_single",
+                    "bijstand_norm_couple",
+                    "bijstand_norm_youth_single"
+                ]
+            );
         }
         assert!(load_preset(" NL-2025 ").is_ok(), "names are case-insensitive");
     }

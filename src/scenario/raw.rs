@@ -232,8 +232,9 @@ pub struct RawWorker {
     #[schemars(range(min = 0.0, max = 1.0))]
     pub net_share: Option<f64>,
     /// The benefit per month the worker would have without the placement, euros (incl.
-    /// holiday allowance; gross for WW, WIA and Wajong, net for bijstand). Required for `ww`
-    /// and `wia`; for `participatiewet` and `wajong` it replaces the law's norm.
+    /// holiday allowance; gross for WW, WIA and Wajong, net for bijstand). For `ww` and `wia`
+    /// the benefit no longer paid is booked only with it; for `participatiewet` and `wajong`
+    /// it replaces the law's norm.
     #[schemars(range(min = 0.0))]
     pub benefit_per_month: Option<f64>,
     /// Months of benefit left at the start of the placement (default: the whole horizon).

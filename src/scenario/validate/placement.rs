@@ -589,15 +589,6 @@ fn build_counterfactual(
     let per_month = w
         .benefit_per_month
         .map(|v| c.number(Some(v), &path.key("benefit_per_month"), Range::NonNegative, 0.0));
-    if per_month.is_none() && matches!(benefit, Benefit::Ww | Benefit::Wia) {
-        c.error(
-            &path.key("benefit_per_month"),
-            format!(
-                "a worker from the {} needs `benefit_per_month`: the benefit depends on the past wage",
-                benefit.as_str().to_uppercase()
-            ),
-        );
-    }
     let months_left = w
         .benefit_months_left
         .map(|m| c.months(m, &path.key("benefit_months_left"), 0, MAX_HORIZON_MONTHS));
