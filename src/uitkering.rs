@@ -341,6 +341,9 @@ mod tests {
             "the WW would have ended"
         );
         assert!(Counterfactual::of(&worker(Benefit::None)).is_none());
-        assert!(Counterfactual::of(&worker(Benefit::Wia)).is_none(), "no benefit given: nothing booked");
+        assert!(
+            Counterfactual::of(&worker(Benefit::Wia)).is_none(),
+            "no benefit given: nothing booked"
+        );
     }
 }

@@ -214,13 +214,11 @@ fn a_worker_without_a_benefit_books_no_benefit_line() {
 }
 
 #[test]
-fn ww_needs_the_benefit_per_month() {
+fn ww_is_booked_from_the_benefit_per_month_the_scenario_gives() {
     let text = deterministic(24, "{ benefit = \"ww\" }", "", "");
-    let err = inclusim::scenario::parse(std::path::Path::new("t.toml"), &text).unwrap_err();
-    assert!(
-        err.iter().any(|d| d.to_string().contains("benefit_per_month")),
-        "{err:?}"
-    );
+    let s = run(&model(&text), 1);
+    let none = arrangement(&s, "no support");
+    assert!(!none.lines.contains_key("ww"), "unknown benefit: nothing booked");
     let ok = deterministic(
         24,
         "{ benefit = \"ww\", benefit_per_month = 1500, benefit_months_left = 4 }",
@@ -233,4 +231,39 @@ fn ww_needs_the_benefit_per_month() {
     let saved = line(arrangement(&s, "no support"), "ww");
     assert_eq!(cents(saved), cents(4.0 * 0.70 * wage(24.0, 0)));
     assert_eq!(cents(saved), 462624);
+}
+
+#[test]
+fn the_report_says_what_each_party_gets_and_what_is_left_out_in_both_languages() {
+    use inclusim::report::{Lang, html};
+    let text = deterministic(
+        24,
+        "{ benefit = \"participatiewet\" }",
+        LKS,
+        "employer_is = \"gemeente\"",
+    );
+    let m = model(&text);
+    let s = run(&m, 1);
+    let nl = html::page(&m, &s, &[], Lang::Nl);
+    for words in [
+        "Wat levert het partijen op?",
+        "Werkgever = gemeente",
+        "(businesscase)",
+        "(context)",
+        "blijft binnen de organisatie",
+        "Niet meegenomen: belastingen, heffingskortingen en toeslagen",
+    ] {
+        assert!(nl.contains(words), "nl report lacks {words:?}");
+    }
+    let en = html::page(&m, &s, &[], Lang::En);
+    for words in [
+        "What does it yield each party?",
+        "Employer = gemeente",
+        "(business case)",
+        "stays inside the organisation",
+        "Left out: taxes, tax credits and allowances",
+    ] {
+        assert!(en.contains(words), "en report lacks {words:?}");
+    }
+    assert!(!en.contains("Wat levert"), "no Dutch in the English report");
 }
