@@ -197,7 +197,7 @@ fn an_employer_that_is_the_gemeente_keeps_the_lks_internal() {
     // The LKS no longer counts: the combined view is the one without LKS plus the bijstand.
     let none = arrangement(&s, "no support");
     let lks_effect = combined.mean - view(none, "employer").mean;
-    assert_eq!(cents(lks_effect), cents(line(a, "lks_assessment") * -1.0));
+    assert_eq!(cents(lks_effect), cents(-line(a, "lks_assessment")));
 }
 
 #[test]
