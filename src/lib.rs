@@ -29,4 +29,5 @@ pub mod scenario;
 pub mod sim;
 pub mod stats;
 pub mod templates;
+pub mod uitkering;
 pub mod vocab;

@@ -27,6 +27,9 @@ pub struct Model {
     pub seed: u64,
     /// Yearly discount rate.
     pub discount_rate: f64,
+    /// The party the employer itself is (`[scenario] employer_is`): flows between the two
+    /// are internal.
+    pub employer_is: Option<Party>,
     pub rates: Rates,
     /// The scenario's placements (variant 0: what the "no support" baseline and every
     /// arrangement without support or overrides simulate).

@@ -77,7 +77,7 @@ impl Party {
 }
 
 /// The worker's status, where financing rules depend on it.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Worker {
     /// Age at the start; `None` = adult (21 or older).
     pub age: Option<u32>,
@@ -88,6 +88,8 @@ pub struct Worker {
     pub arbeidsgehandicapt: bool,
     /// The target group the worker belongs to without a benefit (LKS, no-risk polis).
     pub group: Group,
+    /// The benefit the worker would have had without the placement (see `uitkering`).
+    pub counterfactual: CounterfactualBenefit,
 }
 
 /// A target group that gives the worker a right without a benefit: LKS under Participatiewet
@@ -132,6 +134,41 @@ impl Group {
             Group::Nug => "nug",
             Group::Leerwerktraject => "leerwerktraject",
             Group::BeschutWerk => "beschut_werk",
+        }
+    }
+}
+
+/// What the worker would have received without the placement, as the scenario states it.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct CounterfactualBenefit {
+    /// The household the bijstand norm is for.
+    pub household: Household,
+    /// Share of the gross wage that is net income; `None` = the model's default.
+    pub net_share: Option<f64>,
+    /// The benefit per month without the placement, euros; `None` = from the law's figures
+    /// (bijstand norm, Wajong); required for WW and WIA.
+    pub per_month: Option<f64>,
+    /// Months of benefit left at the start of the placement; `None` = the whole horizon.
+    pub months_left: Option<usize>,
+}
+
+/// The household a bijstand norm is for (Participatiewet art. 20–21).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Household {
+    #[default]
+    Single,
+    SingleParent,
+    Couple,
+}
+
+impl Household {
+    pub const ALL: [Household; 3] = [Household::Single, Household::SingleParent, Household::Couple];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Household::Single => "single",
+            Household::SingleParent => "single_parent",
+            Household::Couple => "couple",
         }
     }
 }

@@ -21,7 +21,7 @@ const FLOORS: [&[&str]; 12] = [
     &["dist", "plot"],
     &["rates"],
     &["diag"],
-    &["instruments"],
+    &["instruments", "uitkering"],
     &["model"],
     &["scenario", "sim"],
     &["stats"],

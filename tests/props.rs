@@ -36,7 +36,13 @@ const EXTREMES: [&str; 18] = [
 ];
 
 /// Keys of the summary that may be null (documented in `stats::summary`).
-const NULLABLE: [&str; 3] = ["p50_month", "mean_productivity", "description"];
+const NULLABLE: [&str; 5] = [
+    "p50_month",
+    "mean_productivity",
+    "description",
+    "employer_is",
+    "combined_with",
+];
 
 #[derive(Debug, Clone)]
 enum Mutation {

@@ -535,6 +535,7 @@ fn workbook_holds_the_numbers_of_summary_json() {
         vec![
             t.sheet_summary,
             t.sheet_comparison,
+            t.sheet_parties,
             t.sheet_monthly,
             t.sheet_assumptions
         ]
@@ -583,6 +584,18 @@ fn workbook_holds_the_numbers_of_summary_json() {
         );
         same(summary.get((row, 19)), a["subsidy_mean"].as_f64(), "subsidy_mean");
     }
+    // One row per arrangement and party, in the order of summary.json.
+    let parties = wb.worksheet_range(t.sheet_parties).unwrap();
+    let mut row = 1;
+    for a in arrangements {
+        for v in a["parties"].as_array().unwrap() {
+            same(parties.get((row, 3)), v["mean"].as_f64(), "party mean");
+            same(parties.get((row, 5)), v["p5"].as_f64(), "party p5");
+            same(parties.get((row, 7)), v["p95"].as_f64(), "party p95");
+            row += 1;
+        }
+    }
+    assert_eq!(parties.height(), row);
     let monthly = wb.worksheet_range(t.sheet_monthly).unwrap();
     let months = arrangements[0]["monthly"].as_array().unwrap();
     assert_eq!(monthly.height(), 1 + arrangements.len() * months.len());

@@ -8,6 +8,7 @@ mod fixtures;
 mod golden;
 mod instruments;
 mod layers;
+mod parties;
 mod props;
 mod rates;
 mod report;

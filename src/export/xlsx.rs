@@ -6,8 +6,9 @@ use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatAlign, Workboo
 
 use crate::model::Model;
 use crate::report::Lang;
-use crate::report::html::{correlation_facts, input_label, input_rows, instrument_words};
+use crate::report::html::{correlation_facts, input_label, input_rows, instrument_words, party_view_name};
 use crate::stats::Summary;
+use crate::stats::summary::PartyRole;
 
 /// The workbook's creation date, fixed so the same run gives the same bytes.
 const FIXED_DATE: (u16, u8, u8) = (2000, 1, 1);
@@ -63,6 +64,7 @@ pub fn workbook(model: &Model, s: &Summary, lang: Lang) -> Result<Vec<u8>, XlsxE
 
     summary_sheet(wb.add_worksheet().set_name(t.sheet_summary)?, s, lang, &f)?;
     comparison_sheet(wb.add_worksheet().set_name(t.sheet_comparison)?, s, lang, &f)?;
+    parties_sheet(wb.add_worksheet().set_name(t.sheet_parties)?, s, lang, &f)?;
     monthly_sheet(wb.add_worksheet().set_name(t.sheet_monthly)?, s, lang, &f)?;
     assumptions_sheet(
         wb.add_worksheet().set_name(t.sheet_assumptions)?,
@@ -142,6 +144,37 @@ fn comparison_sheet(ws: &mut Worksheet, s: &Summary, lang: Lang, f: &Formats) ->
         number(ws, r, 5, c.sd_diff, &f.euro)?;
         number(ws, r, 6, c.p_a_better, &f.percent)?;
         number(ws, r, 7, c.p_npv_positive_diff, &f.percent)?;
+    }
+    Ok(())
+}
+
+/// "Partijen": every party's nominal net per arrangement, one row per arrangement and party.
+fn parties_sheet(ws: &mut Worksheet, s: &Summary, lang: Lang, f: &Formats) -> Result<(), XlsxError> {
+    let t = lang.text();
+    headers(ws, &t.xlsx_parties, f)?;
+    ws.set_column_width(0, 28)?;
+    ws.set_column_width(1, 30)?;
+    for c in 2..9 {
+        ws.set_column_width(c, 15)?;
+    }
+    let mut r = 1;
+    for a in &s.arrangements {
+        for v in &a.parties {
+            ws.write_string(r, 0, &a.name)?;
+            ws.write_string(r, 1, party_view_name(v, t))?;
+            let role = match v.role {
+                PartyRole::BusinessCase => t.party_business_case,
+                PartyRole::Context => t.party_context,
+            };
+            ws.write_string(r, 2, role)?;
+            for (c, x) in [v.mean, v.mcse, v.p5, v.p50, v.p95].into_iter().enumerate() {
+                number(ws, r, 3 + c as u16, x, &f.euro)?;
+            }
+            if v.combined_with.is_some() {
+                number(ws, r, 8, v.internal_mean, &f.euro)?;
+            }
+            r += 1;
+        }
     }
     Ok(())
 }

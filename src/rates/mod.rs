@@ -210,6 +210,31 @@ define_figures! {
     QuotumheffingPerMissingJob = "quotumheffing_per_missing_job", NonNegative;
     /// Hours per week that make one job ("baan") of the banenafspraak (25.5).
     BanenafspraakHoursPerJob = "banenafspraak_hours_per_job", Positive;
+    /// EUR per month, net incl. vakantietoeslag: bijstand norm of an alleenstaande or
+    /// alleenstaande ouder aged 21 to the AOW age (Participatiewet art. 21 a; indexed).
+    BijstandNormSingle = "bijstand_norm_single", NonNegative;
+    /// EUR per month, net incl. vakantietoeslag: bijstand norm of gehuwden, both aged 21 to
+    /// the AOW age (Participatiewet art. 21 b; indexed).
+    BijstandNormCouple = "bijstand_norm_couple", NonNegative;
+    /// EUR per month, net incl. vakantietoeslag: bijstand norm of an alleenstaande (ouder)
+    /// aged 18 to 20 (Participatiewet art. 20 lid 1 a and lid 2 a; indexed).
+    BijstandNormYouthSingle = "bijstand_norm_youth_single", NonNegative;
+    /// Share of income from work left out of the means (inkomstenvrijlating, 0.25,
+    /// Participatiewet art. 31 lid 2 n).
+    BijstandVrijlatingShare = "bijstand_vrijlating_share", Share;
+    /// EUR per month: maximum of the inkomstenvrijlating (285.00 in 2026, art. 31 lid 2 n).
+    BijstandVrijlatingMaxPerMonth = "bijstand_vrijlating_max_per_month", Limit;
+    /// Months: longest period of the inkomstenvrijlating (6, art. 31 lid 2 n).
+    BijstandVrijlatingMaxMonths = "bijstand_vrijlating_max_months", Limit;
+    /// Years: age from which the inkomstenvrijlating applies (27, art. 31 lid 5).
+    BijstandVrijlatingMinAge = "bijstand_vrijlating_min_age", NonNegative;
+    /// Share of the minimum wage: Wajong benefit of a person with arbeidsvermogen who does
+    /// not work (0.70); with income from work it is this share of (minimum wage − income).
+    WajongBenefitShare = "wajong_benefit_share", Share;
+    /// Share of the income from work deducted from the WW benefit (0.70, WW art. 35).
+    WwIncomeDeductionShare = "ww_income_deduction_share", Share;
+    /// Share of the income from work deducted from the WGA loongerelateerde benefit (0.70, WIA art. 61).
+    WiaIncomeDeductionShare = "wia_income_deduction_share", Share;
 }
 
 impl Figure {
@@ -939,7 +964,7 @@ mod tests {
 
     #[test]
     fn figure_table_is_consistent() {
-        assert_eq!(Figure::ALL.len(), 48);
+        assert_eq!(Figure::ALL.len(), 58);
         for (i, f) in Figure::ALL.iter().enumerate() {
             assert_eq!(*f as usize, i, "{f} is out of order");
             assert_eq!(Figure::from_key(f.as_str()), Some(*f));
@@ -982,9 +1007,19 @@ mod tests {
                     assert!(row.source.contains("announced"), "{name}: {}", row.key);
                 }
             }
-            // Only the minimum wage is indexed.
+            // Only the minimum wage and the bijstand norms, which follow the net minimum wage
+            // (Participatiewet art. 38), are indexed.
             let indexed: Vec<&str> = rows.iter().filter(|r| r.indexed).map(|r| r.key).collect();
-            assert_eq!(indexed, ["min_wage_hour", "min_wage_month_36h"]);
+            assert_eq!(
+                indexed,
+                [
+                    "min_wage_hour",
+                    "min_wage_month_36h",
+                    "bijstand_norm_single",
+                    "bijstand_norm_couple",
+                    "bijstand_norm_youth_single"
+                ]
+            );
         }
         assert!(load_preset(" NL-2025 ").is_ok(), "names are case-insensitive");
     }

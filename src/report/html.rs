@@ -13,7 +13,7 @@ use crate::plot;
 use crate::rates::ValueStatus;
 use crate::scenario::raw::{PayBasis, RampShape};
 use crate::stats::Summary;
-use crate::stats::summary::ArrangementSummary;
+use crate::stats::summary::{ArrangementSummary, PartyRole, PartyView};
 
 /// Escapes text for HTML content and attribute values.
 pub fn escape(text: &str) -> String {
@@ -88,6 +88,7 @@ pub fn page(model: &Model, s: &Summary, charts: &[RenderedChart], lang: Lang) ->
     header(&mut h, s, lang);
     answer(&mut h, s, lang);
     comparison(&mut h, s, lang);
+    parties(&mut h, s, lang);
     figures(&mut h, charts, t);
     assumptions(&mut h, model, s, lang);
     method(&mut h, s, lang);
@@ -248,6 +249,92 @@ fn comparison(h: &mut String, s: &Summary, lang: Lang) {
         h,
         "</tbody>\n</table>\n</div>\n<p class=\"note\">{}</p>\n</section>\n",
         escape(&note)
+    );
+}
+
+/// The name of a party's view: the employer's combined with the party it is, if so.
+pub fn party_view_name(view: &PartyView, t: &Text) -> String {
+    match &view.combined_with {
+        Some(other) => format!(
+            "{} = {}",
+            t.party_name(&view.party),
+            t.party_name(other).to_lowercase()
+        ),
+        None => t.party_name(&view.party),
+    }
+}
+
+/// "Wat levert het partijen op?": each party's nominal net per arrangement, the employer's
+/// marked as the business case and the others as context, with what is left out.
+fn parties(h: &mut String, s: &Summary, lang: Lang) {
+    let t = lang.text();
+    let Some(first) = s.arrangements.first() else {
+        return;
+    };
+    let _ = write!(
+        h,
+        "<section id=\"parties\">\n<h2>{}</h2>\n<p>{}</p>\n<div class=\"wide\">\n<table>\n<thead><tr><th>{}</th>",
+        escape(t.sec_parties),
+        escape(&fill(
+            t.parties_intro,
+            &[("horizon", &s.horizon_months.to_string())]
+        )),
+        escape(t.th_party)
+    );
+    for (i, a) in s.arrangements.iter().enumerate() {
+        let _ = write!(h, "<th class=\"num\">{}{}</th>", swatch(i), escape(&a.name));
+    }
+    h.push_str("</tr></thead>\n<tbody>\n");
+    for (v, view) in first.parties.iter().enumerate() {
+        let role = match view.role {
+            PartyRole::BusinessCase => t.party_business_case,
+            PartyRole::Context => t.party_context,
+        };
+        let _ = write!(
+            h,
+            "<tr><td>{} <span class=\"note\">({})</span></td>",
+            escape(&party_view_name(view, t)),
+            escape(role)
+        );
+        for a in &s.arrangements {
+            let Some(x) = a.parties.get(v) else {
+                h.push_str("<td></td>");
+                continue;
+            };
+            let _ = write!(
+                h,
+                "<td class=\"num\">{}<br><span class=\"note\">{} – {}</span></td>",
+                escape(&lang.money(x.mean)),
+                escape(&lang.money(x.p5)),
+                escape(&lang.money(x.p95))
+            );
+        }
+        h.push_str("</tr>\n");
+    }
+    h.push_str("</tbody>\n</table>\n</div>\n");
+    if let Some(other) = &s.employer_is {
+        let internal = s
+            .arrangements
+            .iter()
+            .filter_map(|a| a.parties.first())
+            .map(|v| v.internal_mean)
+            .fold(0.0, f64::max);
+        let _ = writeln!(
+            h,
+            "<p>{}</p>",
+            escape(&fill(
+                t.parties_combined,
+                &[
+                    ("party", &t.party_name(other).to_lowercase()),
+                    ("amount", &lang.money(internal)),
+                ]
+            ))
+        );
+    }
+    let _ = write!(
+        h,
+        "<p class=\"note\">{}</p>\n</section>\n",
+        escape(t.parties_left_out)
     );
 }
 

@@ -154,6 +154,7 @@ pub struct Text {
     pub sec_charts: &'static str,
     pub sec_assumptions: &'static str,
     pub sec_method: &'static str,
+    pub sec_parties: &'static str,
 
     // The answer: how often the placement pays off.
     pub verdict_never: &'static str,
@@ -282,7 +283,18 @@ pub struct Text {
     pub method_versions: &'static str,
     pub method_reproducible: &'static str,
 
+    // Every party's view.
+    pub parties_intro: &'static str,
+    pub parties_left_out: &'static str,
+    pub parties_combined: &'static str,
+    pub th_party: &'static str,
+    pub party_business_case: &'static str,
+    pub party_context: &'static str,
+
     // Workbook.
+    pub sheet_parties: &'static str,
+    /// Columns of the workbook's parties sheet.
+    pub xlsx_parties: [&'static str; 9],
     pub sheet_summary: &'static str,
     pub sheet_comparison: &'static str,
     pub sheet_monthly: &'static str,
@@ -385,6 +397,11 @@ impl Text {
             "exit_cost" => ("Kosten bij uitval", "Cost of dropout"),
             // Names a scenario may give its own lines for the same flows.
             "loonkostensubsidie" => ("Loonkostensubsidie", "Wage-cost subsidy (LKS)"),
+            // The benefit no longer paid while the worker works (against no placement).
+            "bijstand" => ("Bijstand die niet meer betaald wordt", "Bijstand no longer paid"),
+            "wajong" => ("Wajong die niet meer betaald wordt", "Wajong no longer paid"),
+            "ww" => ("WW die niet meer betaald wordt", "WW no longer paid"),
+            "wia" => ("WIA die niet meer betaald wordt", "WIA no longer paid"),
             "no_risk" => ("No-riskpolis", "No-risk policy"),
             // The employer's duties (`[employer]`).
             crate::model::SROI_LINE => ("SROI-verplichting ingevuld", "SROI obligation met"),
@@ -393,6 +410,26 @@ impl Text {
             _ => return crate::instruments::line_words(line).map(|w| self.pick(w)),
         };
         Some(if nl { n } else { e })
+    }
+
+    /// The name of a party of the ledger (`employer`, `gemeente`, …), as the report says it.
+    pub fn party_name(&self, party: &str) -> String {
+        let nl = self.lang == Lang::Nl;
+        let (n, e) = match party {
+            "employer" => ("Werkgever", "Employer"),
+            "worker" => ("Werknemer", "Worker"),
+            "gemeente" => ("Gemeente", "Gemeente (municipality)"),
+            "uwv" => ("UWV", "UWV"),
+            "rijk" => ("Rijk", "Central government"),
+            "school" => ("School", "School"),
+            "provider" => (
+                "Aanbieder (jobcoach, detacheerder)",
+                "Provider (jobcoach, secondment)",
+            ),
+            "belastingdienst" => ("Belastingdienst", "Tax office (Belastingdienst)"),
+            other => return other.to_owned(),
+        };
+        (if nl { n } else { e }).to_owned()
     }
 
     /// The name of a financing instrument by its `kind` in the scenario.
@@ -419,6 +456,7 @@ pub static NL: Text = Text {
     sec_charts: "Grafieken",
     sec_assumptions: "Aannames",
     sec_method: "Methode",
+    sec_parties: "Wat levert het partijen op?",
 
     verdict_never: "{name}: deze plaatsing verdient zich in geen enkele gesimuleerde toekomst terug binnen {horizon} maanden.",
     verdict_almost_never: "{name}: deze plaatsing verdient zich bijna nooit terug: in minder dan 1 van de 20 gesimuleerde toekomsten",
@@ -569,6 +607,25 @@ pub static NL: Text = Text {
     method_versions: "Model {model}, inclusim {version}, scenariobestand {file}.",
     method_reproducible: "Dit rapport bevat geen datum of tijd: hetzelfde scenario met hetzelfde startgetal en aantal doorrekeningen geeft precies hetzelfde rapport.",
 
+    parties_intro: "Per partij wat zij ontvangt min wat zij betaalt, opgeteld over {horizon} maanden (nominaal, niet verdisconteerd): het gemiddelde, met daaronder de band waarin 90% van de gesimuleerde toekomsten valt. De uitkering die niet meer betaald wordt terwijl de werknemer werkt, telt als opbrengst voor wie haar betaalt (bijstand: gemeente; Wajong, WW, WIA: UWV), tegenover geen plaatsing, waarin de werknemer de hele periode de uitkering zou houden. De werkgever is de businesscase (de netto contante waarde hierboven is die van de werkgever); de andere partijen zijn context.",
+    parties_left_out: "Niet meegenomen: belastingen, heffingskortingen en toeslagen aan de kant van de werknemer (het loon staat bruto; voor de bijstand telt een aangenomen deel ervan, standaard 90%, als netto inkomen), premies en belastingen die de overheid terugkrijgt, en de uitvoeringskosten van gemeente en UWV.",
+    parties_combined: "De werkgever is hier zelf de {party}: geld tussen beide (gemiddeld tot {amount}, zoals de LKS) blijft binnen de organisatie en telt niet als geld van buiten. Werkgever en {party} staan daarom als één partij in de tabel; de netto contante waarde hierboven is die van de werkgever alleen.",
+    th_party: "Partij",
+    party_business_case: "businesscase",
+    party_context: "context",
+
+    sheet_parties: "Partijen",
+    xlsx_parties: [
+        "Regeling",
+        "Partij",
+        "Rol",
+        "Gemiddeld saldo (nominaal)",
+        "Standaardfout",
+        "P5",
+        "P50",
+        "P95",
+        "Intern (werkgever is deze partij)",
+    ],
     sheet_summary: "Samenvatting",
     sheet_comparison: "Vergelijking",
     sheet_monthly: "Per maand",
@@ -650,6 +707,7 @@ pub static EN: Text = Text {
     sec_charts: "Charts",
     sec_assumptions: "Assumptions",
     sec_method: "Method",
+    sec_parties: "What does it yield each party?",
 
     verdict_never: "{name}: this placement pays for itself in none of the simulated futures within {horizon} months.",
     verdict_almost_never: "{name}: this placement almost never pays for itself: in fewer than 1 in 20 simulated futures",
@@ -800,6 +858,25 @@ pub static EN: Text = Text {
     method_versions: "Model {model}, inclusim {version}, scenario file {file}.",
     method_reproducible: "This report holds no date or time: the same scenario with the same seed and number of runs gives exactly the same report.",
 
+    parties_intro: "For each party what it receives minus what it pays, summed over {horizon} months (nominal, not discounted): the mean, with below it the band that holds 90% of the simulated futures. The benefit no longer paid while the worker works counts as a gain to whoever pays it (bijstand: the gemeente; Wajong, WW, WIA: UWV), against no placement, in which the worker would keep the benefit for the whole period. The employer's view is the business case (the net present value above is the employer's); the other parties are context.",
+    parties_left_out: "Left out: taxes, tax credits and allowances on the worker's side (the wage is gross; for the bijstand an assumed share of it, 90% by default, counts as net income), premiums and taxes the government gets back, and the gemeente's and UWV's costs of administration.",
+    parties_combined: "Here the employer is itself the {party}: money between the two (on average up to {amount}, such as the LKS) stays inside the organisation and does not count as outside money. Employer and {party} are therefore one party in the table; the net present value above is the employer's alone.",
+    th_party: "Party",
+    party_business_case: "business case",
+    party_context: "context",
+
+    sheet_parties: "Parties",
+    xlsx_parties: [
+        "Arrangement",
+        "Party",
+        "Role",
+        "Mean net (nominal)",
+        "Standard error",
+        "P5",
+        "P50",
+        "P95",
+        "Internal (employer is this party)",
+    ],
     sheet_summary: "Summary",
     sheet_comparison: "Comparison",
     sheet_monthly: "Monthly",

@@ -99,6 +99,9 @@ pub struct RawMeta {
     pub wage_growth_per_year: Option<f64>,
     /// Simulate the "no support" baseline beside the named arrangements (default true).
     pub baseline: Option<bool>,
+    /// The employer is itself this party (`gemeente`, `uwv`, `provider`, `school`, `rijk`):
+    /// flows between the two are internal, and the parties' views show them as one.
+    pub employer_is: Option<String>,
 }
 
 /// `[[placement]]`: one worker (or `count` identical copies) at the employer.
@@ -233,6 +236,22 @@ pub struct RawWorker {
     /// `praktijkonderwijs`, `vso`, `entree`, `nug`, `leerwerktraject`; or `beschut_werk`
     /// (art. 10b); or `none` (default).
     pub group: Option<String>,
+    /// The household whose bijstand norm applies (`single`, `single_parent`, `couple`;
+    /// default `single`); only with `benefit = "participatiewet"`.
+    pub household: Option<String>,
+    /// Share of the gross wage that is the worker's net income, against which the bijstand is
+    /// set (default 0.90, a modelling assumption).
+    #[schemars(range(min = 0.0, max = 1.0))]
+    pub net_share: Option<f64>,
+    /// The benefit per month the worker would have without the placement, euros (incl.
+    /// holiday allowance; gross for WW, WIA and Wajong, net for bijstand). For `ww` and `wia`
+    /// the benefit no longer paid is booked only with it; for `participatiewet` and `wajong`
+    /// it replaces the law's norm.
+    #[schemars(range(min = 0.0))]
+    pub benefit_per_month: Option<f64>,
+    /// Months of benefit left at the start of the placement (default: the whole horizon).
+    #[schemars(range(min = 0, max = 600))]
+    pub benefit_months_left: Option<i64>,
 }
 
 /// Share of the wage the employer continues during sickness (BW 7:629 and the CAO).

@@ -19,6 +19,7 @@ use super::path::{self, CopyParams, Paths};
 pub use super::plan::{MonthPoint, Plan};
 use super::trajectory::{Ending, Trajectory};
 use crate::instruments::{self, Books, Control, CopyDraws, MonthFacts};
+use crate::uitkering::{self, Counterfactual};
 
 /// Number of built-in ledger lines (production value … exit cost).
 const BUILTIN: usize = ledger::BUILTIN_LINES.len();
@@ -70,6 +71,8 @@ pub struct Scratch {
     month_net: Vec<f64>,
     instruments: Vec<instruments::CopyState>,
     wage_factors: Vec<f64>,
+    /// By scenario month: an instrument paid the copy's benefit on its own line.
+    benefit_paid: Vec<bool>,
 }
 
 /// Evaluates every arrangement of one iteration into `results`.
@@ -87,6 +90,7 @@ pub fn simulate_iteration(
         month_net,
         instruments,
         wage_factors,
+        benefit_paid,
     } = scratch;
     let variants = plan.variants.len();
     params.resize_with(variants, Vec::new);
@@ -136,7 +140,7 @@ pub fn simulate_iteration(
         let outcome = iteration.evaluate(
             book,
             &trajectories[course],
-            (month_net, instruments, wage_factors),
+            (month_net, instruments, wage_factors, benefit_paid),
             Totals {
                 lines: &mut lines[plan.line_offsets[a]..plan.line_offsets[a + 1]],
                 ineligible: &mut ineligible[plan.ineligible_offsets[a]..plan.ineligible_offsets[a + 1]],
@@ -193,7 +197,12 @@ impl Iteration<'_> {
         &self,
         book: &LineBook,
         trajectory: &Trajectory,
-        (month_net, ists, wage_factors): (&mut Vec<f64>, &mut Vec<instruments::CopyState>, &mut Vec<f64>),
+        (month_net, ists, wage_factors, benefit_paid): (
+            &mut Vec<f64>,
+            &mut Vec<instruments::CopyState>,
+            &mut Vec<f64>,
+            &mut Vec<bool>,
+        ),
         totals: Totals,
     ) -> Outcome {
         let Totals {
@@ -208,6 +217,7 @@ impl Iteration<'_> {
         let mut after_horizon_npv = 0.0;
         ists.resize_with(copies, instruments::CopyState::default);
         wage_factors.resize(horizon, 1.0);
+        benefit_paid.resize(horizon, false);
         month_net.clear();
         month_net.resize(horizon, 0.0);
         let mut acc = Accounts {
@@ -228,12 +238,19 @@ impl Iteration<'_> {
         for (c, (pr, ist)) in self.params.iter().zip(ists.iter_mut()).enumerate() {
             let stop = trajectory.stop[c];
             if stop > pr.start {
-                if rules.is_empty() {
+                let with_rules = !rules.is_empty();
+                if with_rules {
+                    let paid = (wage_factors.as_mut_slice(), benefit_paid.as_mut_slice());
+                    self.book_rules(book, trajectory, &mut acc.books, c, (pr, ist), paid);
+                    self.book_builtin::<true>(trajectory, &mut acc, monthly, c, pr, wage_factors);
+                } else {
                     self.book_due_lines(book, &mut acc.books, c, pr, stop);
                     self.book_builtin::<false>(trajectory, &mut acc, monthly, c, pr, wage_factors);
-                } else {
-                    self.book_rules(book, trajectory, &mut acc.books, c, (pr, ist), wage_factors);
-                    self.book_builtin::<true>(trajectory, &mut acc, monthly, c, pr, wage_factors);
+                }
+                if let Some((line, rule)) = &book.benefit_lines[plan.copy_placement[c]] {
+                    let months = (pr.start, stop);
+                    let paid = with_rules.then_some((&wage_factors[..], &benefit_paid[..]));
+                    acc.books.lines[*line] += self.benefit_saved(rule, c, months, paid);
                 }
             }
             if trajectory.ending[c] == Ending::Completed {
@@ -310,7 +327,8 @@ impl Iteration<'_> {
     /// `trajectory.stop[c]`: each month's facts, the instruments' wage factor (kept in
     /// `wage_factors`, by scenario month, for [`Self::book_builtin`]), the provider's
     /// supervision, the placement's own lines that fall due, the instruments' flows, and at the
-    /// end what the instruments settle.
+    /// end what the instruments settle. Each month it notes in `benefit_paid` whether an
+    /// instrument paid the worker's benefit (see [`LineBook::benefit_paid_lines`]).
     fn book_rules(
         &self,
         book: &LineBook,
@@ -318,7 +336,7 @@ impl Iteration<'_> {
         books: &mut Books,
         c: usize,
         (pr, ist): (&CopyParams, &mut instruments::CopyState),
-        wage_factors: &mut [f64],
+        (wage_factors, benefit_paid): (&mut [f64], &mut [bool]),
     ) {
         let (model, plan, draws) = (self.model, self.plan, self.draws);
         let rules = &book.rules;
@@ -342,7 +360,10 @@ impl Iteration<'_> {
         let mut due = plan.variants[self.variant].due_lines[placement].as_slice();
         let (start, stop) = (pr.start, trajectory.stop[c]);
         let row = c * model.horizon;
+        let paid_total =
+            |books: &Books| -> f64 { book.benefit_paid_lines.iter().map(|&l| books.lines[l]).sum() };
         for (wage_factor, t) in wage_factors[start..stop].iter_mut().zip(start..) {
+            let paid_before = paid_total(books);
             let tenure = t - start;
             let month = &plan.months[t];
             let b = self.paths.month(c, t);
@@ -390,6 +411,7 @@ impl Iteration<'_> {
                 }
             }
             let control = rules.after(ist, &facts, &cx, books);
+            benefit_paid[t] = paid_total(books) != paid_before;
             // The trajectory took the same hiring decision when it followed the copy (a
             // dropout in the same month takes precedence).
             let last = t + 1 == stop;
@@ -402,6 +424,47 @@ impl Iteration<'_> {
                 rules.close(ist, &cx, books);
             }
         }
+    }
+
+    /// The benefit no longer paid for copy c over its months `start..stop`: month by month,
+    /// the counterfactual benefit's rule on the income from work, which is the month's wage
+    /// line (times the instruments' wage factor when `paid` holds the instruments' months:
+    /// the wage factors and whether an instrument paid the benefit).
+    fn benefit_saved(
+        &self,
+        rule: &Counterfactual,
+        c: usize,
+        (start, stop): (usize, usize),
+        paid: Option<(&[f64], &[bool])>,
+    ) -> f64 {
+        let mut total = 0.0;
+        let mut months_with_income = 0;
+        for (k, (b, month)) in self
+            .paths
+            .months(c, start..stop)
+            .iter()
+            .zip(&self.plan.months[start..stop])
+            .enumerate()
+        {
+            let t = start + k;
+            let (income, paid_by_instrument) = match paid {
+                Some((factors, paid)) => (b.wage_full * factors[t], paid[t]),
+                None => (b.wage_full, false),
+            };
+            let m = uitkering::Month {
+                calendar: month.calendar,
+                tenure: k,
+                months_with_income,
+                min_wage_share: b.min_wage_share,
+                income,
+                paid_by_instrument,
+            };
+            total += rule.saved(&self.plan.rates, &m);
+            if income > 0.0 {
+                months_with_income += 1;
+            }
+        }
+        total
     }
 
     /// The built-in lines of copy c month by month over its trajectory (the wage times the

@@ -7,6 +7,7 @@
 use super::duties::DutyLines;
 use crate::instruments::Rules;
 use crate::model::{Arrangement, Model};
+use crate::uitkering::{self, Counterfactual};
 use crate::vocab::Party;
 pub use crate::vocab::{BUILTIN_LINES, LineDef};
 
@@ -16,6 +17,12 @@ pub const EMPLOYER_BURDEN: usize = 2;
 pub const SUPERVISION: usize = 3;
 pub const JOBCOACH: usize = 4;
 pub const EXIT_COST: usize = 5;
+
+/// The instruments' lines that pay the worker's benefit while the placement runs.
+const BENEFIT_PAID_LINES: [&str; 2] = [
+    crate::instruments::proefplaatsing::LINE,
+    crate::instruments::loondispensatie::LINE,
+];
 
 /// The lines of one arrangement, with the employer's sign of each, and its instruments.
 #[derive(Debug, Clone)]
@@ -28,6 +35,12 @@ pub struct LineBook {
     pub rules: Rules,
     /// The lines of the employer's duties, when the scenario states any.
     pub duties: Option<DutyLines>,
+    /// For each placement whose worker comes from a benefit: the line of the benefit no
+    /// longer paid (worker → the benefit's payer) and the benefit's rule.
+    pub benefit_lines: Vec<Option<(usize, Counterfactual)>>,
+    /// The instruments' lines on which the worker's benefit is still paid (the benefit kept
+    /// during a trial placement, the Wajong top-up under loondispensatie).
+    pub benefit_paid_lines: Vec<usize>,
 }
 
 impl LineBook {
@@ -78,6 +91,25 @@ impl LineBook {
         // The employer's duties (SROI, quotumheffing) last: only a scenario with them has
         // their lines.
         let duties = DutyLines::register(model, arrangement, &mut lines);
+        let benefit_lines = placements
+            .iter()
+            .map(|p| {
+                let rule = Counterfactual::of(&p.worker)?;
+                let (name, payer) = uitkering::line(rule.benefit)?;
+                let id = lines.iter().position(|d| d.name == name).unwrap_or_else(|| {
+                    // A counterfactual flow: the worker no longer receives it, the payer keeps it.
+                    lines.push(LineDef::new(name, Party::Worker, payer));
+                    lines.len() - 1
+                });
+                Some((id, rule))
+            })
+            .collect();
+        let benefit_paid_lines = lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| BENEFIT_PAID_LINES.contains(&l.name.as_str()))
+            .map(|(i, _)| i)
+            .collect();
         let employer_sign = lines.iter().map(LineDef::employer_sign).collect();
         Self {
             lines,
@@ -85,6 +117,8 @@ impl LineBook {
             other_line_ids,
             rules,
             duties,
+            benefit_lines,
+            benefit_paid_lines,
         }
     }
 

@@ -30,6 +30,23 @@ pub const CVAR_ALPHA: f64 = 0.05;
 /// (cumulative net, productivity); beyond it the monthly quantiles use the first iterations only.
 pub const MONTHLY_VALUE_BUDGET: u64 = 1 << 22;
 
+/// At most this many values (iterations × arrangements × parties) are kept for the parties'
+/// intervals; beyond it the intervals use the first iterations only (the means use all).
+pub const PARTY_VALUE_BUDGET: u64 = 1 << 21;
+
+/// The parties whose view a run reports, in this order: the employer (the business case),
+/// then the others (context). A party joins the views with one line here; it is shown when a
+/// line of some arrangement pays or reaches it (the employer and the worker always).
+pub const VIEW_PARTIES: [Party; 7] = [
+    Party::Employer,
+    Party::Worker,
+    Party::Gemeente,
+    Party::Uwv,
+    Party::Rijk,
+    Party::School,
+    Party::Provider,
+];
+
 /// Bins of the NPV histograms (common to all arrangements of a run).
 pub const HISTOGRAM_BINS: usize = 40;
 
@@ -69,6 +86,10 @@ pub struct Summary {
     pub rates: RatesInfo,
     /// Iterations behind the monthly quantiles of cumulative net cash.
     pub monthly_quantile_iterations: u64,
+    /// The party the employer itself is (`[scenario] employer_is`), or null.
+    pub employer_is: Option<String>,
+    /// Iterations behind the intervals of the parties' nets (`parties`).
+    pub party_quantile_iterations: u64,
     pub arrangements: Vec<ArrangementSummary>,
     pub comparisons: Vec<Comparison>,
 }
@@ -137,6 +158,9 @@ pub struct ArrangementSummary {
     pub ledger: Vec<Flow>,
     /// Mean nominal net per party (received − paid).
     pub party_net: BTreeMap<String, f64>,
+    /// Every party's view: its nominal net over the horizon with an interval, the employer's
+    /// first (the business case), then the others (context).
+    pub parties: Vec<PartyView>,
     /// The employer's view of the lines: each line the employer pays or receives, with its
     /// mean signed from the ledger (received positive, paid negative), in ledger order.
     pub employer_lines: Vec<EmployerLine>,
@@ -145,6 +169,42 @@ pub struct ArrangementSummary {
     /// subsidies and benefits of the financing instruments, euros.
     pub subsidy_mean: f64,
     pub monthly: Vec<MonthSummary>,
+}
+
+/// One party's view of an arrangement: what it receives minus what it pays, nominal
+/// (undiscounted) over the horizon, including the benefit no longer paid (a counterfactual
+/// flow against "no placement"). Taxes and allowances on the worker's side are not modelled.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct PartyView {
+    /// The party (`employer`, `worker`, `gemeente`, `uwv`, `rijk`, `school`, `provider`).
+    pub party: String,
+    /// The party the employer itself is (`[scenario] employer_is`), combined into the
+    /// employer's view; null otherwise.
+    pub combined_with: Option<String>,
+    /// `business_case` for the employer, `context` for the other parties.
+    pub role: PartyRole,
+    /// Mean nominal net, euros.
+    pub mean: f64,
+    /// Monte Carlo standard error of the mean.
+    pub mcse: f64,
+    /// 5th, 50th and 95th percentile of the net, euros (over the first
+    /// `party_quantile_iterations` iterations).
+    pub p5: f64,
+    pub p50: f64,
+    pub p95: f64,
+    /// In a combined view: the mean nominal total of the flows between the employer and the
+    /// party it is, left out of the net as internal; 0 otherwise.
+    pub internal_mean: f64,
+}
+
+/// What a party's view is in the report.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum PartyRole {
+    /// The employer's: the business case.
+    BusinessCase,
+    /// Every other party's: context.
+    Context,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -291,6 +351,68 @@ struct ArrangementAcc {
     lines: Vec<f64>,
     lines_sq: Vec<f64>,
     ineligible: Vec<u64>,
+    /// Per party view: the sum and sum of squares of the net, and the kept iterations' nets.
+    party_sums: Vec<(f64, f64)>,
+    party_kept: Vec<Vec<f64>>,
+}
+
+/// The party views of a run and, per arrangement, each view's sign on each line.
+#[derive(Debug, Clone)]
+struct Views {
+    parties: Vec<Party>,
+    /// `[arrangement][view × lines + line]`: +1 when the view's party receives the line, −1
+    /// when it pays it, 0 when the line passes it by or is internal to a combined view.
+    signs: Vec<Vec<f64>>,
+    /// `[arrangement]`: per line, whether it is internal to the combined employer view.
+    internal: Vec<Vec<bool>>,
+}
+
+impl Views {
+    fn new(books: &[LineBook], employer_is: Option<Party>) -> Self {
+        let used = |p: Party| {
+            books
+                .iter()
+                .flat_map(|b| &b.lines)
+                .any(|l| l.payer == p || l.payee == p)
+        };
+        let parties: Vec<Party> = VIEW_PARTIES
+            .into_iter()
+            .filter(|&p| Some(p) != employer_is)
+            .filter(|&p| matches!(p, Party::Employer | Party::Worker) || used(p))
+            .collect();
+        let group = |view: Party, p: Party| p == view || (view == Party::Employer && Some(p) == employer_is);
+        let signs = books
+            .iter()
+            .map(|b| {
+                parties
+                    .iter()
+                    .flat_map(|&v| {
+                        b.lines.iter().map(move |l| {
+                            f64::from(u8::from(group(v, l.payee))) - f64::from(u8::from(group(v, l.payer)))
+                        })
+                    })
+                    .collect()
+            })
+            .collect();
+        let internal = books
+            .iter()
+            .map(|b| {
+                b.lines
+                    .iter()
+                    .map(|l| {
+                        employer_is.is_some()
+                            && group(Party::Employer, l.payer)
+                            && group(Party::Employer, l.payee)
+                    })
+                    .collect()
+            })
+            .collect();
+        Self {
+            parties,
+            signs,
+            internal,
+        }
+    }
 }
 
 /// Folds chunks (in iteration order) into a [`Summary`].
@@ -303,6 +425,8 @@ pub struct Accumulator<'m> {
     paths: Vec<Vec<f64>>,
     productivity_paths: Vec<Vec<f64>>,
     keep_paths: u64,
+    views: Views,
+    keep_parties: u64,
     iterations: u64,
 }
 
@@ -313,6 +437,8 @@ impl<'m> Accumulator<'m> {
             .iter()
             .map(|a| LineBook::new(model, a))
             .collect();
+        let views = Views::new(&books, model.employer_is);
+        let keep_parties = keep_parties(model, iterations, views.parties.len());
         let arrangements = books
             .iter()
             .map(|b| ArrangementAcc {
@@ -320,6 +446,8 @@ impl<'m> Accumulator<'m> {
                 lines: vec![0.0; b.len()],
                 lines_sq: vec![0.0; b.len()],
                 ineligible: vec![0; b.rules.len()],
+                party_sums: vec![(0.0, 0.0); views.parties.len()],
+                party_kept: vec![Vec::with_capacity(keep_parties as usize); views.parties.len()],
                 ..ArrangementAcc::default()
             })
             .collect();
@@ -332,6 +460,8 @@ impl<'m> Accumulator<'m> {
             paths: vec![Vec::new(); cells],
             productivity_paths: vec![Vec::new(); cells],
             keep_paths: keep_paths(model, iterations),
+            views,
+            keep_parties,
             iterations: 0,
         }
     }
@@ -342,8 +472,22 @@ impl<'m> Accumulator<'m> {
     }
 
     pub fn add(&mut self, chunk: &Chunk) {
-        for results in chunk.results() {
-            for (acc, r) in self.arrangements.iter_mut().zip(results) {
+        for (i, results) in chunk.results().enumerate() {
+            let keep_party = chunk.first + (i as u64) < self.keep_parties;
+            for ((acc, r), signs) in self.arrangements.iter_mut().zip(results).zip(&self.views.signs) {
+                let lines = r.lines.len();
+                for (v, (sum, kept)) in acc.party_sums.iter_mut().zip(&mut acc.party_kept).enumerate() {
+                    let net: f64 = signs[v * lines..(v + 1) * lines]
+                        .iter()
+                        .zip(r.lines)
+                        .map(|(s, x)| s * x)
+                        .sum();
+                    sum.0 += net;
+                    sum.1 += net * net;
+                    if keep_party {
+                        kept.push(net);
+                    }
+                }
                 let o = r.outcome;
                 acc.npv.push(o.npv);
                 if let Some(m) = o.break_even_month {
@@ -467,6 +611,7 @@ impl<'m> Accumulator<'m> {
                     .collect(),
                 ledger: ledger_flows(book, &acc.lines, nf),
                 party_net: party_net(book, &acc.lines, nf),
+                parties: party_views(&self.views, ai, acc, n, model.employer_is),
                 employer_lines: employer_lines(book, &acc.lines, nf),
                 subsidy_mean: subsidy_mean(book, &acc.lines, nf),
                 lines,
@@ -495,6 +640,8 @@ impl<'m> Accumulator<'m> {
                 not_published: not_published(model),
             },
             monthly_quantile_iterations: self.keep_paths.min(n),
+            employer_is: model.employer_is.map(|p| p.as_str().to_owned()),
+            party_quantile_iterations: self.keep_parties.min(n),
             arrangements,
             comparisons,
         }
@@ -505,6 +652,56 @@ impl<'m> Accumulator<'m> {
 fn keep_paths(model: &Model, iterations: u64) -> u64 {
     let per_iteration = (model.arrangements.len() * model.horizon).max(1) as u64;
     iterations.min(MONTHLY_VALUE_BUDGET / per_iteration).max(1)
+}
+
+/// Iterations whose party nets fit in [`PARTY_VALUE_BUDGET`].
+fn keep_parties(model: &Model, iterations: u64, parties: usize) -> u64 {
+    let per_iteration = (model.arrangements.len() * parties).max(1) as u64;
+    iterations.min(PARTY_VALUE_BUDGET / per_iteration).max(1)
+}
+
+/// The party views of arrangement `a` from its accumulated nets.
+fn party_views(
+    views: &Views,
+    a: usize,
+    acc: &ArrangementAcc,
+    n: u64,
+    employer_is: Option<Party>,
+) -> Vec<PartyView> {
+    let nf = n as f64;
+    let internal_mean: f64 = views.internal[a]
+        .iter()
+        .zip(&acc.lines)
+        .filter(|(internal, _)| **internal)
+        .map(|(_, sum)| sum / nf)
+        .sum();
+    views
+        .parties
+        .iter()
+        .zip(acc.party_sums.iter().zip(&acc.party_kept))
+        .map(|(&party, (&(sum, sq), kept))| {
+            let sorted = sorted(kept);
+            let employer = party == Party::Employer;
+            PartyView {
+                party: party.as_str().to_owned(),
+                combined_with: employer
+                    .then_some(employer_is)
+                    .flatten()
+                    .map(|p| p.as_str().to_owned()),
+                role: if employer {
+                    PartyRole::BusinessCase
+                } else {
+                    PartyRole::Context
+                },
+                mean: sum / nf,
+                mcse: sd_from_sums(sum, sq, n) / nf.sqrt(),
+                p5: quantile_sorted(&sorted, 0.05),
+                p50: quantile_sorted(&sorted, 0.50),
+                p95: quantile_sorted(&sorted, 0.95),
+                internal_mean: if employer { internal_mean } else { 0.0 },
+            }
+        })
+        .collect()
 }
 
 fn break_even(months: &[u32], n: u64) -> BreakEven {
@@ -788,6 +985,8 @@ mod tests {
             other_line_ids: Vec::new(),
             rules: crate::instruments::Rules::new(&[], &[], &mut Vec::new()),
             duties: None,
+            benefit_lines: Vec::new(),
+            benefit_paid_lines: Vec::new(),
         };
         let sums = [200.0, 100.0, 40.0, 10.0, 6.0];
         let lines = employer_lines(&book, &sums, 2.0);

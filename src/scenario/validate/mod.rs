@@ -92,6 +92,7 @@ pub fn validate(raw: &RawScenario, map: &SourceMap, source: &str) -> Result<Mode
         0.0,
     );
     let rates = build_rates(&mut c, raw, &meta_path);
+    let employer_is = build_employer_is(&mut c, meta.employer_is.as_deref(), &meta_path);
 
     let pools = build_pools(&mut c, raw);
     let pool_names: Vec<&str> = raw.pools.iter().map(|p| p.name.as_str()).collect();
@@ -159,6 +160,7 @@ pub fn validate(raw: &RawScenario, map: &SourceMap, source: &str) -> Result<Mode
             iterations,
             seed,
             discount_rate,
+            employer_is,
             rates,
             placements,
             variants,
@@ -198,6 +200,28 @@ fn warn_start_before_the_preset(c: &mut Checker, rates: &Rates, start: YearMonth
             ),
         );
     }
+}
+
+/// Parties an employer can itself be (`[scenario] employer_is`).
+pub const EMPLOYER_CAN_BE: [Party; 5] = [
+    Party::Gemeente,
+    Party::Uwv,
+    Party::Provider,
+    Party::School,
+    Party::Rijk,
+];
+
+fn build_employer_is(c: &mut Checker, name: Option<&str>, meta_path: &KeyPath) -> Option<Party> {
+    let name = name?;
+    let found = EMPLOYER_CAN_BE.into_iter().find(|p| p.as_str() == name);
+    if found.is_none() {
+        let allowed: Vec<&str> = EMPLOYER_CAN_BE.iter().map(|p| p.as_str()).collect();
+        c.error(
+            &meta_path.key("employer_is"),
+            unknown_key_message("employer_is", name, &allowed),
+        );
+    }
+    found
 }
 
 fn build_rates(c: &mut Checker, raw: &RawScenario, meta_path: &KeyPath) -> Option<Rates> {

@@ -4,6 +4,7 @@
 use super::*;
 use crate::dist::InputSpec;
 use crate::vocab::Group;
+use crate::vocab::{CounterfactualBenefit, Household};
 
 /// Hours of supervision need one jobcoach hour takes over when the scenario does not say: an
 /// assumption, not a sourced figure (docs/financing.md, "What a jobcoach changes").
@@ -662,6 +663,67 @@ pub(super) fn build_worker(c: &mut Checker, raw: Option<&RawWorker>, path: &KeyP
         banenafspraak: w.banenafspraak.unwrap_or(false),
         arbeidsgehandicapt: w.arbeidsgehandicapt.unwrap_or(false),
         group,
+        counterfactual: build_counterfactual(c, w, benefit, path),
+    }
+}
+
+/// The benefit the worker would have had without the placement (`worker.household`,
+/// `net_share`, `benefit_per_month`, `benefit_months_left`).
+fn build_counterfactual(
+    c: &mut Checker,
+    w: &RawWorker,
+    benefit: Benefit,
+    path: &KeyPath,
+) -> CounterfactualBenefit {
+    let household = match w.household.as_deref() {
+        None => Household::default(),
+        Some(name) => {
+            if benefit != Benefit::Participatiewet {
+                c.error(
+                    &path.key("household"),
+                    "`household` sets the bijstand norm: it needs `benefit = \"participatiewet\"`",
+                );
+            }
+            Household::ALL
+                .into_iter()
+                .find(|h| h.as_str() == name)
+                .unwrap_or_else(|| {
+                    let allowed: Vec<&str> = Household::ALL.iter().map(|h| h.as_str()).collect();
+                    c.error(
+                        &path.key("household"),
+                        unknown_key_message("household", name, &allowed),
+                    );
+                    Household::default()
+                })
+        }
+    };
+    let net_share = w
+        .net_share
+        .map(|v| c.number(Some(v), &path.key("net_share"), Range::PositiveShare, 1.0));
+    let per_month = w
+        .benefit_per_month
+        .map(|v| c.number(Some(v), &path.key("benefit_per_month"), Range::NonNegative, 0.0));
+    let months_left = w
+        .benefit_months_left
+        .map(|m| c.months(m, &path.key("benefit_months_left"), 0, MAX_HORIZON_MONTHS));
+    if benefit == Benefit::None {
+        for (key, set) in [
+            ("benefit_per_month", w.benefit_per_month.is_some()),
+            ("benefit_months_left", w.benefit_months_left.is_some()),
+        ] {
+            if set {
+                c.error(
+                    &path.key(key),
+                    format!("`{key}` needs a `benefit` the worker comes from"),
+                );
+            }
+        }
+    }
+    CounterfactualBenefit {
+        household,
+        net_share,
+        per_month,
+        months_left,
     }
 }
 
