@@ -45,9 +45,9 @@ worker = {worker}
 }
 
 /// The monthly wage incl. 8% holiday pay at `hours` a week: € 14,71 an hour until June 2026,
-/// then indexed by √1.03 (nl-2026 has no published 1 July 2026 figure).
+/// € 14,99 from 1 July 2026.
 fn wage(hours: f64, month: usize) -> f64 {
-    let hourly = if month < 6 { 14.71 } else { 14.71 * 1.03f64.sqrt() };
+    let hourly = if month < 6 { 14.71 } else { 14.99 };
     hourly * hours * 52.0 / 12.0 * 1.08
 }
 
@@ -155,7 +155,7 @@ fn wajong_under_loondispensatie_is_not_counted_twice() {
     // Wajong 2021: 70% of the referentiemaandloon with holiday pay without work.
     let full: f64 = (0..12)
         .map(|t| {
-            let month = if t < 6 { 2294.40 } else { 2294.40 * 1.03f64.sqrt() };
+            let month = if t < 6 { 2294.40 } else { 2337.00 };
             0.70 * month * 1.08
         })
         .sum();

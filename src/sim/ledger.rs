@@ -88,9 +88,6 @@ impl LineBook {
             lines[WAGE].payer = Party::Provider;
             lines[EMPLOYER_BURDEN].payer = Party::Provider;
         }
-        // The employer's duties (SROI, quotumheffing) last: only a scenario with them has
-        // their lines.
-        let duties = DutyLines::register(model, arrangement, &mut lines);
         let benefit_lines = placements
             .iter()
             .map(|p| {
@@ -110,6 +107,9 @@ impl LineBook {
             .filter(|(_, l)| BENEFIT_PAID_LINES.contains(&l.name.as_str()))
             .map(|(i, _)| i)
             .collect();
+        // The employer's duties (SROI, quotumheffing) last: only a scenario with them has
+        // their lines.
+        let duties = DutyLines::register(model, arrangement, &mut lines);
         let employer_sign = lines.iter().map(LineDef::employer_sign).collect();
         Self {
             lines,
