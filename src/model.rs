@@ -7,7 +7,7 @@ use crate::dist::copula::Copula;
 use crate::instruments::Instrument;
 use crate::rates::sroi::SroiRegion;
 use crate::rates::{Figure, Rates};
-pub use crate::vocab::{Benefit, Party, PayBasis, RampShape, WEEKS_PER_MONTH, Worker};
+pub use crate::vocab::{Benefit, Household, Party, PayBasis, RampShape, WEEKS_PER_MONTH, Worker};
 
 /// Version of the model's equations. Bumped whenever the same scenario, seed and iterations
 /// would give different numbers; written into every output.
@@ -72,9 +72,29 @@ impl Model {
 
     /// Whether the run can read `figure` in scenario month `t`: every figure in every month,
     /// except the youth minimum-wage shares, read only while a worker paid the minimum wage
-    /// has that age (the age grows with the tenure), and the bbl shares, read for no worker
-    /// yet.
+    /// has that age (the age grows with the tenure), the bbl shares, read for no worker yet,
+    /// and the bijstand norms, read for the workers on bijstand of that household and age.
     pub fn reads_figure(&self, figure: Figure, t: usize) -> bool {
+        if let Some(household) = bijstand_household(figure) {
+            // A bijstand norm is read only for the workers on bijstand it is the norm of.
+            return (0..self.variants.len().max(1))
+                .flat_map(|v| self.placements_of(v))
+                .filter(|p| p.worker.benefit == Benefit::Participatiewet && t >= p.start_month)
+                .any(|p| {
+                    let young = p
+                        .worker
+                        .age
+                        .is_some_and(|age| age + ((t - p.start_month) / 12) as u32 <= 20);
+                    match household {
+                        None => young,
+                        Some(h) => {
+                            !young
+                                && (p.worker.counterfactual.household == Household::Couple)
+                                    == (h == Household::Couple)
+                        }
+                    }
+                });
+        }
         let Some(ages) = youth_ages(figure) else {
             return true;
         };
@@ -109,6 +129,17 @@ pub fn run_identity(source: &str, digest: &str, seed: u64, iterations: u64) -> S
         env!("CARGO_PKG_VERSION"),
         digest.get(..16).unwrap_or(digest),
     )
+}
+
+/// The household a bijstand norm is for: `Some(None)` for the youth norm (18 to 20),
+/// `Some(Some(h))` for an adult household's norm, `None` for every other figure.
+fn bijstand_household(figure: Figure) -> Option<Option<Household>> {
+    match figure {
+        Figure::BijstandNormSingle => Some(Some(Household::Single)),
+        Figure::BijstandNormCouple => Some(Some(Household::Couple)),
+        Figure::BijstandNormYouthSingle => Some(None),
+        _ => None,
+    }
 }
 
 /// The ages whose minimum wage a youth share sets (`None` for every other figure; an empty

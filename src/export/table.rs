@@ -56,10 +56,13 @@ pub fn render(s: &Summary) -> String {
     }
 
     let _ = writeln!(out);
+    // Lines that pass the employer by in every arrangement (the benefit no longer paid, the
+    // provider's own supervision) belong to the parties' view below, not the employer's.
     let mut line_names: Vec<&String> = Vec::new();
     for a in &s.arrangements {
         for name in a.lines.keys() {
-            if !line_names.contains(&name) {
+            let touches_employer = s.arrangements.iter().any(|b| employer_sign(b, name) != 0.0);
+            if touches_employer && !line_names.contains(&name) {
                 line_names.push(name);
             }
         }
@@ -99,6 +102,7 @@ pub fn render(s: &Summary) -> String {
         let _ = write!(out, "  {:>col_w$}", euros(net));
     }
     let _ = writeln!(out);
+    parties(&mut out, s, label_w, col_w);
 
     if !s.comparisons.is_empty() {
         let _ = writeln!(out);
@@ -137,6 +141,59 @@ pub fn render(s: &Summary) -> String {
         }
     }
     out
+}
+
+/// Every party's mean nominal net per arrangement, with its 90% interval (p5 to p95) under it
+/// when it has a spread; the employer's row is the business case.
+fn parties(out: &mut String, s: &Summary, label_w: usize, col_w: usize) {
+    let mut names: Vec<&str> = Vec::new();
+    for a in &s.arrangements {
+        for v in &a.parties {
+            if !names.contains(&v.party.as_str()) {
+                names.push(&v.party);
+            }
+        }
+    }
+    if names.is_empty() {
+        return;
+    }
+    let _ = writeln!(out);
+    let _ = write!(out, "{:<label_w$}", "Every party, net (nominal EUR)");
+    for a in &s.arrangements {
+        let _ = write!(out, "  {:>col_w$}", truncate(&inert(&a.name), col_w));
+    }
+    let _ = writeln!(out);
+    for party in names {
+        let views: Vec<_> = s
+            .arrangements
+            .iter()
+            .map(|a| a.parties.iter().find(|v| v.party == party))
+            .collect();
+        let label = match views.iter().flatten().find_map(|v| v.combined_with.as_deref()) {
+            Some(other) => format!("{party} + {other} (one)"),
+            None if party == "employer" => "employer (business case)".to_owned(),
+            None => party.to_owned(),
+        };
+        let _ = write!(out, "{label:<label_w$}");
+        for v in &views {
+            let cell = v.map_or_else(|| "–".to_owned(), |v| euros(v.mean));
+            let _ = write!(out, "  {cell:>col_w$}");
+        }
+        let _ = writeln!(out);
+        if views.iter().flatten().any(|v| v.p5 != v.p95) {
+            let _ = write!(out, "{:<label_w$}", "  90% of futures");
+            for v in &views {
+                let cell = v.map_or_else(String::new, |v| format!("{}..{}", euros(v.p5), euros(v.p95)));
+                let _ = write!(out, "  {cell:>col_w$}");
+            }
+            let _ = writeln!(out);
+        }
+    }
+    let _ = writeln!(
+        out,
+        "(the benefit no longer paid is the worker's loss and its payer's saving; taxes and \
+         allowances on the worker's side are not modelled)"
+    );
 }
 
 /// +1 for lines the employer receives, −1 for lines it pays, 0 for flows between others.

@@ -37,11 +37,12 @@ pub const PARTY_VALUE_BUDGET: u64 = 1 << 21;
 /// The parties whose view a run reports, in this order: the employer (the business case),
 /// then the others (context). A party joins the views with one line here; it is shown when a
 /// line of some arrangement pays or reaches it (the employer and the worker always).
-pub const VIEW_PARTIES: [Party; 7] = [
+pub const VIEW_PARTIES: [Party; 8] = [
     Party::Employer,
     Party::Worker,
     Party::Gemeente,
     Party::Uwv,
+    Party::Belastingdienst,
     Party::Rijk,
     Party::School,
     Party::Provider,
@@ -176,7 +177,7 @@ pub struct ArrangementSummary {
 /// flow against "no placement"). Taxes and allowances on the worker's side are not modelled.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct PartyView {
-    /// The party (`employer`, `worker`, `gemeente`, `uwv`, `rijk`, `school`, `provider`).
+    /// The party (`employer`, `worker`, `gemeente`, `uwv`, `belastingdienst`, `rijk`, `school`, `provider`).
     pub party: String,
     /// The party the employer itself is (`[scenario] employer_is`), combined into the
     /// employer's view; null otherwise.
