@@ -118,3 +118,19 @@ fn a_young_worker_lists_the_announced_youth_wage_and_an_adult_does_not() {
             .any(|f| f.figure.starts_with("youth"))
     );
 }
+
+#[test]
+fn docs_rates_md_lists_every_figure_of_the_default_preset() {
+    let doc = std::fs::read_to_string("docs/rates.md").unwrap();
+    let rates = inclusim::rates::load_preset(inclusim::rates::DEFAULT_PRESET).unwrap();
+    assert!(doc.contains(&format!("## The figures (preset `{}`)", rates.name())));
+    for row in rates.rows() {
+        let line = doc
+            .lines()
+            .find(|l| l.starts_with(&format!("| `{}` |", row.key)))
+            .unwrap_or_else(|| panic!("docs/rates.md has no row for {}", row.key));
+        for (from, _) in &row.values {
+            assert!(line.contains(&format!("({from}")), "{}: no value from {from}", row.key);
+        }
+    }
+}
