@@ -71,8 +71,8 @@ impl Model {
     }
 
     /// Whether the run can read `figure` in scenario month `t`: every figure in every month,
-    /// except the youth minimum-wage shares, read only while a worker paid the minimum wage
-    /// has that age (the age grows with the tenure), the bbl shares, read for no worker yet,
+    /// except the youth minimum-wage shares (the bbl ones included), read only while a worker
+    /// paid the minimum wage has that age (the age grows with the tenure) and learning path,
     /// and the bijstand norms, read for the workers on bijstand of that household and age.
     pub fn reads_figure(&self, figure: Figure, t: usize) -> bool {
         if let Some(household) = bijstand_household(figure) {
@@ -95,14 +95,17 @@ impl Model {
                     }
                 });
         }
-        let Some(ages) = youth_ages(figure) else {
+        if !figure.as_str().starts_with("youth_min_wage_share") {
             return true;
-        };
+        }
         (0..self.variants.len().max(1))
             .flat_map(|v| self.placements_of(v))
             .filter(|p| p.wage_is_wml && t >= p.start_month)
-            .filter_map(|p| p.worker.age.map(|age| age + ((t - p.start_month) / 12) as u32))
-            .any(|age| ages.contains(&age))
+            .filter_map(|p| {
+                let age = p.worker.age? + ((t - p.start_month) / 12) as u32;
+                Figure::youth_min_wage_share(age, p.worker.bbl)
+            })
+            .any(|f| f == figure)
     }
 
     /// The figures the run reads in some month of the horizon.
@@ -140,26 +143,6 @@ fn bijstand_household(figure: Figure) -> Option<Option<Household>> {
         Figure::BijstandNormYouthSingle => Some(None),
         _ => None,
     }
-}
-
-/// The ages whose minimum wage a youth share sets (`None` for every other figure; an empty
-/// range for the bbl shares, which no worker reads yet).
-fn youth_ages(figure: Figure) -> Option<std::ops::RangeInclusive<u32>> {
-    Some(match figure {
-        Figure::YouthMinWageShare15 => 0..=15,
-        Figure::YouthMinWageShare16 => 16..=16,
-        Figure::YouthMinWageShare17 => 17..=17,
-        Figure::YouthMinWageShare18 => 18..=18,
-        Figure::YouthMinWageShare19 => 19..=19,
-        Figure::YouthMinWageShare20 => 20..=20,
-        Figure::YouthMinWageShareBbl18 | Figure::YouthMinWageShareBbl19 | Figure::YouthMinWageShareBbl20 => {
-            #[allow(clippy::reversed_empty_ranges)]
-            {
-                1..=0
-            }
-        }
-        _ => return None,
-    })
 }
 
 /// The placements as one or more arrangements change them (a jobcoach, other supervision

@@ -84,6 +84,8 @@ pub struct Worker {
     pub benefit: Benefit,
     /// In the doelgroepregister of the banenafspraak.
     pub banenafspraak: bool,
+    /// A bbl learner: the bbl youth minimum wage applies from 18 to 20.
+    pub bbl: bool,
     /// Arbeidsgehandicapte werknemer (LKV).
     pub arbeidsgehandicapt: bool,
     /// The target group the worker belongs to without a benefit (LKS, no-risk polis).

@@ -130,7 +130,36 @@ fn docs_rates_md_lists_every_figure_of_the_default_preset() {
             .find(|l| l.starts_with(&format!("| `{}` |", row.key)))
             .unwrap_or_else(|| panic!("docs/rates.md has no row for {}", row.key));
         for (from, _) in &row.values {
-            assert!(line.contains(&format!("({from}")), "{}: no value from {from}", row.key);
+            assert!(
+                line.contains(&format!("({from}")),
+                "{}: no value from {from}",
+                row.key
+            );
         }
     }
+}
+
+#[test]
+fn a_bbl_learner_is_paid_the_bbl_scale_until_it_ends_in_2027() {
+    // Six months in the second half of 2026, then six in 2027, at age 19 on the minimum wage.
+    let text = |bbl: bool| {
+        scenario(12, 4, &format!("worker = {{ age = 19, bbl = {bbl} }}"), "")
+            .replace("wage = 15.0", "wage = \"wml\"")
+            .replace("start = \"2027-01\"", "start = \"2026-07\"")
+    };
+    let wage = |bbl: bool| {
+        let m = crate::util::model(&text(bbl));
+        let s = run(&m, 1);
+        crate::util::arrangement(&s, "no support").lines["wage"]
+    };
+    let (general, bbl) = (wage(false), wage(true));
+    // € 14.99 an hour in 2026; in 2027 the indexed € 14.99·√1.03. 20 hours, 8% holiday pay.
+    let month = |hourly: f64, share: f64| hourly * share * 20.0 * 52.0 / 12.0 * 1.08;
+    let h2027 = 14.99 * 1.03_f64.sqrt();
+    let by_hand = |share_2026: f64| 6.0 * month(14.99, share_2026) + 6.0 * month(h2027, 0.75);
+    assert_eq!(crate::util::cents(general), crate::util::cents(by_hand(0.60)));
+    assert_eq!(crate::util::cents(bbl), crate::util::cents(by_hand(0.525)));
+    let m = crate::util::model(&text(true));
+    assert!(m.figures_in_use().contains(&Figure::YouthMinWageShareBbl19));
+    assert!(!m.figures_in_use().contains(&Figure::YouthMinWageShare19));
 }

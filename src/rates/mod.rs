@@ -239,15 +239,19 @@ define_figures! {
 
 impl Figure {
     /// The youth minimum-wage share at `age` (Wet minimumloon art. 8 with the Besluit
-    /// minimumjeugdloon), `None` from 21 on: then the adult minimum wage applies.
-    pub fn youth_min_wage_share(age: u32) -> Option<Figure> {
-        Some(match age {
-            ..=15 => Figure::YouthMinWageShare15,
-            16 => Figure::YouthMinWageShare16,
-            17 => Figure::YouthMinWageShare17,
-            18 => Figure::YouthMinWageShare18,
-            19 => Figure::YouthMinWageShare19,
-            20 => Figure::YouthMinWageShare20,
+    /// minimumjeugdloon; the bbl scale for a `bbl` learner of 18 to 20), `None` from 21 on:
+    /// then the adult minimum wage applies.
+    pub fn youth_min_wage_share(age: u32, bbl: bool) -> Option<Figure> {
+        Some(match (age, bbl) {
+            (..=15, _) => Figure::YouthMinWageShare15,
+            (16, _) => Figure::YouthMinWageShare16,
+            (17, _) => Figure::YouthMinWageShare17,
+            (18, true) => Figure::YouthMinWageShareBbl18,
+            (19, true) => Figure::YouthMinWageShareBbl19,
+            (20, true) => Figure::YouthMinWageShareBbl20,
+            (18, false) => Figure::YouthMinWageShare18,
+            (19, false) => Figure::YouthMinWageShare19,
+            (20, false) => Figure::YouthMinWageShare20,
             _ => return None,
         })
     }

@@ -230,6 +230,9 @@ pub struct RawWorker {
     pub benefit: Option<String>,
     /// In the doelgroepregister of the banenafspraak.
     pub banenafspraak: Option<bool>,
+    /// A learner in the beroepsbegeleidende leerweg (bbl): from 18 to 20 the lower bbl youth
+    /// minimum wage applies (until it ends on 1 January 2027 as announced).
+    pub bbl: Option<bool>,
     /// Arbeidsgehandicapte werknemer for the LKV (e.g. WIA/WAO/Wajong with a work capacity).
     pub arbeidsgehandicapt: Option<bool>,
     /// A target group that gives LKS without a benefit (Participatiewet art. 10d lid 2):

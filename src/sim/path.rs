@@ -79,6 +79,8 @@ pub(super) struct CopyParams {
     pub contract_hours: f64,
     /// Age at the start when the worker is young and paid the minimum wage.
     pub age: Option<u32>,
+    /// A bbl learner (the bbl youth minimum wage from 18 to 20).
+    pub bbl: bool,
     pub wage_hour: Option<f64>,
     pub holiday_pay: f64,
     pub burden: f64,
@@ -238,6 +240,7 @@ fn copy_params(
         hours_per_week: x(Slot::HoursPerWeek),
         contract_hours: x(Slot::HoursPerWeek) * WEEKS_PER_MONTH,
         age: p.worker.age,
+        bbl: p.worker.bbl,
         wage_hour: (!p.wage_is_wml).then(|| x(Slot::Wage)),
         holiday_pay: p.holiday_pay,
         burden: x(Slot::EmployerBurden),
@@ -435,7 +438,7 @@ fn youth_share(plan: &Plan, pr: &CopyParams, tenure: usize, t: usize) -> f64 {
     let Some(age) = pr.age else {
         return 1.0;
     };
-    let Some(figure) = Figure::youth_min_wage_share(age + (tenure / 12) as u32) else {
+    let Some(figure) = Figure::youth_min_wage_share(age + (tenure / 12) as u32, pr.bbl) else {
         return 1.0;
     };
     plan.rates.get(figure, plan.months[t].calendar)

@@ -109,7 +109,7 @@ fn warn_below_minimum_wage(
     path: &KeyPath,
     rates: &Rates,
     start: YearMonth,
-    age: Option<u32>,
+    (age, p_bbl): (Option<u32>, bool),
 ) {
     // Against a published minimum wage only: past the last one, the last published value
     // (an estimate of a later one is no ground to call a wage illegal).
@@ -120,7 +120,7 @@ fn warn_below_minimum_wage(
         start
     };
     let share = age
-        .and_then(rates::Figure::youth_min_wage_share)
+        .and_then(|a| rates::Figure::youth_min_wage_share(a, p_bbl))
         .map_or(1.0, |f| rates.get(f, month));
     let minimum = rates.get(wml, month) * share;
     let (lo, _) = wage.support();
@@ -203,7 +203,8 @@ pub(super) fn build_placement(
             .as_ref()
             .and_then(|w| w.age)
             .and_then(|a| u32::try_from(a).ok());
-        warn_below_minimum_wage(c, &wage, &at(Slot::Wage), rates, start, age);
+        let bbl = p.worker.as_ref().and_then(|w| w.bbl).unwrap_or(false);
+        warn_below_minimum_wage(c, &wage, &at(Slot::Wage), rates, start, (age, bbl));
     }
     put(Slot::Wage, wage, !wage_is_wml);
     let wage_indexation = build_wage_indexation(c, p, path, rates);
@@ -661,6 +662,7 @@ pub(super) fn build_worker(c: &mut Checker, raw: Option<&RawWorker>, path: &KeyP
         age,
         benefit,
         banenafspraak: w.banenafspraak.unwrap_or(false),
+        bbl: w.bbl.unwrap_or(false),
         arbeidsgehandicapt: w.arbeidsgehandicapt.unwrap_or(false),
         group,
         counterfactual: build_counterfactual(c, w, benefit, path),
