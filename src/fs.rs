@@ -104,6 +104,15 @@ pub fn read_bytes(path: &Path) -> io::Result<Vec<u8>> {
     fs::read(path)
 }
 
+/// Reads a file's bytes if it has at most `limit` of them; `None` if it has more (also for an
+/// endless file such as `/dev/zero`, of which only `limit + 1` bytes are read).
+pub fn read_at_most(path: &Path, limit: u64) -> io::Result<Option<Vec<u8>>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    File::open(path)?.take(limit + 1).read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= limit).then_some(bytes))
+}
+
 /// Creates a directory and its parents.
 pub fn create_dir_all(path: &Path) -> Result<(), FsError> {
     if path.exists() && !path.is_dir() {
@@ -418,12 +427,15 @@ fn remove_stale_temps(dir: &Path) -> usize {
 }
 
 /// The `*.toml` files under each path (a file is taken as it is; folders recursively, sorted).
+/// A folder reached twice (through a symbolic link back up the tree, or two links to one
+/// place) is walked once, so a link loop cannot make the walk endless.
 pub fn scenario_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, FsError> {
     let mut out = Vec::new();
+    let mut walked = HashSet::new();
     for path in paths {
         let meta = fs::metadata(path).map_err(fail(path, "cannot read"))?;
         if meta.is_dir() {
-            collect_toml(path, &mut out)?;
+            collect_toml(path, &mut out, &mut walked)?;
         } else {
             out.push(path.clone());
         }
@@ -431,7 +443,12 @@ pub fn scenario_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, FsError> {
     Ok(out)
 }
 
-fn collect_toml(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), FsError> {
+fn collect_toml(dir: &Path, out: &mut Vec<PathBuf>, walked: &mut HashSet<PathBuf>) -> Result<(), FsError> {
+    // The folder itself, links resolved: a second visit is a loop or a duplicate.
+    let real = fs::canonicalize(dir).map_err(fail(dir, "cannot read"))?;
+    if !walked.insert(real) {
+        return Ok(());
+    }
     let mut entries: Vec<PathBuf> = fs::read_dir(dir)
         .map_err(fail(dir, "cannot list directory"))?
         .map(|e| e.map(|e| e.path()))
@@ -440,7 +457,7 @@ fn collect_toml(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), FsError> {
     entries.sort();
     for path in entries {
         if path.is_dir() {
-            collect_toml(&path, out)?;
+            collect_toml(&path, out, walked)?;
         } else if path.extension().is_some_and(|e| e == "toml") {
             out.push(path);
         }
@@ -620,6 +637,34 @@ mod tests {
             vec![std::ffi::OsString::from("new.toml")],
             "no temporary file left"
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_folder_with_a_link_loop_is_walked_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let sub = dir.path().join("sub");
+        fs::create_dir(&sub).unwrap();
+        fs::write(sub.join("a.toml"), b"").unwrap();
+        // sub/loop -> .. : without the guard every file is found again at every depth.
+        std::os::unix::fs::symlink("..", sub.join("loop")).unwrap();
+        std::os::unix::fs::symlink(&sub, dir.path().join("again")).unwrap();
+        let started = std::time::Instant::now();
+        let files = scenario_files(&[dir.path().to_path_buf()]).unwrap();
+        assert_eq!(files.len(), 1, "{files:?}");
+        assert!(started.elapsed().as_secs() < 5);
+    }
+
+    #[test]
+    fn a_file_larger_than_the_limit_is_not_read_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.toml");
+        fs::write(&path, vec![b'#'; 1000]).unwrap();
+        assert_eq!(read_at_most(&path, 1000).unwrap().map(|b| b.len()), Some(1000));
+        assert_eq!(read_at_most(&path, 999).unwrap(), None);
+        if Path::new("/dev/zero").exists() {
+            assert_eq!(read_at_most(Path::new("/dev/zero"), 1 << 20).unwrap(), None);
+        }
     }
 
     #[test]

@@ -273,6 +273,12 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
 /// suggestion; other messages pass through (first line only, trimmed).
 pub fn humanize_serde_message(message: &str) -> String {
     let message = message.trim();
+    if message == "recursion limit" {
+        return "this key has too many dotted parts (tables nested 80 deep): keep keys short".to_owned();
+    }
+    if message.starts_with("cannot recurse further") {
+        return "arrays or inline tables are nested too deeply here (at most 80 levels)".to_owned();
+    }
     if let Some(rest) = message.strip_prefix("unknown field `") {
         if let Some((field, tail)) = rest.split_once('`') {
             let allowed: Vec<&str> = tail.split('`').skip(1).step_by(2).collect();

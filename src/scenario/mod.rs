@@ -27,12 +27,30 @@ pub enum LoadError {
     Invalid(Vec<Diagnostic>),
 }
 
+/// The largest scenario file read, in bytes (4 MiB; the bundled ones are about 5 KB): a
+/// larger file, or an endless one such as `/dev/zero`, is refused before it fills memory.
+pub const MAX_SCENARIO_BYTES: u64 = 4 << 20;
+
 /// Reads and validates one scenario file.
 pub fn load(path: &Path) -> Result<Model, LoadError> {
-    let bytes = crate::fs::read_bytes(path).map_err(|source| LoadError::Read {
-        path: path.display().to_string(),
+    let bytes = crate::fs::read_at_most(path, MAX_SCENARIO_BYTES).map_err(|source| LoadError::Read {
+        path: crate::inert::inert(&path.display().to_string()).into_owned(),
         source,
     })?;
+    let Some(bytes) = bytes else {
+        return Err(LoadError::Invalid(vec![Diagnostic {
+            file: path.to_path_buf(),
+            line: 0,
+            col: 0,
+            key: String::new(),
+            message: format!(
+                "the file is larger than {} MiB: a scenario file is a few kilobytes; is this the \
+                 right file?",
+                MAX_SCENARIO_BYTES >> 20
+            ),
+            warning: false,
+        }]));
+    };
     let text = String::from_utf8(bytes).map_err(|e| LoadError::Invalid(vec![not_utf8(path, &e)]))?;
     parse(path, &text).map_err(LoadError::Invalid)
 }
@@ -59,12 +77,33 @@ fn not_utf8(path: &Path, e: &std::string::FromUtf8Error) -> Diagnostic {
 /// Parses and validates scenario text; `path` is used for messages only.
 pub fn parse(path: &Path, text: &str) -> Result<Model, Vec<Diagnostic>> {
     let map = SourceMap::new(path, text);
-    let raw: RawScenario =
-        toml::from_str(text).map_err(|e| vec![map.at_span(e.span(), humanize_serde_message(e.message()))])?;
+    let raw: RawScenario = toml::from_str(text).map_err(|e| {
+        // The TOML parser reports a key of too many dotted parts without a place: find it.
+        let span = e.span().or_else(|| deep_key(text).map(|at| at..at));
+        vec![map.at_span(span, humanize_serde_message(e.message()))]
+    })?;
     let mut model = validate::validate(&raw, &map, &path.display().to_string())?;
     model.digest = sha256_hex(text.as_bytes());
     Ok(model)
 }
+
+/// The offset of the first key (or table header) with so many dotted parts that the TOML
+/// parser refuses it (its recursion limit), when its error has no place of its own.
+fn deep_key(text: &str) -> Option<usize> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let key = line.split(['=', '#']).next().unwrap_or_default();
+        let dots = key.chars().filter(|&c| c == '.').count();
+        if dots + 1 >= DEEPEST_KEY {
+            return Some(offset + (line.len() - line.trim_start().len()));
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// The number of dotted parts at which the TOML parser stops (its recursion limit).
+const DEEPEST_KEY: usize = 80;
 
 /// The SHA-256 of `bytes` in lowercase hex.
 fn sha256_hex(bytes: &[u8]) -> String {
