@@ -17,9 +17,9 @@ fi
 out=target/browser-test
 rm -rf "$out"
 mkdir -p "$out"
-cargo run --release --quiet -- report scenarios/supermarkt-vakkenvuller.toml \
+cargo run --quiet -- report scenarios/supermarkt-vakkenvuller.toml \
   --iterations 2000 --quiet --out "$out/nl"
-cargo run --release --quiet -- report scenarios/supermarkt-vakkenvuller.toml \
+cargo run --quiet -- report scenarios/supermarkt-vakkenvuller.toml \
   --iterations 2000 --quiet --lang en --out "$out/en"
 
 for lang in nl en; do

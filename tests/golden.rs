@@ -3,7 +3,7 @@
 //! `tests/golden/<stem>/`. A refactor that moves a single cent or a single word fails here.
 //!
 //! A change that is meant to move numbers (and bumps the model version) rewrites the files
-//! with `INCLUSIM_BLESS=1 cargo test --release golden`; the diff then shows what moved.
+//! with `INCLUSIM_BLESS=1 cargo test golden`; the diff then shows what moved.
 //! `INCLUSIM_GOLDEN_BIN=/path/to/inclusim` runs another build (for example the commit
 //! before a refactor) instead of this one, to bless from it. See `tests/golden/README.md`.
 
