@@ -206,8 +206,17 @@ fn undocumented_nulls(value: &Value, path: &str, out: &mut Vec<String>) {
 
 /// Parses `text`; when it is valid, runs 20 iterations and checks every reported number.
 fn parse_and_run(text: &str) -> Result<(), TestCaseError> {
-    let Ok(mut model) = parse(Path::new("mutated.toml"), text) else {
-        return Ok(());
+    let mut model = match parse(Path::new("mutated.toml"), text) {
+        Ok(model) => model,
+        Err(diags) => {
+            // Every problem is one line that names its place, whatever the text holds.
+            for d in &diags {
+                let line = d.to_string();
+                prop_assert!(!line.contains(['\n', '\r', '\u{1b}']), "{line:?}");
+                prop_assert!(line.starts_with("mutated.toml"), "{line:?}");
+            }
+            return Ok(());
+        }
     };
     model.iterations = 20;
     let summary = match inclusim::app::simulate(&model, 1, None, false) {

@@ -239,6 +239,7 @@ fn assumptions_sheet(
         s.rates.preset.clone(),
         s.model_version.clone(),
         s.inclusim_version.clone(),
+        s.scenario_sha256.clone(),
     ];
     let mut r = 1u32;
     for (key, value) in t.xlsx_meta.iter().zip(&meta) {

@@ -78,9 +78,10 @@ pub fn page(model: &Model, s: &Summary, charts: &[RenderedChart], lang: Lang) ->
     let mut h = String::with_capacity(256 * 1024);
     let _ = write!(
         h,
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!DOCTYPE html>\n<!-- {} -->\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>{} — {}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>\n",
+        escape(&s.run).replace("--", "- -"),
         lang.code(),
         escape(&s.scenario),
         escape(t.doc_title)
@@ -797,6 +798,7 @@ fn method(h: &mut String, s: &Summary, lang: Lang) {
                 ("model", &s.model_version),
                 ("version", &s.inclusim_version),
                 ("file", &s.scenario_file),
+                ("digest", s.scenario_sha256.get(..16).unwrap_or(&s.scenario_sha256)),
             ],
         ),
         t.method_reproducible.to_owned(),

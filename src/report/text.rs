@@ -306,7 +306,7 @@ pub struct Text {
     pub xlsx_comparison: [&'static str; 8],
     pub xlsx_monthly: [&'static str; 17],
     /// Rows of run facts on the assumptions sheet.
-    pub xlsx_meta: [&'static str; 10],
+    pub xlsx_meta: [&'static str; 11],
 }
 
 impl Text {
@@ -604,7 +604,7 @@ pub static NL: Text = Text {
     method_mcse: "Monte-Carlofout van de verwachte NCW: {items}.",
     method_discount: "Bedragen in de tijd zijn verdisconteerd met {rate} per jaar.",
     method_monthly: "De maandbanden zijn berekend op {n} doorrekeningen.",
-    method_versions: "Model {model}, inclusim {version}, scenariobestand {file}.",
+    method_versions: "Model {model}, inclusim {version}, scenariobestand {file} (SHA-256 {digest}: zo is na te gaan dat het rapport bij dit bestand hoort).",
     method_reproducible: "Dit rapport bevat geen datum of tijd: hetzelfde scenario met hetzelfde startgetal en aantal doorrekeningen geeft precies hetzelfde rapport.",
 
     parties_intro: "Per partij wat zij ontvangt min wat zij betaalt, opgeteld over {horizon} maanden (nominaal, niet verdisconteerd): het gemiddelde, met daaronder de band waarin 90% van de gesimuleerde toekomsten valt. De uitkering die niet meer betaald wordt terwijl de werknemer werkt, telt als opbrengst voor wie haar betaalt (bijstand: gemeente; Wajong, WW, WIA: UWV), tegenover geen plaatsing, waarin de werknemer de hele periode de uitkering zou houden. De werkgever is de businesscase (de netto contante waarde hierboven is die van de werkgever); de andere partijen zijn context.",
@@ -694,6 +694,7 @@ pub static NL: Text = Text {
         "Tarievenset",
         "Modelversie",
         "inclusim-versie",
+        "SHA-256 van het scenariobestand",
     ],
 };
 
@@ -855,7 +856,7 @@ pub static EN: Text = Text {
     method_mcse: "Monte Carlo error of the expected NPV: {items}.",
     method_discount: "Amounts over time are discounted at {rate} a year.",
     method_monthly: "The monthly bands are computed from {n} runs.",
-    method_versions: "Model {model}, inclusim {version}, scenario file {file}.",
+    method_versions: "Model {model}, inclusim {version}, scenario file {file} (SHA-256 {digest}: to check that the report belongs to this file).",
     method_reproducible: "This report holds no date or time: the same scenario with the same seed and number of runs gives exactly the same report.",
 
     parties_intro: "For each party what it receives minus what it pays, summed over {horizon} months (nominal, not discounted): the mean, with below it the band that holds 90% of the simulated futures. The benefit no longer paid while the worker works counts as a gain to whoever pays it (bijstand: the gemeente; Wajong, WW, WIA: UWV), against no placement, in which the worker would keep the benefit for the whole period. The employer's view is the business case (the net present value above is the employer's); the other parties are context.",
@@ -945,6 +946,7 @@ pub static EN: Text = Text {
         "Rates preset",
         "Model version",
         "inclusim version",
+        "SHA-256 of the scenario file",
     ],
 };
 
