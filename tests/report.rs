@@ -478,7 +478,19 @@ fn report_command_writes_html_charts_png_and_workbook() {
         .assert()
         .success();
     let html = std::fs::read_to_string(dir.path().join("report.html")).unwrap();
-    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
+    // The document names its run in a comment before the root element.
+    let (first, rest) = html
+        .split_once("\n<html lang=\"en\">")
+        .expect("an English document");
+    assert!(first.starts_with("<!DOCTYPE html>\n<!-- inclusim "), "{first}");
+    let body = first
+        .trim_start_matches("<!DOCTYPE html>\n<!-- ")
+        .trim_end_matches(" -->");
+    assert!(body.contains("sha256 ") && !body.contains("--"), "{first}");
+    assert!(
+        rest.contains("SHA-256 "),
+        "the method section gives the scenario's digest"
+    );
     for stem in [
         "npv-distribution",
         "npv-s-curve",

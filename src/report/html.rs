@@ -798,7 +798,10 @@ fn method(h: &mut String, s: &Summary, lang: Lang) {
                 ("model", &s.model_version),
                 ("version", &s.inclusim_version),
                 ("file", &s.scenario_file),
-                ("digest", s.scenario_sha256.get(..16).unwrap_or(&s.scenario_sha256)),
+                (
+                    "digest",
+                    s.scenario_sha256.get(..16).unwrap_or(&s.scenario_sha256),
+                ),
             ],
         ),
         t.method_reproducible.to_owned(),
