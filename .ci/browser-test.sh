@@ -14,12 +14,15 @@ fi
 
 (cd .ci/browser && npm ci --no-audit --no-fund --loglevel=error)
 
+# The binary .ci/run found (the one the tests built), else a build of its own.
+if [ -n "${INCLUSIM_BIN:-}" ]; then inclusim=("$INCLUSIM_BIN"); else inclusim=(cargo run --quiet --); fi
+
 out=target/browser-test
 rm -rf "$out"
 mkdir -p "$out"
-cargo run --quiet -- report scenarios/supermarkt-vakkenvuller.toml \
+"${inclusim[@]}" report scenarios/supermarkt-vakkenvuller.toml \
   --iterations 2000 --quiet --out "$out/nl"
-cargo run --quiet -- report scenarios/supermarkt-vakkenvuller.toml \
+"${inclusim[@]}" report scenarios/supermarkt-vakkenvuller.toml \
   --iterations 2000 --quiet --lang en --out "$out/en"
 
 for lang in nl en; do
