@@ -298,10 +298,10 @@ pub fn simulate(
         },
         &mut |chunk| {
             acc.add(&chunk);
-            if let (Some(w), None) = (samples.as_mut(), &write_error) {
-                if let Err(e) = w.write_chunk(&chunk) {
-                    write_error = Some(e);
-                }
+            if let (Some(w), None) = (samples.as_mut(), &write_error)
+                && let Err(e) = w.write_chunk(&chunk)
+            {
+                write_error = Some(e);
             }
         },
     )

@@ -40,10 +40,11 @@ impl YearMonth {
         let mut parts = text.trim().split('-');
         let year: i32 = parts.next().and_then(|y| y.parse().ok()).ok_or_else(bad)?;
         let month: u32 = parts.next().and_then(|m| m.parse().ok()).ok_or_else(bad)?;
-        if let Some(day) = parts.next() {
-            if day != "01" && day != "1" {
-                return Err(format!("`{text}`: only the first day of a month is allowed here"));
-            }
+        if let Some(day) = parts.next()
+            && day != "01"
+            && day != "1"
+        {
+            return Err(format!("`{text}`: only the first day of a month is allowed here"));
         }
         if parts.next().is_some() {
             return Err(bad());

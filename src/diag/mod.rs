@@ -211,11 +211,11 @@ impl<'a> SourceMap<'a> {
                         _ => None,
                     };
                     after_name = false;
-                    if let Some(DeValue::Table(t)) = item {
-                        if let Some(DeValue::String(name)) = table_get(t, "name").map(|v| v.get_ref()) {
-                            out.push_str(&format!(" \"{name}\""));
-                            after_name = true;
-                        }
+                    if let Some(DeValue::Table(t)) = item
+                        && let Some(DeValue::String(name)) = table_get(t, "name").map(|v| v.get_ref())
+                    {
+                        out.push_str(&format!(" \"{name}\""));
+                        after_name = true;
                     }
                     node = item;
                 }
@@ -279,17 +279,17 @@ pub fn humanize_serde_message(message: &str) -> String {
     if message.starts_with("cannot recurse further") {
         return "arrays or inline tables are nested too deeply here (at most 80 levels)".to_owned();
     }
-    if let Some(rest) = message.strip_prefix("unknown field `") {
-        if let Some((field, tail)) = rest.split_once('`') {
-            let allowed: Vec<&str> = tail.split('`').skip(1).step_by(2).collect();
-            return unknown_key_message("key", field, &allowed);
-        }
+    if let Some(rest) = message.strip_prefix("unknown field `")
+        && let Some((field, tail)) = rest.split_once('`')
+    {
+        let allowed: Vec<&str> = tail.split('`').skip(1).step_by(2).collect();
+        return unknown_key_message("key", field, &allowed);
     }
-    if let Some(rest) = message.strip_prefix("unknown variant `") {
-        if let Some((variant, tail)) = rest.split_once('`') {
-            let allowed: Vec<&str> = tail.split('`').skip(1).step_by(2).collect();
-            return unknown_key_message("value", variant, &allowed);
-        }
+    if let Some(rest) = message.strip_prefix("unknown variant `")
+        && let Some((variant, tail)) = rest.split_once('`')
+    {
+        let allowed: Vec<&str> = tail.split('`').skip(1).step_by(2).collect();
+        return unknown_key_message("value", variant, &allowed);
     }
     if let Some(field) = message
         .strip_prefix("missing field `")

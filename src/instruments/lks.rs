@@ -132,7 +132,7 @@ impl Lks {
         let next = *s.next_assessment.get_or_insert(first);
         debug_assert_eq!(
             m.tenure == next,
-            m.tenure >= first && (m.tenure - first) % self.reassess_months == 0
+            m.tenure >= first && (m.tenure - first).is_multiple_of(self.reassess_months)
         );
         if m.tenure != next {
             return None;

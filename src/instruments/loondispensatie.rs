@@ -82,11 +82,11 @@ impl Loondispensatie {
         }
         let since = m.tenure.saturating_sub(hired);
         // The first month of a new decision, after the end of the previous one.
-        let renewal = since >= self.months && since % self.months == 0;
+        let renewal = since >= self.months && since.is_multiple_of(self.months);
         if s.ended || (since >= self.months && !self.renew) {
             return Outcome::Ended;
         }
-        if renewal || since % self.reassess_months == 0 {
+        if renewal || since.is_multiple_of(self.reassess_months) {
             let z = cx.draws.assessment_z(*assessments);
             *assessments += 1;
             s.loonwaarde = Some(assess_loonwaarde(m.productivity, self.noise_sd, z));
@@ -160,7 +160,7 @@ impl Scheme for Loondispensatie {
 
     /// The yearly assessments, and a reassessment at each renewal that does not fall on one.
     fn assessments_needed(&self, horizon: usize) -> usize {
-        let renewals = if self.renew && self.months % self.reassess_months.max(1) != 0 {
+        let renewals = if self.renew && !self.months.is_multiple_of(self.reassess_months.max(1)) {
             horizon / self.months.max(1)
         } else {
             0

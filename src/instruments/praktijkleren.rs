@@ -103,8 +103,8 @@ impl Scheme for Praktijkleren {
 
     fn build(raw: &RawPraktijkleren, b: &mut Build) -> Self {
         let max = b.fig(Figure::PraktijklerenMaxPerYear);
-        if let Some(a) = raw.amount_per_year {
-            if !(0.0..=max).contains(&a) {
+        if let Some(a) = raw.amount_per_year
+            && !(0.0..=max).contains(&a) {
                 b.error_at(
                     "amount_per_year",
                     format!(
@@ -112,7 +112,6 @@ impl Scheme for Praktijkleren {
                     ),
                 );
             }
-        }
         Praktijkleren {
             amount_per_year: raw.amount_per_year,
         }

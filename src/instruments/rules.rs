@@ -202,10 +202,10 @@ impl Rules {
         let mut best: Option<(usize, f64, usize)> = None;
         for &i in &self.applying[st.placement] {
             let rule = &self.rules[i];
-            if let Some((amount, due)) = rule.instrument.yearly_claim(&mut st.states[i], cx) {
-                if best.is_none_or(|(_, b, _)| amount > b) {
-                    best = Some((rule.lines[0], amount, due));
-                }
+            if let Some((amount, due)) = rule.instrument.yearly_claim(&mut st.states[i], cx)
+                && best.is_none_or(|(_, b, _)| amount > b)
+            {
+                best = Some((rule.lines[0], amount, due));
             }
         }
         if let Some((line, amount, due)) = best {

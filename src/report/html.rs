@@ -443,11 +443,11 @@ fn placement(h: &mut String, model: &Model, p: &Placement, lang: Lang) {
         let words = describe::dist_in_words(d, Unit::Months, lang);
         facts.push(fill(t.fact_sick_months, &[("dist", &words)]));
     }
-    if let SupervisionSource::Pool(i) = p.supervision {
-        if let Some(pool) = model.pools.get(i) {
-            let words = describe::dist_in_words(&pool.available, Unit::HoursPerWeek, lang);
-            facts.push(fill(t.fact_pool, &[("pool", &pool.name), ("dist", &words)]));
-        }
+    if let SupervisionSource::Pool(i) = p.supervision
+        && let Some(pool) = model.pools.get(i)
+    {
+        let words = describe::dist_in_words(&pool.available, Unit::HoursPerWeek, lang);
+        facts.push(fill(t.fact_pool, &[("pool", &pool.name), ("dist", &words)]));
     }
     if p.jobcoach.is_some_and(|j| j.norm) {
         facts.push(t.fact_jobcoach_norm.to_owned());

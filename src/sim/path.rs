@@ -351,13 +351,13 @@ impl CopyCursor<'_> {
         if cp.remaining <= 0.0 {
             cp.spell_elapsed = 0.0;
             cp.spell_start = -1;
-            if shock.sick < cp.p_sick {
-                if let Some(d) = &p.sick_months {
-                    cp.remaining = d.quantile(shock.sick / cp.p_sick);
-                    // A spell of no length is no absence: the month shows no spell.
-                    if cp.remaining > 0.0 {
-                        cp.spell_start = t as i32;
-                    }
+            if shock.sick < cp.p_sick
+                && let Some(d) = &p.sick_months
+            {
+                cp.remaining = d.quantile(shock.sick / cp.p_sick);
+                // A spell of no length is no absence: the month shows no spell.
+                if cp.remaining > 0.0 {
+                    cp.spell_start = t as i32;
                 }
             }
         }

@@ -81,10 +81,10 @@ pub fn t95(n: usize) -> f64 {
         return f64::NAN;
     }
     let nu = (n - 1) as f64;
-    if nu <= 1000.0 {
-        if let Ok(t) = StudentsT::new(0.0, 1.0, nu) {
-            return t.inverse_cdf(0.975);
-        }
+    if nu <= 1000.0
+        && let Ok(t) = StudentsT::new(0.0, 1.0, nu)
+    {
+        return t.inverse_cdf(0.975);
     }
     let z = Z975;
     z + (z.powi(3) + z) / (4.0 * nu) + (5.0 * z.powi(5) + 16.0 * z.powi(3) + 3.0 * z) / (96.0 * nu * nu)
