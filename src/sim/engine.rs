@@ -73,7 +73,14 @@ pub struct Scratch {
     wage_factors: Vec<f64>,
     /// By scenario month: an instrument paid the copy's benefit on its own line.
     benefit_paid: Vec<bool>,
+    /// Per copy, within one iteration: the benefit no longer paid as last computed for a
+    /// variant and end month by an arrangement that leaves the wage and the benefit as they
+    /// are, so that the other such arrangements reuse it instead of summing it again.
+    benefit_saved: Vec<SavedBefore>,
 }
+
+/// A benefit no longer paid as computed before: (variant, end month, amount).
+type SavedBefore = Option<(usize, usize, f64)>;
 
 /// Evaluates every arrangement of one iteration into `results`.
 pub fn simulate_iteration(
@@ -91,7 +98,10 @@ pub fn simulate_iteration(
         instruments,
         wage_factors,
         benefit_paid,
+        benefit_saved,
     } = scratch;
+    benefit_saved.clear();
+    benefit_saved.resize(plan.copy_placement.len(), None);
     let variants = plan.variants.len();
     params.resize_with(variants, Vec::new);
     paths.resize_with(variants, Paths::default);
@@ -140,7 +150,13 @@ pub fn simulate_iteration(
         let outcome = iteration.evaluate(
             book,
             &trajectories[course],
-            (month_net, instruments, wage_factors, benefit_paid),
+            Buffers {
+                month_net,
+                ists: instruments,
+                wage_factors,
+                benefit_paid,
+                saved_before: benefit_saved,
+            },
             Totals {
                 lines: &mut lines[plan.line_offsets[a]..plan.line_offsets[a + 1]],
                 ineligible: &mut ineligible[plan.ineligible_offsets[a]..plan.ineligible_offsets[a + 1]],
@@ -149,6 +165,15 @@ pub fn simulate_iteration(
         );
         outcomes.push(outcome);
     }
+}
+
+/// The reusable buffers one arrangement's evaluation works in (from [`Scratch`]).
+struct Buffers<'s> {
+    month_net: &'s mut Vec<f64>,
+    ists: &'s mut Vec<instruments::CopyState>,
+    wage_factors: &'s mut Vec<f64>,
+    benefit_paid: &'s mut Vec<bool>,
+    saved_before: &'s mut [SavedBefore],
 }
 
 /// Where one arrangement's evaluation writes its line totals, ineligible counts and months
@@ -197,12 +222,7 @@ impl Iteration<'_> {
         &self,
         book: &LineBook,
         trajectory: &Trajectory,
-        (month_net, ists, wage_factors, benefit_paid): (
-            &mut Vec<f64>,
-            &mut Vec<instruments::CopyState>,
-            &mut Vec<f64>,
-            &mut Vec<bool>,
-        ),
+        buffers: Buffers,
         totals: Totals,
     ) -> Outcome {
         let Totals {
@@ -210,6 +230,13 @@ impl Iteration<'_> {
             ineligible,
             monthly,
         } = totals;
+        let Buffers {
+            month_net,
+            ists,
+            wage_factors,
+            benefit_paid,
+            saved_before,
+        } = buffers;
         let (model, plan) = (self.model, self.plan);
         let horizon = model.horizon;
         let copies = self.params.len();
@@ -249,8 +276,23 @@ impl Iteration<'_> {
                 }
                 if let Some((line, rule)) = &book.benefit_lines[plan.copy_placement[c]] {
                     let months = (pr.start, stop);
-                    let paid = with_rules.then_some((&wage_factors[..], &benefit_paid[..]));
-                    acc.books.lines[*line] += self.benefit_saved(rule, c, months, paid);
+                    // Instruments that change neither the wage nor the benefit in these months
+                    // give the saving of an arrangement without instruments, bit for bit.
+                    let plain = !with_rules
+                        || (wage_factors[pr.start..stop].iter().all(|&f| f == 1.0)
+                            && !benefit_paid[pr.start..stop].contains(&true));
+                    let saved = match saved_before[c] {
+                        Some((v, end, saved)) if plain && v == self.variant && end == stop => saved,
+                        _ => {
+                            let paid = (!plain).then_some((&wage_factors[..], &benefit_paid[..]));
+                            let saved = self.benefit_saved(rule, c, months, paid);
+                            if plain {
+                                saved_before[c] = Some((self.variant, stop, saved));
+                            }
+                            saved
+                        }
+                    };
+                    acc.books.lines[*line] += saved;
                 }
             }
             if trajectory.ending[c] == Ending::Completed {
