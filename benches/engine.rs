@@ -11,7 +11,10 @@
 //! `INCLUSIM_BENCH_COUNT=<arrangements>:<iterations>[:<horizon months>]` (arrangements 1, 2 or
 //! 4) the bench binary runs just that many iterations of one variant, for callgrind: the
 //! difference between two such counts over the difference of iterations is the cost of one
-//! iteration, without the set-up (see README.md, Development).
+//! iteration, without the set-up (see README.md, Development). With
+//! `INCLUSIM_BENCH_NS=<arrangements>:<iterations>` it times that many iterations itself and
+//! prints the nanoseconds per placement-month (`benches/whole-command.sh` compares it with the
+//! floor, `benches/floor.rs`, and with the whole command).
 
 use std::hint::black_box;
 use std::path::Path;
@@ -124,9 +127,48 @@ criterion_group! {
     targets = bench_engine
 }
 
+/// Times `iterations` iterations of one variant (after a warm-up; the best of three rounds)
+/// and prints the engine's nanoseconds per placement-month; `spec` as for [`count`].
+fn time(spec: &str) {
+    let parts: Vec<&str> = spec.split(':').collect();
+    let variant = match parts.first().copied() {
+        Some("1") => Variant::Baseline,
+        Some("2") => Variant::BaselineTwice,
+        Some("4") => Variant::All,
+        _ => panic!("INCLUSIM_BENCH_NS is <arrangements: 1, 2 or 4>:<iterations>"),
+    };
+    let iterations: u64 = parts
+        .get(1)
+        .and_then(|n| n.parse().ok())
+        .expect("INCLUSIM_BENCH_NS names the iterations");
+    let model = model(variant, None);
+    let plan = Plan::new(&model).expect("plan");
+    let (mut draws, mut scratch) = (IterationDraws::default(), Scratch::default());
+    let mut results = IterationResults::default();
+    let mut run = |from: u64, n: u64| {
+        let start = std::time::Instant::now();
+        for iteration in from..from + n {
+            draws.draw(&model, iteration);
+            engine::simulate_iteration(&model, &plan, &draws, &mut scratch, &mut results);
+            black_box(&results);
+        }
+        start.elapsed().as_secs_f64()
+    };
+    run(0, iterations / 10 + 1);
+    let best = (0..3)
+        .map(|r| run(r * iterations, iterations))
+        .fold(f64::INFINITY, f64::min);
+    let months = (model.horizon * model.copies()) as f64 * iterations as f64;
+    println!("engine_ns_per_placement_month {:.2}", best * 1e9 / months);
+}
+
 fn main() {
     if let Ok(spec) = std::env::var("INCLUSIM_BENCH_COUNT") {
         count(&spec);
+        return;
+    }
+    if let Ok(spec) = std::env::var("INCLUSIM_BENCH_NS") {
+        time(&spec);
         return;
     }
     benches();

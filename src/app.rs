@@ -266,12 +266,19 @@ pub fn simulate(
         );
     }
     let mut acc = Accumulator::new(model, model.iterations);
-    let mut samples = match out.as_deref() {
-        Some(set) => {
-            let file = set.writer("samples.csv")?;
-            Some(export::csv::SamplesWriter::new(model, file).map_err(Failure::failed)?)
-        }
+    let samples_failed = |e: &dyn std::fmt::Display| Failure::failed(format!("samples.csv: {e}"));
+    let format = match out {
+        Some(_) => Some(export::csv::SamplesFormat::new(model).map_err(|e| samples_failed(&e))?),
         None => None,
+    };
+    let mut samples = match (out.as_deref(), &format) {
+        (Some(set), Some(format)) => {
+            let mut file = set.writer("samples.csv")?;
+            let header = format.header().map_err(|e| samples_failed(&e))?;
+            file.write_all(&header).map_err(|e| samples_failed(&e))?;
+            Some(file)
+        }
+        _ => None,
     };
     let cfg = RunConfig {
         iterations: model.iterations,
@@ -288,18 +295,21 @@ pub fn simulate(
         bar
     });
     let mut write_error = None;
-    sim::run(
+    // The rows of samples.csv are formatted on the worker thread that simulated the chunk.
+    let rows = |chunk: &sim::Chunk| format.as_ref().map(|f| f.rows(chunk));
+    sim::run_with(
         model,
         &cfg,
+        &rows,
         &mut |done| {
             if let Some(bar) = &bar {
                 bar.set_position(done);
             }
         },
-        &mut |chunk| {
+        &mut |chunk, rows| {
             acc.add(&chunk);
-            if let (Some(w), None) = (samples.as_mut(), &write_error)
-                && let Err(e) = w.write_chunk(&chunk)
+            if let (Some(file), Some(rows), None) = (samples.as_mut(), rows, &write_error)
+                && let Err(e) = file.write_all(&rows)
             {
                 write_error = Some(e);
             }
@@ -310,12 +320,9 @@ pub fn simulate(
         bar.finish_and_clear();
     }
     if let Some(e) = write_error {
-        return Err(Failure::failed(format!("samples.csv: {e}")));
+        return Err(samples_failed(&e));
     }
-    if let (Some(w), Some(set)) = (samples, out) {
-        let file = w
-            .finish()
-            .map_err(|e| Failure::failed(format!("samples.csv: {e}")))?;
+    if let (Some(file), Some(set)) = (samples, out) {
         set.stage(file)?;
     }
     Ok(acc.finish())

@@ -115,6 +115,23 @@ pub fn run(
     progress: &mut dyn FnMut(u64),
     sink: &mut dyn FnMut(Chunk),
 ) -> Result<(), SimError> {
+    run_with(model, cfg, &|_| (), progress, &mut |chunk, ()| sink(chunk))
+}
+
+/// [`run`], with `extra` applied to each chunk on the worker thread that simulated it (for
+/// work per chunk that does not depend on the chunks before it, such as formatting its rows
+/// of `samples.csv`), its result handed to `sink` with the chunk.
+///
+/// The chunks run in batches; while the pool simulates one batch, the calling thread hands
+/// the chunks of the batch before it to `sink`, so that the in-order reduction overlaps with
+/// the simulation instead of idling the pool.
+pub fn run_with<T: Send>(
+    model: &Model,
+    cfg: &RunConfig,
+    extra: &(dyn Fn(&Chunk) -> T + Sync),
+    progress: &mut dyn FnMut(u64),
+    sink: &mut dyn FnMut(Chunk, T),
+) -> Result<(), SimError> {
     let plan = Plan::new(model)?;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads_for(cfg.threads, cfg.iterations))
@@ -125,22 +142,47 @@ pub fn run(
         })?;
     let chunks = cfg.iterations.div_ceil(CHUNK);
     let batch = (pool.current_num_threads() as u64 * 4).max(8);
-    let mut next = 0;
-    while next < chunks {
-        let end = (next + batch).min(chunks);
-        let results: Vec<Chunk> = pool.install(|| {
-            (next..end)
+    let simulate_batch = |first: u64| -> Vec<(Chunk, T)> {
+        let end = (first + batch).min(chunks);
+        pool.install(|| {
+            (first..end)
                 .into_par_iter()
-                .map(|ci| simulate_chunk(model, &plan, cfg, ci))
+                .map(|ci| {
+                    let chunk = simulate_chunk(model, &plan, cfg, ci);
+                    let made = extra(&chunk);
+                    (chunk, made)
+                })
                 .collect()
-        });
-        for chunk in results {
+        })
+    };
+    let mut hand_on = |results: Vec<(Chunk, T)>| {
+        for (chunk, made) in results {
             let done = chunk.first + chunk.iterations;
-            sink(chunk);
+            sink(chunk, made);
             progress(done);
         }
-        next = end;
-    }
+    };
+    std::thread::scope(|scope| {
+        let mut ready: Option<Vec<(Chunk, T)>> = None;
+        let mut next = 0;
+        while next < chunks {
+            let first = next;
+            let simulating = scope.spawn(move || simulate_batch(first));
+            if let Some(results) = ready.take() {
+                hand_on(results);
+            }
+            // A panic in the engine is a bug; it reaches the caller as the panic it was.
+            ready = Some(
+                simulating
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            );
+            next = (first + batch).min(chunks);
+        }
+        if let Some(results) = ready {
+            hand_on(results);
+        }
+    });
     Ok(())
 }
 

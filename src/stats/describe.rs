@@ -45,11 +45,80 @@ pub fn quantile_sorted(sorted: &[f64], p: f64) -> f64 {
     }
 }
 
-/// Sorts a copy of the sample (total order; NaN last).
+/// Sorts a copy of the sample in the total order of [`f64::total_cmp`] (negative NaN first,
+/// −0 before +0, positive NaN last), by a radix sort of the values' bit patterns: linear in the
+/// sample size, and the same sorted values as a comparison sort, since the order is total.
 pub fn sorted(xs: &[f64]) -> Vec<f64> {
     let mut v = xs.to_vec();
-    v.sort_by(f64::total_cmp);
+    radsort::sort(&mut v);
     v
+}
+
+/// Type-7 quantiles ([`quantile_sorted`]) at several levels without sorting the whole sample.
+/// The values are mapped to integer keys in the order of [`f64::total_cmp`], and the order
+/// statistics the levels need are selected by divide and conquer: the middle rank first
+/// (`select_nth_unstable`), then the lower ranks in the part left of it and the higher ones in
+/// the part right of it, so that the work is about n·log₂(ranks) rather than n·log₂(n). The
+/// values are exactly those of [`quantile_sorted`] on the sorted sample, with the same
+/// arithmetic. `keys` is a reusable buffer.
+pub fn quantiles_by_selection(xs: &[f64], levels: &[f64], keys: &mut Vec<i64>) -> Vec<f64> {
+    let n = xs.len();
+    if n < 2 {
+        return levels
+            .iter()
+            .map(|_| xs.first().copied().unwrap_or(f64::NAN))
+            .collect();
+    }
+    let bracket = |p: f64| {
+        let h = (n - 1) as f64 * p.clamp(0.0, 1.0);
+        let lo = h.floor() as usize;
+        (h, lo, (lo + 1).min(n - 1))
+    };
+    let mut ranks: Vec<usize> = levels
+        .iter()
+        .flat_map(|&p| {
+            let (_, lo, hi) = bracket(p);
+            [lo, hi]
+        })
+        .collect();
+    ranks.sort_unstable();
+    ranks.dedup();
+    keys.clear();
+    keys.extend(xs.iter().map(|&x| total_order_key(x)));
+    select_ranks(keys, 0, &ranks);
+    let order_statistic = |rank: usize| from_total_order_key(keys[rank]);
+    levels
+        .iter()
+        .map(|&p| {
+            let (h, lo, hi) = bracket(p);
+            let (a, b) = (order_statistic(lo), order_statistic(hi));
+            a + (h - lo as f64) * (b - a)
+        })
+        .collect()
+}
+
+/// Puts the keys of the given ascending `ranks` (of the whole sample, `part` starting at rank
+/// `first`) in their sorted places.
+fn select_ranks(part: &mut [i64], first: usize, ranks: &[usize]) {
+    if ranks.is_empty() {
+        return;
+    }
+    let middle = ranks.len() / 2;
+    let at = ranks[middle] - first;
+    let (left, _, right) = part.select_nth_unstable(at);
+    select_ranks(left, first, &ranks[..middle]);
+    select_ranks(right, first + at + 1, &ranks[middle + 1..]);
+}
+
+/// A signed integer in the order of [`f64::total_cmp`] (the same transformation it uses).
+fn total_order_key(x: f64) -> i64 {
+    let bits = x.to_bits() as i64;
+    bits ^ (((bits >> 63) as u64) >> 1) as i64
+}
+
+/// The inverse of [`total_order_key`].
+fn from_total_order_key(key: i64) -> f64 {
+    f64::from_bits((key ^ (((key >> 63) as u64) >> 1) as i64) as u64)
 }
 
 /// Conditional value at risk: the mean of the worst ⌈αn⌉ values of a sorted sample.
@@ -137,6 +206,57 @@ mod tests {
         assert_eq!(quantile_sorted(&s, 1.0), 4.0);
         assert_eq!(quantile_sorted(&s, 0.5), 2.5);
         assert!((quantile_sorted(&s, 0.1) - 1.3).abs() < 1e-12);
+    }
+
+    /// A small deterministic generator of awkward samples: repeated values, both zeros,
+    /// infinities and a wide range of magnitudes.
+    fn awkward_sample(n: usize, seed: u64) -> Vec<f64> {
+        let mut state = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+        (0..n)
+            .map(|_| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                match state % 11 {
+                    0 => 0.0,
+                    1 => -0.0,
+                    2 => 3.5,
+                    3 if n > 50 => f64::INFINITY,
+                    4 if n > 50 => f64::NEG_INFINITY,
+                    _ => ((state >> 11) as f64 / (1u64 << 53) as f64 - 0.5) * 10f64.powi((state % 9) as i32),
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_radix_sort_gives_the_total_order_of_a_comparison_sort() {
+        for (n, seed) in [(0, 1), (1, 2), (7, 3), (300, 4), (5000, 5)] {
+            let mut xs = awkward_sample(n, seed);
+            xs.extend([f64::NAN, -f64::NAN]);
+            let mut expected = xs.clone();
+            expected.sort_by(f64::total_cmp);
+            let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+            assert_eq!(bits(&sorted(&xs)), bits(&expected), "n = {n}");
+        }
+    }
+
+    #[test]
+    fn selected_quantiles_are_the_sorted_quantiles_bit_for_bit() {
+        let levels = [0.0, 0.05, 0.1, 0.25, 0.5, 0.5, 0.75, 0.9, 0.95, 1.0, 0.333];
+        for (n, seed) in [(0, 1), (1, 2), (2, 3), (3, 4), (10, 5), (101, 6), (4000, 7)] {
+            let xs = awkward_sample(n, seed);
+            let sorted = sorted(&xs);
+            let expected: Vec<u64> = levels
+                .iter()
+                .map(|&p| quantile_sorted(&sorted, p).to_bits())
+                .collect();
+            let got: Vec<u64> = quantiles_by_selection(&xs, &levels, &mut Vec::new())
+                .iter()
+                .map(|q| q.to_bits())
+                .collect();
+            assert_eq!(got, expected, "n = {n}");
+        }
     }
 
     #[test]

@@ -6,7 +6,9 @@ use std::collections::BTreeMap;
 use indexmap::IndexMap;
 use serde::Serialize;
 
-use super::describe::{self, lower_tail_mean, paired, proportion, quantile_sorted, sd_from_sums, sorted};
+use super::describe::{
+    self, lower_tail_mean, paired, proportion, quantile_sorted, quantiles_by_selection, sd_from_sums, sorted,
+};
 use crate::model::{MODEL_VERSION, Model, Party};
 use crate::rates::Figure;
 use crate::sim::ledger::LineBook;
@@ -453,14 +455,20 @@ impl<'m> Accumulator<'m> {
             })
             .collect();
         let cells = model.arrangements.len() * model.horizon;
+        let keep_paths = keep_paths(model, iterations);
+        let kept = || {
+            (0..cells)
+                .map(|_| Vec::with_capacity(keep_paths as usize))
+                .collect()
+        };
         Self {
             model,
             books,
             arrangements,
             monthly: vec![MonthSums::default(); cells],
-            paths: vec![Vec::new(); cells],
-            productivity_paths: vec![Vec::new(); cells],
-            keep_paths: keep_paths(model, iterations),
+            paths: kept(),
+            productivity_paths: kept(),
+            keep_paths,
             views,
             keep_parties,
             iterations: 0,
@@ -538,6 +546,7 @@ impl<'m> Accumulator<'m> {
         let horizon = model.horizon;
         let edges = histogram_edges(&self.arrangements);
         let mut arrangements = Vec::with_capacity(self.arrangements.len());
+        let mut keys = Vec::with_capacity(self.keep_paths as usize);
         for (ai, (acc, book)) in self.arrangements.iter().zip(&self.books).enumerate() {
             let arrangement = &model.arrangements[ai];
             let sorted_npv = sorted(&acc.npv);
@@ -565,6 +574,7 @@ impl<'m> Accumulator<'m> {
                         model,
                         &self.monthly[cell],
                         &self.paths[cell],
+                        &mut keys,
                         &self.productivity_paths[cell],
                         t,
                     )
@@ -717,16 +727,18 @@ fn break_even(months: &[u32], n: u64) -> BreakEven {
     }
 }
 
+/// One month's summary; the quantiles by selection ([`quantiles_by_selection`], exact).
 fn month_summary(
     model: &Model,
     sums: &MonthSums,
     path: &[f64],
+    keys: &mut Vec<i64>,
     productivity: &[f64],
     t: usize,
 ) -> MonthSummary {
-    let sorted_path = sorted(path);
+    let net = quantiles_by_selection(path, &LEVELS.map(|(p, _)| p), keys);
     let active: Vec<f64> = productivity.iter().copied().filter(|p| !p.is_nan()).collect();
-    let sorted_productivity = sorted(&active);
+    let band = quantiles_by_selection(&active, &BAND_LEVELS.map(|(p, _)| p), keys);
     MonthSummary {
         month: t + 1,
         calendar: model.start.add_months(t as i64).to_string(),
@@ -736,16 +748,14 @@ fn month_summary(
             sums.active as f64 / sums.started as f64
         },
         mean_productivity: (sums.active > 0).then(|| sums.productivity_sum / sums.active as f64),
-        cumulative_net: LEVELS
-            .iter()
-            .map(|&(p, name)| (name, quantile_sorted(&sorted_path, p)))
-            .collect(),
-        productivity: if sorted_productivity.is_empty() {
+        cumulative_net: LEVELS.iter().zip(net).map(|(&(_, name), q)| (name, q)).collect(),
+        productivity: if active.is_empty() {
             BTreeMap::new()
         } else {
             BAND_LEVELS
                 .iter()
-                .map(|&(p, name)| (name, quantile_sorted(&sorted_productivity, p)))
+                .zip(band)
+                .map(|(&(_, name), q)| (name, q))
                 .collect()
         },
     }
