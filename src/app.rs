@@ -325,7 +325,9 @@ pub fn simulate(
     if let (Some(file), Some(set)) = (samples, out) {
         set.stage(file)?;
     }
-    Ok(acc.finish())
+    // The summary's monthly quantiles run on as many threads as the simulation.
+    let pool = sim::pool(threads, model.iterations).map_err(Failure::failed)?;
+    Ok(pool.install(|| acc.finish()))
 }
 
 fn write_outputs(set: &mut fs::OutputSet, summary: &Summary) -> Result<(), Failure> {

@@ -133,13 +133,7 @@ pub fn run_with<T: Send>(
     sink: &mut dyn FnMut(Chunk, T),
 ) -> Result<(), SimError> {
     let plan = Plan::new(model)?;
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads_for(cfg.threads, cfg.iterations))
-        .build()
-        .map_err(|e| SimError::ThreadPool {
-            threads: cfg.threads,
-            message: e.to_string(),
-        })?;
+    let pool = pool(cfg.threads, cfg.iterations)?;
     let chunks = cfg.iterations.div_ceil(CHUNK);
     let batch = (pool.current_num_threads() as u64 * 4).max(8);
     let simulate_batch = |first: u64| -> Vec<(Chunk, T)> {
@@ -184,6 +178,17 @@ pub fn run_with<T: Send>(
         }
     });
     Ok(())
+}
+
+/// The pool of worker threads for a run of `iterations` ([`threads_for`]).
+pub fn pool(requested: usize, iterations: u64) -> Result<rayon::ThreadPool, SimError> {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads_for(requested, iterations))
+        .build()
+        .map_err(|e| SimError::ThreadPool {
+            threads: requested,
+            message: e.to_string(),
+        })
 }
 
 /// The worker threads a run of `iterations` uses when `requested` are asked for (0: one per

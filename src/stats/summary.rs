@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use indexmap::IndexMap;
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::describe::{
@@ -546,7 +547,26 @@ impl<'m> Accumulator<'m> {
         let horizon = model.horizon;
         let edges = histogram_edges(&self.arrangements);
         let mut arrangements = Vec::with_capacity(self.arrangements.len());
-        let mut keys = Vec::with_capacity(self.keep_paths as usize);
+        // The monthly quantiles, the bulk of the work, cell by cell on the worker threads
+        // (each cell on its own, collected in order: the same result on any thread count).
+        let cells = self.paths.len();
+        let mut month_summaries: Vec<MonthSummary> = (0..cells)
+            .into_par_iter()
+            .map_init(
+                || Vec::with_capacity(self.keep_paths as usize),
+                |keys, cell| {
+                    month_summary(
+                        model,
+                        &self.monthly[cell],
+                        &self.paths[cell],
+                        keys,
+                        &self.productivity_paths[cell],
+                        cell % horizon.max(1),
+                    )
+                },
+            )
+            .collect();
+        let mut month_summaries = month_summaries.drain(..);
         for (ai, (acc, book)) in self.arrangements.iter().zip(&self.books).enumerate() {
             let arrangement = &model.arrangements[ai];
             let sorted_npv = sorted(&acc.npv);
@@ -567,19 +587,7 @@ impl<'m> Accumulator<'m> {
                 .zip(acc.lines.iter().zip(&acc.lines_sq))
                 .map(|(l, (sum, sq))| (l.name.clone(), sd_from_sums(*sum, *sq, n) / nf.sqrt()))
                 .collect();
-            let monthly = (0..horizon)
-                .map(|t| {
-                    let cell = ai * horizon + t;
-                    month_summary(
-                        model,
-                        &self.monthly[cell],
-                        &self.paths[cell],
-                        &mut keys,
-                        &self.productivity_paths[cell],
-                        t,
-                    )
-                })
-                .collect();
+            let monthly = month_summaries.by_ref().take(horizon).collect();
             arrangements.push(ArrangementSummary {
                 name: arrangement.name.clone(),
                 description: arrangement.description.clone(),
