@@ -107,46 +107,96 @@ impl Counterfactual {
 
     /// The benefit no longer paid in month `m` (full benefit − benefit paid while working), euros.
     pub fn saved(&self, rates: &RateTable, m: &Month) -> f64 {
+        let terms = self.terms(rates, m);
+        self.saved_with(&terms, m.income, m.months_with_income, m.paid_by_instrument)
+    }
+
+    /// What the benefit's rule reads in month `m` besides the income and the months with
+    /// income: the same for a placement's copies in every iteration, so the engine computes
+    /// them once per run ([`Counterfactual::saved_with`]).
+    pub fn terms(&self, rates: &RateTable, m: &Month) -> MonthTerms {
+        let at = m.calendar;
         let full = self.full(rates, m);
-        if full == 0.0 || m.paid_by_instrument {
+        match self.benefit {
+            Benefit::Participatiewet => MonthTerms {
+                full,
+                share: rates.get(Figure::BijstandVrijlatingShare, at),
+                amount: rates.get(Figure::BijstandVrijlatingMaxPerMonth, at),
+                old_enough: self
+                    .age_at(m.tenure)
+                    .is_none_or(|a| f64::from(a) >= rates.get(Figure::BijstandVrijlatingMinAge, at)),
+                max_months: rates.get(Figure::BijstandVrijlatingMaxMonths, at),
+            },
+            Benefit::Wajong => MonthTerms {
+                full,
+                share: rates.get(Figure::WajongBenefitShare, at),
+                amount: wajong_min_wage(rates, m),
+                ..MonthTerms::default()
+            },
+            Benefit::Ww => MonthTerms {
+                full,
+                share: rates.get(Figure::WwIncomeDeductionShare, at),
+                ..MonthTerms::default()
+            },
+            Benefit::Wia => MonthTerms {
+                full,
+                share: rates.get(Figure::WiaIncomeDeductionShare, at),
+                ..MonthTerms::default()
+            },
+            Benefit::None => MonthTerms {
+                full,
+                ..MonthTerms::default()
+            },
+        }
+    }
+
+    /// The benefit no longer paid in a month with the month's `terms` and gross `income` from
+    /// work, after `months_with_income` earlier months with an income (see [`Month`]).
+    #[inline]
+    pub fn saved_with(
+        &self,
+        terms: &MonthTerms,
+        income: f64,
+        months_with_income: usize,
+        paid_by_instrument: bool,
+    ) -> f64 {
+        let full = terms.full;
+        if full == 0.0 || paid_by_instrument {
             return full;
         }
-        let at = m.calendar;
         match self.benefit {
             Benefit::Participatiewet => {
-                let net = m.income * self.net_share;
-                let free = if self.vrijlating_applies(rates, m) {
-                    vrijlating(
-                        net,
-                        rates.get(Figure::BijstandVrijlatingShare, at),
-                        rates.get(Figure::BijstandVrijlatingMaxPerMonth, at),
-                    )
+                let net = income * self.net_share;
+                // Participatiewet art. 31 lid 2 n and lid 5: the inkomstenvrijlating holds for
+                // the first months with income from work, from the age of 27.
+                let free = if terms.old_enough && (months_with_income as f64) < terms.max_months {
+                    vrijlating(net, terms.share, terms.amount)
                 } else {
                     0.0
                 };
                 bijstand_saved(full, net, free)
             }
-            Benefit::Wajong => wajong_saved(
-                full,
-                rates.get(Figure::WajongBenefitShare, at),
-                wajong_min_wage(rates, m),
-                m.income,
-            ),
-            Benefit::Ww => offset_saved(full, rates.get(Figure::WwIncomeDeductionShare, at), m.income),
-            Benefit::Wia => offset_saved(full, rates.get(Figure::WiaIncomeDeductionShare, at), m.income),
+            Benefit::Wajong => wajong_saved(full, terms.share, terms.amount, income),
+            Benefit::Ww | Benefit::Wia => offset_saved(full, terms.share, income),
             Benefit::None => 0.0,
         }
     }
+}
 
-    /// Participatiewet art. 31 lid 2 n and lid 5: the inkomstenvrijlating holds for the first
-    /// months with income from work, from the age of 27.
-    fn vrijlating_applies(&self, rates: &RateTable, m: &Month) -> bool {
-        let old_enough = self
-            .age_at(m.tenure)
-            .is_none_or(|a| f64::from(a) >= rates.get(Figure::BijstandVrijlatingMinAge, m.calendar));
-        old_enough
-            && (m.months_with_income as f64) < rates.get(Figure::BijstandVrijlatingMaxMonths, m.calendar)
-    }
+/// The figures a benefit's rule reads in one month of a placement ([`Counterfactual::terms`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct MonthTerms {
+    /// The benefit without the placement.
+    pub full: f64,
+    /// Bijstand: the vrijlating's share of the net income; Wajong: the benefit's share of the
+    /// minimum wage; WW and WIA: the share of the income deducted.
+    pub share: f64,
+    /// Bijstand: the vrijlating's maximum per month; Wajong: the minimum wage it is a share of.
+    pub amount: f64,
+    /// Bijstand: the worker is old enough for the vrijlating, which holds for this many
+    /// months with income.
+    pub old_enough: bool,
+    pub max_months: f64,
 }
 
 /// The bijstand norm of a household (Participatiewet art. 20 and 21), net per month incl.

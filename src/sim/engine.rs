@@ -19,7 +19,7 @@ use super::path::{self, CopyParams, Paths};
 pub use super::plan::{MonthPoint, Plan};
 use super::trajectory::{Ending, Trajectory};
 use crate::instruments::{self, Books, Control, CopyDraws, MonthFacts};
-use crate::uitkering::{self, Counterfactual};
+use crate::uitkering::Counterfactual;
 
 /// Number of built-in ledger lines (production value … exit cost).
 const BUILTIN: usize = ledger::BUILTIN_LINES.len();
@@ -481,27 +481,14 @@ impl Iteration<'_> {
     ) -> f64 {
         let mut total = 0.0;
         let mut months_with_income = 0;
-        for (k, (b, month)) in self
-            .paths
-            .months(c, start..stop)
-            .iter()
-            .zip(&self.plan.months[start..stop])
-            .enumerate()
-        {
+        let terms = &self.plan.variants[self.variant].benefit_terms[self.plan.copy_placement[c]];
+        for (k, b) in self.paths.months(c, start..stop).iter().enumerate() {
             let t = start + k;
             let (income, paid_by_instrument) = match paid {
                 Some((factors, paid)) => (b.wage_full * factors[t], paid[t]),
                 None => (b.wage_full, false),
             };
-            let m = uitkering::Month {
-                calendar: month.calendar,
-                tenure: k,
-                months_with_income,
-                min_wage_share: b.min_wage_share,
-                income,
-                paid_by_instrument,
-            };
-            total += rule.saved(&self.plan.rates, &m);
+            total += rule.saved_with(&terms[t], income, months_with_income, paid_by_instrument);
             if income > 0.0 {
                 months_with_income += 1;
             }

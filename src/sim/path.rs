@@ -10,7 +10,6 @@
 //! the tenure, are therefore arrangement-independent too.
 
 use crate::model::{Model, Placement, Slot, SupervisionSource, WEEKS_PER_MONTH};
-use crate::rates::Figure;
 use crate::vocab::{PayBasis, RampShape};
 
 use super::draws::{Inputs, IterationDraws, MonthlyShocks};
@@ -432,16 +431,9 @@ fn hours_and_wage(plan: &Plan, pr: &CopyParams, t: usize, wage_factor: f64, b: &
     b.jobcoach_cost = b.jobcoach_hours * pr.jobcoach_tariff;
 }
 
-/// Share of the adult minimum wage that applies to the worker: the youth minimum wage below 21
-/// (Wet minimumloon art. 8), 1 for adults. The age grows with the tenure.
+/// Share of the adult minimum wage that applies to the worker ([`plan::youth_share`]).
 fn youth_share(plan: &Plan, pr: &CopyParams, tenure: usize, t: usize) -> f64 {
-    let Some(age) = pr.age else {
-        return 1.0;
-    };
-    let Some(figure) = Figure::youth_min_wage_share(age + (tenure / 12) as u32, pr.bbl) else {
-        return 1.0;
-    };
-    plan.rates.get(figure, plan.months[t].calendar)
+    super::plan::youth_share(&plan.rates, pr.age, pr.bbl, tenure, plan.months[t].calendar)
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ use crate::calendar::YearMonth;
 use crate::instruments::{Hire, Instrument};
 use crate::model::{LineTiming, Model, PeakProfile, Placement, Slot, WEEKS_PER_MONTH};
 use crate::rates::{Figure, RateTable};
+use crate::uitkering::{self, Counterfactual, MonthTerms};
 
 use super::ledger::LineBook;
 
@@ -63,11 +64,20 @@ pub struct VariantPlan {
     /// Per month: the months of one arrangement before anything is booked, with the number of
     /// copies started by then (the start months are inputs, the same in every iteration).
     pub month_points: Vec<MonthPoint>,
+    /// Per placement whose worker comes from a benefit, by scenario month from its start (empty
+    /// before it and without a benefit): what the benefit's rule reads besides the income,
+    /// the same in every iteration.
+    pub benefit_terms: Vec<Vec<MonthTerms>>,
 }
 
 impl VariantPlan {
-    fn new(placements: &[Placement], start: YearMonth, horizon: usize) -> Self {
+    fn new(placements: &[Placement], start: YearMonth, rates: &RateTable, months: &[MonthInfo]) -> Self {
+        let horizon = months.len();
         Self {
+            benefit_terms: placements
+                .iter()
+                .map(|p| benefit_terms(p, rates, months))
+                .collect(),
             due_lines: placements.iter().map(|p| due_lines(p, horizon)).collect(),
             derived: placements.iter().map(Derived::of).collect(),
             wage_factors: placements
@@ -89,6 +99,50 @@ impl VariantPlan {
                 .collect(),
         }
     }
+}
+
+/// Share of the adult minimum wage that applies to a worker of `age` at the start (a bbl
+/// learner or not) in a tenure month: the youth minimum wage below 21 (Wet minimumloon art. 8),
+/// 1 for adults. The age grows with the tenure.
+pub(super) fn youth_share(
+    rates: &RateTable,
+    age: Option<u32>,
+    bbl: bool,
+    tenure: usize,
+    at: YearMonth,
+) -> f64 {
+    let Some(age) = age else {
+        return 1.0;
+    };
+    let Some(figure) = Figure::youth_min_wage_share(age + (tenure / 12) as u32, bbl) else {
+        return 1.0;
+    };
+    rates.get(figure, at)
+}
+
+/// The benefit rule's terms of a placement's months ([`VariantPlan::benefit_terms`]).
+fn benefit_terms(p: &Placement, rates: &RateTable, months: &[MonthInfo]) -> Vec<MonthTerms> {
+    let Some(rule) = Counterfactual::of(&p.worker) else {
+        return Vec::new();
+    };
+    months
+        .iter()
+        .enumerate()
+        .map(|(t, month)| {
+            let Some(tenure) = t.checked_sub(p.start_month) else {
+                return MonthTerms::default();
+            };
+            let m = uitkering::Month {
+                calendar: month.calendar,
+                tenure,
+                months_with_income: 0,
+                min_wage_share: youth_share(rates, p.worker.age, p.worker.bbl, tenure, month.calendar),
+                income: 0.0,
+                paid_by_instrument: false,
+            };
+            rule.terms(rates, &m)
+        })
+        .collect()
 }
 
 /// Running sums `0, n₀, n₀ + n₁, …` of the counts.
@@ -127,7 +181,7 @@ fn due_lines(placement: &Placement, horizon: usize) -> Vec<DueLine> {
 
 impl<'m> Plan<'m> {
     pub fn new(model: &'m Model) -> Result<Self, super::SimError> {
-        let months = (0..model.horizon)
+        let months: Vec<MonthInfo> = (0..model.horizon)
             .map(|t| {
                 let calendar = model.start.add_months(t as i64);
                 MonthInfo {
@@ -162,8 +216,12 @@ impl<'m> Plan<'m> {
             })
             .collect();
         let norm_at = model.start;
+        let rates = RateTable::new(&model.rates, model.start, model.horizon);
+        let variants = (0..model.variants.len().max(1))
+            .map(|v| VariantPlan::new(model.placements_of(v), model.start, &rates, &months))
+            .collect();
         Ok(Self {
-            rates: RateTable::new(&model.rates, model.start, model.horizon),
+            rates,
             sick_pay_max_months: model.rates.get(Figure::SickPayMaxWeeks, model.start) / WEEKS_PER_MONTH,
             months,
             copy_placement,
@@ -174,9 +232,7 @@ impl<'m> Plan<'m> {
             ],
             courses,
             arrangement_course,
-            variants: (0..model.variants.len().max(1))
-                .map(|v| VariantPlan::new(model.placements_of(v), model.start, model.horizon))
-                .collect(),
+            variants,
             line_offsets: offsets(books.iter().map(LineBook::len)),
             ineligible_offsets: offsets(books.iter().map(|b| b.rules.len())),
             books,
