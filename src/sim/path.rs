@@ -45,6 +45,9 @@ pub(super) struct MonthBase {
     /// The month's dropout draw, U(0, 1): the placement ends when it falls below the month's
     /// dropout probability.
     pub dropout_draw: f64,
+    /// Share of the month's weekdays a learner is at the company (its school days; 1 outside
+    /// a learning phase): it scales the supervision need and the learning (`sim/cohort.rs`).
+    pub school: f64,
 }
 
 impl Default for MonthBase {
@@ -65,6 +68,7 @@ impl Default for MonthBase {
             jobcoach_hours: 0.0,
             jobcoach_cost: 0.0,
             dropout_draw: 1.0,
+            school: 1.0,
         }
     }
 }
@@ -114,6 +118,8 @@ pub(super) struct CopyParams {
     pub jobcoach_dropout: f64,
     pub jobcoach_learning: f64,
     pub pay_by_worked: bool,
+    /// Months of the learning phase (0: none; set by `sim/cohort.rs`).
+    pub learning_months: usize,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -197,7 +203,9 @@ pub(super) fn prepare(
     for (c, &pi) in plan.copy_placement.iter().enumerate() {
         let p = &placements[pi];
         let derived = &plan.variants[variant].derived[pi];
-        let pr = copy_params(p, derived, inputs, draws, c, horizon);
+        let mut pr = copy_params(p, derived, inputs, draws, c, horizon);
+        // Cohort hook: a learner's phase and mentor (sim/cohort.rs).
+        super::cohort::adjust_params(model, c, &mut pr, p.learning.as_ref());
         params.push(pr);
         let typical = inputs.get(c, Slot::CapacityTypical);
         let sigma = inputs.get(c, Slot::CapacityVolatility);
@@ -277,6 +285,7 @@ fn copy_params(
         jobcoach_dropout: x(Slot::JobcoachDropoutFactor),
         jobcoach_learning: x(Slot::JobcoachLearningFactor),
         pay_by_worked: p.pay_basis == PayBasis::Worked,
+        learning_months: 0,
     }
 }
 
@@ -381,6 +390,13 @@ impl CopyCursor<'_> {
         b.dropout_draw = shock.dropout;
         let wage_factor = self.wage_factors.get(t).copied().unwrap_or(1.0);
         hours_and_wage(self.plan, self.params, t, wage_factor, b);
+        // Cohort hook: a month of the learning phase (sim/cohort.rs).
+        b.school = 1.0;
+        if let Some(l) = &p.learning
+            && t - self.params.start < l.months
+        {
+            super::cohort::learning_month(l, self.params, t, &self.plan.months[t], b);
+        }
         cp.remaining -= absent;
         cp.spell_elapsed += absent;
     }

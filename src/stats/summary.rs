@@ -93,6 +93,10 @@ pub struct Summary {
     pub party_quantile_iterations: u64,
     pub arrangements: Vec<ArrangementSummary>,
     pub comparisons: Vec<Comparison>,
+    /// The class (`[cohort]`): learners completed, hired, still employed, mentors; absent
+    /// without a class.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cohort: Option<super::cohort::CohortSummary>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -429,6 +433,7 @@ pub struct Accumulator<'m> {
     views: Views,
     keep_parties: u64,
     iterations: u64,
+    cohort: Option<super::cohort::CohortAcc>,
 }
 
 impl<'m> Accumulator<'m> {
@@ -464,6 +469,7 @@ impl<'m> Accumulator<'m> {
             views,
             keep_parties,
             iterations: 0,
+            cohort: super::cohort::CohortAcc::new(model),
         }
     }
 
@@ -529,6 +535,9 @@ impl<'m> Accumulator<'m> {
             }
         }
         self.iterations += chunk.iterations;
+        if let Some(cohort) = &mut self.cohort {
+            cohort.add(chunk);
+        }
     }
 
     pub fn finish(self) -> Summary {
@@ -621,6 +630,7 @@ impl<'m> Accumulator<'m> {
             });
         }
         let comparisons = comparisons(&self.arrangements, model);
+        let cohort = self.cohort.and_then(|c| c.finish(model));
         Summary {
             model_version: MODEL_VERSION.to_owned(),
             inclusim_version: env!("CARGO_PKG_VERSION").to_owned(),
@@ -645,6 +655,7 @@ impl<'m> Accumulator<'m> {
             party_quantile_iterations: self.keep_parties.min(n),
             arrangements,
             comparisons,
+            cohort,
         }
     }
 }
