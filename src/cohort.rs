@@ -53,6 +53,20 @@ pub struct Cohort {
     pub mentors: Vec<Mentor>,
     /// Per placement copy (all placements in file order): its mentor, if any.
     pub mentor_of_copy: Vec<Option<usize>>,
+    /// A good or bad year for the whole class, if the scenario asks for one.
+    pub class_shock: Option<ClassShock>,
+}
+
+/// The class's shared fortune: one standard-normal factor Z per iteration. Each learner's
+/// hiring score is √ρ·Z + √(1 − ρ)·ε (ε its own standard normal), hired when Φ(score) falls
+/// below the hiring probability, so two learners' scores correlate ρ; and every learner's
+/// ramp months are multiplied by exp(−σ_ramp·Z) and dropout probability by exp(−σ_drop·Z)
+/// (a good year, Z > 0, ramps up faster and loses fewer).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ClassShock {
+    pub correlation: f64,
+    pub ramp_sd: f64,
+    pub dropout_sd: f64,
 }
 
 /// A line booked once per class.

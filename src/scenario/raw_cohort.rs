@@ -58,12 +58,30 @@ pub struct RawCohort {
     /// fill otherwise; default 0).
     #[schemars(range(min = 0))]
     pub recruitment_cost_avoided: Option<f64>,
+    /// A good or bad year for the whole class: a common factor in every learner's hiring,
+    /// ramp-up and dropout.
+    pub class_shock: Option<RawClassShock>,
     #[serde(default, rename = "mentor")]
     pub mentors: Vec<RawMentor>,
     #[serde(default, rename = "cost")]
     pub costs: Vec<RawGroupLine>,
     #[serde(default, rename = "benefit")]
     pub benefits: Vec<RawGroupLine>,
+}
+
+/// `[cohort] class_shock`: the class's shared fortune (docs/model.md, "Cohorts").
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawClassShock {
+    /// Correlation ρ of two learners' hiring scores (0 ≤ ρ < 1).
+    #[schemars(range(min = 0.0, max = 1.0))]
+    pub correlation: f64,
+    /// σ of the class factor on the log of the ramp months (default 0).
+    #[schemars(range(min = 0.0))]
+    pub ramp_sd: Option<f64>,
+    /// σ of the class factor on the log of the monthly dropout probability (default 0).
+    #[schemars(range(min = 0.0))]
+    pub dropout_sd: Option<f64>,
 }
 
 /// `[[cohort.holiday]]`: a school holiday, first and last day included.

@@ -10,7 +10,14 @@ use crate::vocab::{LineDef, Party};
 
 use super::path::{CopyParams, MonthBase};
 use super::plan::{MonthInfo, Plan};
+use rand_distr::{Distribution, StandardNormal};
+
 use super::rng::{input_stream, open_uniform, stream_id};
+
+/// Φ, the standard normal distribution function.
+fn std_normal_cdf(x: f64) -> f64 {
+    0.5 * statrs::function::erf::erfc(-x / std::f64::consts::SQRT_2)
+}
 use super::trajectory::{Ending, Trajectory};
 use crate::instruments::Books;
 
@@ -27,6 +34,8 @@ pub struct CohortDraws {
     horizon: usize,
     /// Per group line: its amount in this iteration.
     pub amounts: Vec<f64>,
+    /// The class factor Z (0 without a class shock).
+    pub class_z: f64,
 }
 
 impl CohortDraws {
@@ -41,11 +50,19 @@ impl CohortDraws {
             let mut rng = input_stream(seed, iteration, 0, stream_id("cohort.vacancies"));
             d.sample(&mut rng).round().max(0.0) as usize
         });
+        self.class_z = cohort.class_shock.map_or(0.0, |_| {
+            let mut rng = input_stream(seed, iteration, 0, stream_id("cohort.class_shock"));
+            StandardNormal.sample(&mut rng)
+        });
+        let rho = cohort.class_shock.map_or(0.0, |s| s.correlation);
         self.hire.clear();
         let hire_id = stream_id("cohort.hire");
         for c in 0..model.copies() {
             let mut rng = input_stream(seed, iteration, c as u64, hire_id);
-            self.hire.push(open_uniform(&mut rng));
+            let own: f64 = StandardNormal.sample(&mut rng);
+            // The hiring draw is Φ of the learner's score: uniform, correlated ρ in the class.
+            let score = rho.sqrt() * self.class_z + (1.0 - rho).sqrt() * own;
+            self.hire.push(std_normal_cdf(score));
         }
         self.horizon = model.horizon;
         self.presence.clear();
@@ -91,11 +108,25 @@ impl CohortDraws {
 /// Copy c's parameters in a class: its learning phase and its mentor (whose hours are a
 /// supervisor pool shared by the mentor's learners).
 #[inline]
-pub(super) fn adjust_params(model: &Model, c: usize, pr: &mut CopyParams, learning: Option<&LearningPhase>) {
+pub(super) fn adjust_params(
+    model: &Model,
+    draws: &CohortDraws,
+    c: usize,
+    pr: &mut CopyParams,
+    learning: Option<&LearningPhase>,
+) {
     let Some(cohort) = &model.cohort else {
         return;
     };
     pr.learning_months = learning.map_or(0, |l| l.months);
+    if let (Some(shock), Some(_)) = (cohort.class_shock, learning) {
+        // A good year (Z > 0) ramps up faster and loses fewer learners.
+        let z = draws.class_z;
+        pr.ramp_months *= (-shock.ramp_sd * z).exp();
+        pr.ramp_step = super::plan::ramp_step(pr.ramp_months);
+        pr.dropout *= (-shock.dropout_sd * z).exp();
+        pr.dropout_covered = pr.dropout.clamp(0.0, 1.0);
+    }
     if let Some(m) = cohort.mentor_of_copy.get(c).copied().flatten() {
         let mentor = &cohort.mentors[m];
         pr.pool = Some(mentor.pool);
@@ -311,6 +342,10 @@ pub(super) fn book(
     }
 }
 
+/// Per placement in [`outcome`]'s `groups`: learners, completed, hired, the sum of the
+/// learners' mentor coverage over their months in need, and those months.
+pub const GROUP_FIELDS: usize = 5;
+
 /// The class's outcome of one arrangement in one iteration.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CohortOutcome {
@@ -335,10 +370,10 @@ pub(super) fn outcome(
     plan: &Plan,
     (params, trajectory): (&[CopyParams], &Trajectory),
     coverage: &mut Vec<f64>,
-    groups: &mut Vec<u32>,
+    groups: &mut Vec<f64>,
 ) -> CohortOutcome {
     let first_group = groups.len();
-    groups.resize(first_group + 3 * model.placements.len(), 0);
+    groups.resize(first_group + GROUP_FIELDS * model.placements.len(), 0.0);
     let horizon = model.horizon;
     let mut out = CohortOutcome::default();
     let mut hours = 0.0;
@@ -360,10 +395,10 @@ pub(super) fn outcome(
         out.hired += u32::from(course.hired);
         out.still_employed += u32::from(course.employed_at_horizon);
         out.dropped_out += u32::from(course.dropped_out);
-        let g = first_group + 3 * plan.copy_placement[c];
-        groups[g] += 1;
-        groups[g + 1] += u32::from(course.completed);
-        groups[g + 2] += u32::from(course.hired);
+        let g = first_group + GROUP_FIELDS * plan.copy_placement[c];
+        groups[g] += 1.0;
+        groups[g + 1] += f64::from(u8::from(course.completed));
+        groups[g + 2] += f64::from(u8::from(course.hired));
         let mentor = cohort.and_then(|k| k.mentor_of_copy.get(c).copied().flatten());
         let stop = trajectory.stop[c].min(pr.start + pr.learning_months);
         for t in pr.start..stop {
@@ -372,6 +407,8 @@ pub(super) fn outcome(
             if month.employer_given > 0.0 || month.coverage < 1.0 {
                 coverage[base + t] += month.coverage;
                 covered_n[t] += 1;
+                groups[g + 3] += month.coverage;
+                groups[g + 4] += 1.0;
                 if let Some(m) = mentor {
                     needed[m * horizon + t] = true;
                     short[m * horizon + t] |= month.coverage < 1.0 - 1e-12;

@@ -63,8 +63,8 @@ pub struct IterationResults {
     /// coverage by month (`arrangements × horizon`, NaN in a month without need).
     pub cohort: Vec<super::cohort::CohortOutcome>,
     pub cohort_coverage: Vec<f64>,
-    /// Per arrangement and placement: learners, completed, hired (3 each).
-    pub cohort_groups: Vec<u32>,
+    /// Per arrangement and placement: [`super::cohort::GROUP_FIELDS`] numbers.
+    pub cohort_groups: Vec<f64>,
 }
 
 /// Reusable buffers for evaluating iterations; one per worker thread.

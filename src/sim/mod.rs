@@ -78,10 +78,10 @@ pub struct Chunk {
     pub productivity_paths: Vec<f64>,
     /// With a `[cohort]`: per iteration and arrangement (iteration-major) the class's
     /// outcome, its learners' mean mentor coverage by month (`horizon` each), and per
-    /// placement its learners, completed and hired (3 each).
+    /// placement [`cohort::GROUP_FIELDS`] numbers.
     pub cohort: Vec<cohort::CohortOutcome>,
     pub cohort_coverage: Vec<f64>,
-    pub cohort_groups: Vec<u32>,
+    pub cohort_groups: Vec<f64>,
 }
 
 /// One arrangement's results in one iteration of a [`Chunk`].

@@ -205,7 +205,7 @@ pub(super) fn prepare(
         let derived = &plan.variants[variant].derived[pi];
         let mut pr = copy_params(p, derived, inputs, draws, c, horizon);
         // Cohort hook: a learner's phase and mentor (sim/cohort.rs).
-        super::cohort::adjust_params(model, c, &mut pr, p.learning.as_ref());
+        super::cohort::adjust_params(model, &draws.cohort, c, &mut pr, p.learning.as_ref());
         params.push(pr);
         let typical = inputs.get(c, Slot::CapacityTypical);
         let sigma = inputs.get(c, Slot::CapacityVolatility);

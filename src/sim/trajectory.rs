@@ -22,9 +22,12 @@ use super::plan::{Course, LN_TENTH, Plan};
 /// How a copy's placement ended.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Ending {
-    /// Still employed at the horizon, or the contract ran out.
+    /// Still employed at the horizon.
     #[default]
     Completed,
+    /// The contract ran out before the horizon (a traineeship, a fixed term): not a
+    /// dropout, and not employed at the horizon either.
+    ContractEnded,
     /// Dropped out (the exit cost falls in the last month).
     Dropout,
     /// The trial placement ended without hiring.
@@ -294,7 +297,12 @@ impl Step<'_> {
         } else if self.trial_fails(st, pr, c) {
             Some(Ending::NotHired)
         } else {
-            (t + 1 >= pr.end).then_some(Ending::Completed)
+            let horizon = self.plan.months.len();
+            (t + 1 >= pr.end).then_some(if pr.end < horizon {
+                Ending::ContractEnded
+            } else {
+                Ending::Completed
+            })
         };
         st.tenure += 1;
         st.decay *= pr.sup_decay;

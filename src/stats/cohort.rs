@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::model::Model;
 use crate::sim::Chunk;
+use crate::sim::cohort::GROUP_FIELDS;
 
 /// The class under every arrangement.
 #[derive(Debug, Clone, Serialize)]
@@ -66,6 +67,8 @@ pub struct CohortGroup {
     pub pupils: usize,
     pub completed_mean: f64,
     pub hired_mean: f64,
+    /// The group's mean mentor coverage over its learners' months in need (null if none).
+    pub coverage_mean: Option<f64>,
 }
 
 /// Folds the chunks' class outcomes.
@@ -85,8 +88,8 @@ pub struct CohortAcc {
     mentor_short: Vec<u64>,
     /// Per arrangement and month: the iterations' coverage (NaN skipped).
     coverage: Vec<Vec<f64>>,
-    /// Per arrangement and placement: completed and hired sums.
-    groups: Vec<(u64, u64)>,
+    /// Per arrangement and placement: completed, hired, coverage sum, months in need.
+    groups: Vec<[f64; 4]>,
 }
 
 impl CohortAcc {
@@ -106,7 +109,7 @@ impl CohortAcc {
             mentor_months: vec![0; a],
             mentor_short: vec![0; a],
             coverage: vec![Vec::new(); a * model.horizon],
-            groups: vec![(0, 0); a * model.placements.len()],
+            groups: vec![[0.0; 4]; a * model.placements.len()],
         })
     }
 
@@ -128,11 +131,16 @@ impl CohortAcc {
                     self.coverage[arr * self.horizon + t].push(*x);
                 }
             }
-            let g = &chunk.cohort_groups[k * 3 * self.placements..(k + 1) * 3 * self.placements];
+            let width = GROUP_FIELDS * self.placements;
+            let g = &chunk.cohort_groups[k * width..(k + 1) * width];
             for p in 0..self.placements {
                 let cell = &mut self.groups[arr * self.placements + p];
-                cell.0 += u64::from(g[3 * p + 1]);
-                cell.1 += u64::from(g[3 * p + 2]);
+                for (sum, x) in cell
+                    .iter_mut()
+                    .zip(&g[GROUP_FIELDS * p + 1..GROUP_FIELDS * (p + 1)])
+                {
+                    *sum += x;
+                }
             }
         }
     }
@@ -185,12 +193,13 @@ impl CohortAcc {
                     .enumerate()
                     .filter(|(_, p)| p.learning.is_some())
                     .map(|(p, pl)| {
-                        let (completed, hired) = self.groups[arr * self.placements + p];
+                        let [completed, hired, coverage, months] = self.groups[arr * self.placements + p];
                         CohortGroup {
                             placement: pl.name.clone(),
                             pupils: pl.count,
-                            completed_mean: completed as f64 / n,
-                            hired_mean: hired as f64 / n,
+                            completed_mean: completed / n,
+                            hired_mean: hired / n,
+                            coverage_mean: (months > 0.0).then(|| coverage / months),
                         }
                     })
                     .collect();

@@ -143,6 +143,19 @@ pub(super) fn build_cohort(
         lines,
         mentors,
         mentor_of_copy,
+        class_shock: k.class_shock.map(|s| {
+            let sp = path.key("class_shock");
+            crate::cohort::ClassShock {
+                correlation: c.number(
+                    Some(s.correlation),
+                    &sp.key("correlation"),
+                    Range::Persistence,
+                    0.0,
+                ),
+                ramp_sd: c.number(s.ramp_sd, &sp.key("ramp_sd"), Range::NonNegative, 0.0),
+                dropout_sd: c.number(s.dropout_sd, &sp.key("dropout_sd"), Range::NonNegative, 0.0),
+            }
+        }),
     })
 }
 
