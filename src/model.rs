@@ -11,7 +11,7 @@ pub use crate::vocab::{Benefit, Household, Party, PayBasis, RampShape, WEEKS_PER
 
 /// Version of the model's equations. Bumped whenever the same scenario, seed and iterations
 /// would give different numbers; written into every output.
-pub const MODEL_VERSION: &str = "1.5.0";
+pub const MODEL_VERSION: &str = "1.6.0";
 
 #[derive(Debug, Clone)]
 pub struct Model {

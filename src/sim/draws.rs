@@ -96,7 +96,7 @@ pub struct IterationDraws {
     x: Vec<f64>,
     /// The class's draws (vacancies, hiring, mentors' absence, group lines); empty without
     /// `[cohort]`.
-    pub cohort: super::cohort::CohortDraws,
+    pub cohort: super::class_draws::CohortDraws,
 }
 
 impl IterationDraws {
@@ -109,7 +109,7 @@ impl IterationDraws {
         self.input_offsets.clear();
         self.capacity_z0.clear();
         self.pool_hours.clear();
-        // Cohort hook: the class's own streams (sim/cohort.rs).
+        // Cohort hook: the class's own streams (sim/class_draws.rs).
         self.cohort.draw(model, iteration);
 
         let mut copy = 0usize;

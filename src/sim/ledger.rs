@@ -36,7 +36,7 @@ pub struct LineBook {
     /// The lines of the employer's duties, when the scenario states any.
     pub duties: Option<DutyLines>,
     /// The lines of a class (`[cohort]`), when the scenario has one.
-    pub cohort: Option<super::cohort::CohortLines>,
+    pub cohort: Option<super::class_lines::CohortLines>,
     /// For each placement whose worker comes from a benefit: the line of the benefit no
     /// longer paid (worker → the benefit's payer) and the benefit's rule.
     pub benefit_lines: Vec<Option<(usize, Counterfactual)>>,
@@ -117,7 +117,7 @@ impl LineBook {
         // The employer's duties (SROI, quotumheffing) last: only a scenario with them has
         // their lines.
         let duties = DutyLines::register(model, arrangement, &mut lines);
-        let cohort = super::cohort::CohortLines::register(model, &mut lines);
+        let cohort = super::class_lines::CohortLines::register(model, &mut lines);
         let employer_sign = lines.iter().map(LineDef::employer_sign).collect();
         Self {
             lines,

@@ -4,6 +4,9 @@
 //! and each batch's chunks are passed to the sink in chunk order. Every reduction downstream
 //! is therefore done in iteration order, and a run is byte-identical for any thread count.
 
+pub mod class_draws;
+pub mod class_lines;
+pub mod class_phase;
 pub mod cohort;
 pub mod draws;
 pub mod duties;

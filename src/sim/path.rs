@@ -204,8 +204,19 @@ pub(super) fn prepare(
         let p = &placements[pi];
         let derived = &plan.variants[variant].derived[pi];
         let mut pr = copy_params(p, derived, inputs, draws, c, horizon);
-        // Cohort hook: a learner's phase and mentor (sim/cohort.rs).
-        super::cohort::adjust_params(model, &draws.cohort, c, &mut pr, p.learning.as_ref());
+        // Cohort hook: a learner's phase, the class's fortune, its mentor (sim/class_phase.rs).
+        if let Some(k) = super::class_phase::class_params(model, &draws.cohort, c, p.learning.as_ref()) {
+            pr.learning_months = k.learning_months;
+            if k.ramp_factor != 1.0 {
+                pr.ramp_months *= k.ramp_factor;
+                pr.ramp_step = ramp_step(pr.ramp_months);
+            }
+            pr.dropout *= k.dropout_factor;
+            pr.dropout_covered = pr.dropout.clamp(0.0, 1.0);
+            if let Some((pool, hours)) = k.mentor {
+                (pr.pool, pr.available) = (Some(pool), hours);
+            }
+        }
         params.push(pr);
         let typical = inputs.get(c, Slot::CapacityTypical);
         let sigma = inputs.get(c, Slot::CapacityVolatility);
@@ -390,12 +401,23 @@ impl CopyCursor<'_> {
         b.dropout_draw = shock.dropout;
         let wage_factor = self.wage_factors.get(t).copied().unwrap_or(1.0);
         hours_and_wage(self.plan, self.params, t, wage_factor, b);
-        // Cohort hook: a month of the learning phase (sim/cohort.rs).
+        // Cohort hook: a month of the learning phase, no wage (sim/class_phase.rs).
         b.school = 1.0;
         if let Some(l) = &p.learning
             && t - self.params.start < l.months
         {
-            super::cohort::learning_month(l, self.params, t, &self.plan.months[t], b);
+            let pr = self.params;
+            let value = pr.value * self.plan.months[t].profile.value;
+            let m = super::class_phase::learning_month(
+                l,
+                t,
+                (b.capacity, b.absent),
+                (b.worked, value, pr.jobcoach_norm),
+            );
+            (b.school, b.worked, b.production) = (m.school, m.worked, m.production);
+            (b.paid, b.sick_pay, b.wage_full, b.sick_wage_full) = (0.0, 0.0, 0.0, 0.0);
+            b.jobcoach_hours *= m.jobcoach_factor;
+            b.jobcoach_cost = b.jobcoach_hours * pr.jobcoach_tariff;
         }
         cp.remaining -= absent;
         cp.spell_elapsed += absent;

@@ -323,10 +323,10 @@ impl Step<'_> {
     /// last month, on that month's productivity, by the instrument's own rule.
     #[inline(always)]
     fn trial_fails(&self, st: &mut CopyState, pr: &CopyParams, c: usize) -> bool {
-        // Cohort hook: the hiring decision at the end of a learning phase (sim/cohort.rs).
+        // Cohort hook: the hiring decision at the end of a learning phase (sim/class_phase.rs).
         if pr.learning_months > 0 && !st.hired {
             let facts = (c, st.tenure, pr.learning_months);
-            let decided = super::cohort::graduation(
+            let decided = super::class_phase::graduation(
                 self.model,
                 &self.draws.cohort,
                 &self.vacancies,

@@ -272,8 +272,8 @@ mod tests {
         let (r, se) = cost_per_hire(&npv, &hired);
         assert!((r.unwrap() - 8_000.0 / 1.5).abs() < 1e-9);
         // Var(X) = 8e6, Var(H) = 0.5, Cov = 2000; R = 5333.33…
-        let rr = 8_000.0 / 1.5;
-        let expected = ((8e6 - 2.0 * rr * 2000.0 + rr * rr * 0.5) / (2.0 * 1.5 * 1.5)).sqrt();
+        let rr: f64 = 8_000.0 / 1.5;
+        let expected: f64 = ((8e6 - 2.0 * rr * 2000.0 + rr * rr * 0.5) / (2.0 * 1.5 * 1.5)).sqrt();
         assert!((se.unwrap() - expected).abs() < 1e-9);
         assert_eq!(cost_per_hire(&[-1.0], &[0.0]), (None, None));
     }

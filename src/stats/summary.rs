@@ -997,6 +997,7 @@ mod tests {
             other_line_ids: Vec::new(),
             rules: crate::instruments::Rules::new(&[], &[], &mut Vec::new()),
             duties: None,
+            cohort: None,
             benefit_lines: Vec::new(),
             benefit_paid_lines: Vec::new(),
         };
