@@ -126,8 +126,7 @@ fn vacancies_cap_the_hires() {
 /// production and supervision follow the school days, to the cent; no wage is paid.
 #[test]
 fn a_holiday_week_has_no_hours_production_or_supervision() {
-    let text = format!(
-        r#"
+    let text = r#"
 [scenario]
 name = "holiday"
 start = "2027-01"
@@ -153,12 +152,11 @@ name = "leerling"
 hours_per_week = 24
 wage = "wml"
 value_per_productive_hour = 30
-productivity = {{ start = 0.3, target = 0.8, ramp_months = 6 }}
-supervision = {{ initial_hours_per_week = 5, steady_hours_per_week = 1, halving_months = 3, supervisor_cost = 40, available_hours_per_week = 10 }}
-learning = {{ months = 6, hours_per_week = 24 }}
-"#
-    );
-    let s = run(&model(&text), 1);
+productivity = { start = 0.3, target = 0.8, ramp_months = 6 }
+supervision = { initial_hours_per_week = 5, steady_hours_per_week = 1, halving_months = 3, supervisor_cost = 40, available_hours_per_week = 10 }
+learning = { months = 6, hours_per_week = 24 }
+"#;
+    let s = run(&model(text), 1);
     let a = arrangement(&s, "no support");
     // Weekdays at school: January 21/21, February 20/20, March 15 of 23 (8–12 and 29–31 are
     // holidays), April none, May 21 of 21 (from Monday 3 May), June 22/22.

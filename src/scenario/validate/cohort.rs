@@ -415,7 +415,7 @@ fn assign_mentors(
                 k.mentors[m]
                     .placements
                     .as_ref()
-                    .is_none_or(|names| names.iter().any(|n| *n == p.name))
+                    .is_none_or(|names| names.contains(&p.name))
             };
             let mentor = (0..mentors.len()).find(|&m| takes(m) && taken[m] < mentors[m].max_pupils);
             if let Some(m) = mentor {
