@@ -7,7 +7,6 @@
 use std::fmt::Write;
 
 use super::charts::RenderedChart;
-use super::html::escape;
 use super::text::Lang;
 use crate::plot::{self, Labels, PlotError};
 use crate::stats::Summary;
@@ -176,8 +175,11 @@ pub fn is_cohort_chart(stem: &str) -> bool {
     stem == HIRES_CHART || stem == COVERAGE_CHART
 }
 
+/// Escapes text for HTML (the report's `html::escape`, handed in by the page).
+pub type Escape = fn(&str) -> String;
+
 /// The section, with its charts inlined (nothing without a class).
-pub fn section(h: &mut String, s: &Summary, charts: &[RenderedChart], lang: Lang) {
+pub fn section(h: &mut String, s: &Summary, charts: &[RenderedChart], lang: Lang, escape: Escape) {
     let Some(k) = &s.cohort else {
         return;
     };
@@ -195,7 +197,7 @@ pub fn section(h: &mut String, s: &Summary, charts: &[RenderedChart], lang: Lang
             ]
         ))
     );
-    table(h, k, s, lang);
+    table(h, (k, s), lang, escape);
     if let Some(first) = k.arrangements.first() {
         let at_least: Vec<String> = first
             .p_hired_at_least
@@ -228,7 +230,7 @@ pub fn section(h: &mut String, s: &Summary, charts: &[RenderedChart], lang: Lang
                 ))
             );
         }
-        groups(h, first, lang);
+        groups(h, first, lang, escape);
     }
     for c in charts.iter().filter(|c| is_cohort_chart(c.stem)) {
         let _ = write!(
@@ -246,7 +248,7 @@ pub fn section(h: &mut String, s: &Summary, charts: &[RenderedChart], lang: Lang
     h.push_str("</section>\n");
 }
 
-fn table(h: &mut String, k: &CohortSummary, s: &Summary, lang: Lang) {
+fn table(h: &mut String, (k, s): (&CohortSummary, &Summary), lang: Lang, escape: Escape) {
     let w = words(lang);
     let _ = write!(
         h,
@@ -280,7 +282,7 @@ fn table(h: &mut String, k: &CohortSummary, s: &Summary, lang: Lang) {
     h.push_str("</tbody>\n</table>\n</div>\n");
 }
 
-fn groups(h: &mut String, a: &crate::stats::cohort::CohortArrangement, lang: Lang) {
+fn groups(h: &mut String, a: &crate::stats::cohort::CohortArrangement, lang: Lang, escape: Escape) {
     let w = words(lang);
     let _ = write!(
         h,

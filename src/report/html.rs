@@ -91,7 +91,7 @@ pub fn page(model: &Model, s: &Summary, charts: &[RenderedChart], lang: Lang) ->
     comparison(&mut h, s, lang);
     parties(&mut h, s, lang);
     // A class's section with its own charts (report/cohort.rs); the others follow.
-    super::cohort::section(&mut h, s, charts, lang);
+    super::cohort::section(&mut h, s, charts, lang, escape);
     let general: Vec<RenderedChart> = charts
         .iter()
         .filter(|c| !super::cohort::is_cohort_chart(c.stem))
