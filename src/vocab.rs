@@ -272,7 +272,7 @@ pub struct Words {
 
 /// Metrics of one arrangement that an `[[expect]]` can bound. `lines.<name>` (a line's mean)
 /// is accepted too.
-/// The metrics of a class an `[[expect]]` can bound (with a named arrangement); read by `stats::cohort::metric`.
+/// The metrics of a class an `[[expect]]` can bound (with a named arrangement); read by `stats::metrics::cohort_metric`.
 pub const COHORT_METRICS: [&str; 6] = [
     "cohort.completed_mean",
     "cohort.hired_mean",

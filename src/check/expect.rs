@@ -95,8 +95,8 @@ pub fn evaluate(number: usize, e: &Expectation, summary: &Summary) -> ExpectResu
                 .iter()
                 .find(|s| s.name == *name)
                 .and_then(|s| arrangement_metric(s, &e.metric, summary.iterations))
-                // A class's metrics (stats/cohort.rs).
-                .or_else(|| crate::stats::cohort::metric(summary, name, &e.metric));
+                // A class's metrics (`[cohort]`).
+                .or_else(|| crate::stats::metrics::cohort_metric(summary, name, &e.metric));
             (Some(name.clone()), None, None, metric)
         }
         ExpectTarget::Pair { a, b } => {

@@ -682,12 +682,18 @@ pub struct RawExpect {
 
 /// Schema of `metric`: the names `stats::metrics` knows, or `lines.<name>`.
 fn metric_schema(_: &mut SchemaGenerator) -> Schema {
-    use crate::vocab::{ARRANGEMENT_METRICS, PAIR_METRICS};
-    let names: Vec<&str> = ARRANGEMENT_METRICS.iter().chain(&PAIR_METRICS).copied().collect();
+    use crate::vocab::{ARRANGEMENT_METRICS, COHORT_METRICS, PAIR_METRICS};
+    let names: Vec<&str> = ARRANGEMENT_METRICS
+        .iter()
+        .chain(&PAIR_METRICS)
+        .chain(&COHORT_METRICS)
+        .copied()
+        .collect();
     json_schema!({
         "description": format!(
-            "The metric bounded. Of one arrangement: {}, or lines.<name> (a line's mean total). Of a pair (with `a` and `b`): {}.",
+            "The metric bounded. Of one arrangement: {}, or lines.<name> (a line's mean total); with a [cohort] also {}. Of a pair (with `a` and `b`): {}.",
             ARRANGEMENT_METRICS.join(", "),
+            COHORT_METRICS.join(", "),
             PAIR_METRICS.join(", ")
         ),
         "anyOf": [

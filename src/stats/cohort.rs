@@ -236,33 +236,6 @@ impl CohortAcc {
     }
 }
 
-pub use crate::vocab::COHORT_METRICS;
-
-/// A class metric of arrangement `name`, with its Monte Carlo standard error where known;
-/// `None` for another metric or without a class.
-pub fn metric(
-    s: &crate::stats::Summary,
-    name: &str,
-    metric: &str,
-) -> Option<crate::stats::metrics::MetricValue> {
-    let a = s.cohort.as_ref()?.arrangements.iter().find(|a| a.name == name)?;
-    let n = (s.iterations.max(1) as f64).sqrt();
-    let (value, se) = match metric {
-        "cohort.completed_mean" => (Some(a.completed_mean), None),
-        "cohort.hired_mean" => (Some(a.hired_mean), Some(a.hired_sd / n)),
-        "cohort.still_employed_mean" => (Some(a.still_employed_mean), None),
-        "cohort.dropped_out_mean" => (Some(a.dropped_out_mean), None),
-        "cohort.cost_per_hire" => (a.cost_per_hire, a.cost_per_hire_se),
-        "cohort.mentor_months_short_share" => (a.mentor_months_short_share, None),
-        _ => return None,
-    };
-    Some(crate::stats::metrics::MetricValue {
-        value,
-        se,
-        share_of: None,
-    })
-}
-
 /// E[−NPV] / E[hired] and its standard error by the delta method:
 /// Var(R̂) ≈ (Var(X) − 2R·Cov(X, H) + R²·Var(H)) / (n · E[H]²), X = −NPV.
 pub fn cost_per_hire(npv: &[f64], hired: &[f64]) -> (Option<f64>, Option<f64>) {
