@@ -92,6 +92,66 @@ fn bench_engine(c: &mut Criterion) {
     group.finish();
 }
 
+/// A class of 12 pupils over 60 months (the issue's cohort case): one placement of 12
+/// learners with a 23-month learning phase on the northern school calendar, three
+/// leermeesters with absence, hiring at graduation within vacancies, group lines; the
+/// "no support" baseline only, so that its cost per pupil-month compares with
+/// `placement_months/1_arrangement(s)`.
+const COHORT: &str = r#"
+[scenario]
+name = "bench cohort"
+start = "2026-08"
+horizon_months = 60
+seed = 1
+
+[cohort]
+calendar = "noord"
+hire_curve = { midpoint = 0.6, slope = 10 }
+vacancies = { dist = "discrete", values = [4, 5, 6], weights = [1, 1, 1] }
+recruitment_cost_avoided = 3000
+mentor = [
+  { name = "a", hours_per_week = 8, max_pupils = 4, absence_probability = 0.08 },
+  { name = "b", hours_per_week = 8, max_pupils = 4, absence_probability = 0.08 },
+  { name = "c", hours_per_week = 8, max_pupils = 4, absence_probability = 0.08 },
+]
+cost = [
+  { name = "lesson", amount = 280, per = "school_week", to_month = 22, payer = "school", party = "colleagues" },
+  { name = "steering", amount = 500, to_month = 22 },
+]
+
+[[placement]]
+name = "pupil"
+count = 12
+hours_per_week = 24
+wage = "wml"
+value_per_productive_hour = { dist = "pert", min = 27, mode = 30, max = 35 }
+productivity = { start = { dist = "pert", min = 0.15, mode = 0.22, max = 0.3 }, target = { dist = "pert", min = 0.55, mode = 0.72, max = 0.85 }, ramp_months = { dist = "lognormal", p5 = 8, p95 = 20 } }
+capacity = { typical = 0.9, volatility = 0.4, persistence = 0.5, sick_start_probability = 0.04, sick_months = { dist = "lognormal", p5 = 0.2, p95 = 2 } }
+supervision = { initial_hours_per_week = 3, steady_hours_per_week = 0.75, halving_months = 8, supervisor_cost = 36, available_hours_per_week = 3 }
+dropout = { monthly = 0.008, shortfall_factor = 3 }
+worker = { age = 16, group = "praktijkonderwijs", banenafspraak = true }
+learning = { months = 23, days_per_week = 3, hours_per_day = 8 }
+"#;
+
+fn bench_cohort(c: &mut Criterion) {
+    let model = inclusim::scenario::parse(Path::new("cohort.toml"), COHORT).expect("bench cohort is valid");
+    let plan = Plan::new(&model).expect("plan");
+    let mut group = c.benchmark_group("pupil_months");
+    group.throughput(Throughput::Elements((model.horizon * model.copies()) as u64));
+    let (mut draws, mut scratch) = (IterationDraws::default(), Scratch::default());
+    let mut results = IterationResults::default();
+    let mut iteration = 0u64;
+    group.bench_function("cohort_12_pupils_60_months", |b| {
+        b.iter(|| {
+            draws.draw(&model, iteration);
+            engine::simulate_iteration(&model, &plan, &draws, &mut scratch, &mut results);
+            iteration += 1;
+            black_box(&results);
+        })
+    });
+    group.finish();
+}
+
 /// Runs `iterations` iterations of one variant (for instruction counts); `spec` is
 /// `<arrangements>:<iterations>[:<horizon months>]`.
 fn count(spec: &str) {
@@ -124,7 +184,7 @@ criterion_group! {
     // Criterion's own charts are not needed (and its plotters backend clashes with the
     // project's plotters features); the numbers are what we measure.
     config = Criterion::default().without_plots();
-    targets = bench_engine
+    targets = bench_engine, bench_cohort
 }
 
 /// Times `iterations` iterations of one variant (after a warm-up; the best of three rounds)

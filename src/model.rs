@@ -11,7 +11,7 @@ pub use crate::vocab::{Benefit, Household, Party, PayBasis, RampShape, WEEKS_PER
 
 /// Version of the model's equations. Bumped whenever the same scenario, seed and iterations
 /// would give different numbers; written into every output.
-pub const MODEL_VERSION: &str = "1.5.0";
+pub const MODEL_VERSION: &str = "1.6.0";
 
 #[derive(Debug, Clone)]
 pub struct Model {
@@ -56,6 +56,8 @@ pub struct Model {
     /// obligation and the banenafspraak quotumheffing. Both are absent unless the scenario
     /// states them.
     pub employer: EmployerDuties,
+    /// The class the placements with a learning phase form (`[cohort]`), if any.
+    pub cohort: Option<crate::cohort::Cohort>,
 }
 
 impl Model {
@@ -311,6 +313,8 @@ pub struct Placement {
     /// The sector's full-time week in hours: LKS counts the contract hours up to it
     /// (Participatiewet art. 10d lid 4).
     pub full_time_hours_per_week: f64,
+    /// A learning phase before employment (a pupil of a class, `[cohort]`).
+    pub learning: Option<crate::cohort::LearningPhase>,
 }
 
 /// The yearly indexation of a wage given in euros: from the first `month` after the
@@ -412,6 +416,9 @@ pub struct OtherLine {
     pub timing: LineTiming,
     /// The other party of the flow.
     pub party: Party,
+    /// Who pays a cost line (the employer unless the scenario names another party); for a
+    /// benefit line `party` pays.
+    pub payer: Party,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

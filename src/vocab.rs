@@ -272,6 +272,16 @@ pub struct Words {
 
 /// Metrics of one arrangement that an `[[expect]]` can bound. `lines.<name>` (a line's mean)
 /// is accepted too.
+/// The metrics of a class an `[[expect]]` can bound (with a named arrangement); read by `stats::metrics::cohort_metric`.
+pub const COHORT_METRICS: [&str; 6] = [
+    "cohort.completed_mean",
+    "cohort.hired_mean",
+    "cohort.still_employed_mean",
+    "cohort.dropped_out_mean",
+    "cohort.cost_per_hire",
+    "cohort.mentor_months_short_share",
+];
+
 pub const ARRANGEMENT_METRICS: [&str; 16] = [
     "npv.mean",
     "npv.sd",

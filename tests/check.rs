@@ -395,11 +395,12 @@ fn schema_directive_line_is_a_harmless_comment() {
     assert_eq!(written["additionalProperties"], false);
 }
 
-const TEMPLATES: [&str; 4] = [
+const TEMPLATES: [&str; 5] = [
     "retail-lks",
     "hospitality-summer",
     "wajong-loondispensatie",
     "detachering-sob",
+    "top-academy",
 ];
 
 #[test]

@@ -16,12 +16,13 @@ use proc_macro2::{TokenStream, TokenTree};
 use syn::visit::Visit;
 
 /// The floors, lowest first. A module may import only from lower floors.
-const FLOORS: [&[&str]; 12] = [
+const FLOORS: [&[&str]; 13] = [
     &["vocab", "calendar", "fs", "templates", "inert"],
     &["dist", "plot"],
-    &["rates"],
+    &["rates", "school_calendar"],
     &["diag"],
     &["instruments", "uitkering"],
+    &["cohort"],
     &["model"],
     &["scenario", "sim"],
     &["stats"],

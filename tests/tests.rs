@@ -2,6 +2,7 @@
 
 mod check;
 mod cli;
+mod cohort;
 mod duties;
 mod engine;
 mod fixtures;

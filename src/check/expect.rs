@@ -94,7 +94,9 @@ pub fn evaluate(number: usize, e: &Expectation, summary: &Summary) -> ExpectResu
                 .arrangements
                 .iter()
                 .find(|s| s.name == *name)
-                .and_then(|s| arrangement_metric(s, &e.metric, summary.iterations));
+                .and_then(|s| arrangement_metric(s, &e.metric, summary.iterations))
+                // A class's metrics (`[cohort]`).
+                .or_else(|| crate::stats::metrics::cohort_metric(summary, name, &e.metric));
             (Some(name.clone()), None, None, metric)
         }
         ExpectTarget::Pair { a, b } => {

@@ -2,6 +2,8 @@
 //! file handling of its own; `app` decides where the bytes go, through `fs`.
 
 pub mod check;
+pub mod cohort_sheet;
+pub mod cohort_table;
 pub mod csv;
 pub mod json;
 pub mod junit;

@@ -124,6 +124,8 @@ pub fn render(s: &Summary) -> String {
             );
         }
     }
+    // The class's section (export/cohort_table.rs), only with a [cohort].
+    out.push_str(&super::cohort_table::render(s.cohort.as_ref()));
     if !s.rates.not_published.is_empty() {
         let _ = writeln!(out);
         let _ = writeln!(out, "Legal figures used that are not (yet) published law:");

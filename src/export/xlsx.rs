@@ -66,6 +66,8 @@ pub fn workbook(model: &Model, s: &Summary, lang: Lang) -> Result<Vec<u8>, XlsxE
     comparison_sheet(wb.add_worksheet().set_name(t.sheet_comparison)?, s, lang, &f)?;
     parties_sheet(wb.add_worksheet().set_name(t.sheet_parties)?, s, lang, &f)?;
     monthly_sheet(wb.add_worksheet().set_name(t.sheet_monthly)?, s, lang, &f)?;
+    // A class's sheet (export/cohort_sheet.rs), only with a [cohort].
+    super::cohort_sheet::sheet(&mut wb, s, lang)?;
     assumptions_sheet(
         wb.add_worksheet().set_name(t.sheet_assumptions)?,
         model,

@@ -17,6 +17,31 @@ use crate::vocab::{LineDef, Party, Words};
 
 pub const LINE: &str = "benefit_kept";
 
+/// A logistic hiring curve: P(hired) = 1 / (1 + exp(−slope · (productivity − midpoint))).
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawHireCurve {
+    /// Productivity (0..1) at which half of the learners are hired.
+    pub midpoint: f64,
+    /// Steepness per unit of productivity (> 0; 10 means P rises from 27% to 73% between
+    /// midpoint − 0.1 and midpoint + 0.1).
+    pub slope: f64,
+}
+
+/// The hiring rule of a curve, or an error message.
+pub fn hire_curve(curve: RawHireCurve) -> Result<Hire, String> {
+    if !(0.0..=1.0).contains(&curve.midpoint) {
+        return Err(format!("midpoint {} is out of range; allowed: 0 to 1", curve.midpoint));
+    }
+    if !(curve.slope > 0.0 && curve.slope <= 1000.0) {
+        return Err(format!("slope {} is out of range; allowed: above 0, at most 1000", curve.slope));
+    }
+    Ok(Hire::Logistic {
+        midpoint: curve.midpoint,
+        slope: curve.slope,
+    })
+}
+
 /// Trial placement with the benefit kept (proefplaatsing).
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -27,6 +52,9 @@ pub struct RawProefplaatsing {
     pub hire_probability: Option<f64>,
     /// Hired when productivity reaches this level at the end (instead of a probability).
     pub hire_threshold: Option<f64>,
+    /// Hired with a probability that rises with the productivity reached at the end, a
+    /// logistic curve (instead of a probability or a threshold).
+    pub hire_curve: Option<RawHireCurve>,
     /// The benefit the worker keeps during the trial, euros per month.
     pub benefit_per_month: InputSpec,
     /// Who pays the benefit (default `uwv`).
@@ -67,11 +95,20 @@ impl Scheme for Proefplaatsing {
     type State = ();
 
     fn build(raw: &RawProefplaatsing, b: &mut Build) -> Self {
+        let given = [raw.hire_probability.is_some(), raw.hire_threshold.is_some(), raw.hire_curve.is_some()];
+        if given.iter().filter(|g| **g).count() > 1 {
+            b.error("give one of `hire_probability`, `hire_threshold` and `hire_curve`, not more");
+        }
         let hire = match (raw.hire_probability, raw.hire_threshold) {
-            (Some(_), Some(_)) => {
-                b.error("give `hire_probability` or `hire_threshold`, not both");
-                Hire::Probability(0.0)
-            }
+            _ if raw.hire_curve.is_some() => match raw.hire_curve.map(hire_curve) {
+                Some(Ok(h)) => h,
+                Some(Err(e)) => {
+                    b.error_at("hire_curve", e);
+                    Hire::Probability(0.0)
+                }
+                None => Hire::Probability(0.0),
+            },
+            (Some(_), Some(_)) => Hire::Probability(0.0),
             (None, Some(t)) => Hire::Threshold(b.number(Some(t), "hire_threshold", Range::Probability, 0.0)),
             (p, None) => Hire::Probability(b.number(
                 p,
@@ -105,6 +142,10 @@ impl Scheme for Proefplaatsing {
             match self.hire {
                 Hire::Probability(x) => ("hire_probability", rule::share(x)),
                 Hire::Threshold(x) => ("hire_threshold", rule::share(x)),
+                Hire::Logistic { midpoint, slope } => (
+                    "hire_curve",
+                    format!("logistic, midpoint {}, slope {slope}", rule::share(midpoint)),
+                ),
             },
             ("benefit_per_month", input(self.benefit_input)),
             ("benefit_payer", self.benefit_payer.as_str().to_owned()),

@@ -174,6 +174,13 @@ pub enum Hire {
     Probability(f64),
     /// Hired when productivity in the last trial month is at least this.
     Threshold(f64),
+    /// Hired with probability 1 / (1 + exp(−slope · (π − midpoint))): a logistic curve in the
+    /// productivity π reached in the last month (a company hires the learners who reached
+    /// most, but not only them).
+    Logistic {
+        midpoint: f64,
+        slope: f64,
+    },
 }
 
 impl Hire {
@@ -183,6 +190,16 @@ impl Hire {
         match self {
             Hire::Probability(p) => u < p,
             Hire::Threshold(level) => productivity >= level,
+            Hire::Logistic { .. } => u < self.probability(productivity),
+        }
+    }
+
+    /// The probability of being hired at productivity π (0 or 1 for a threshold).
+    pub fn probability(self, productivity: f64) -> f64 {
+        match self {
+            Hire::Probability(p) => p,
+            Hire::Threshold(level) => f64::from(u8::from(productivity >= level)),
+            Hire::Logistic { midpoint, slope } => 1.0 / (1.0 + (-slope * (productivity - midpoint)).exp()),
         }
     }
 }

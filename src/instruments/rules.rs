@@ -30,6 +30,9 @@ pub struct Rules {
     acting_before: Vec<Vec<usize>>,
     /// Whether the worker starts on trial (hired only at its end).
     on_trial: bool,
+    /// Per placement: the months of its learning phase (0: none); a learner is hired, and the
+    /// instruments start, only when the phase ends (`cohort`).
+    learning: Vec<usize>,
 }
 
 /// Per-copy state of every instrument of an arrangement, parallel to the rules.
@@ -38,6 +41,8 @@ pub struct CopyState {
     pub shared: Shared,
     /// The copy's placement (which rules apply).
     placement: usize,
+    /// Months of the copy's learning phase (0: none).
+    learning: usize,
     states: Vec<State>,
     /// Per rule: was the instrument ineligible for this copy at some point.
     pub ineligible: Vec<bool>,
@@ -101,7 +106,15 @@ impl Rules {
             applying,
             acting_before,
             on_trial: instruments.iter().any(|i| i.trial().is_some()),
+            learning: Vec::new(),
         }
+    }
+
+    /// The months of each placement's learning phase (0: none): its learners are employed,
+    /// and the instruments apply, from the month after the phase.
+    pub fn with_learning(mut self, learning: Vec<usize>) -> Self {
+        self.learning = learning;
+        self
     }
 
     pub fn is_empty(&self) -> bool {
@@ -120,8 +133,13 @@ impl Rules {
     /// Fresh state for a copy of placement `placement` that starts now.
     pub fn start(&self, state: &mut CopyState, placement: usize) {
         state.placement = placement.min(self.applying.len() - 1);
+        state.learning = self.learning.get(placement).copied().unwrap_or(0);
         state.shared = Shared {
-            hired_at: if self.on_trial { None } else { Some(0) },
+            hired_at: if self.on_trial || state.learning > 0 {
+                None
+            } else {
+                Some(0)
+            },
             loonwaarde: None,
             assessments: 0,
             forfaitaire_lks: false,
@@ -137,6 +155,10 @@ impl Rules {
     /// Assessments and the wage factor of the month (before the wage is booked).
     #[inline]
     pub fn before(&self, st: &mut CopyState, m: &MonthFacts, cx: &Context) -> f64 {
+        // A learner reaching this month was hired at the end of the learning phase.
+        if st.learning > 0 && st.shared.hired_at.is_none() && m.tenure >= st.learning {
+            st.shared.hired_at = Some(st.learning);
+        }
         let mut factor = 1.0;
         for &i in &self.acting_before[st.placement] {
             factor *= self.rules[i].instrument.before(

@@ -3,8 +3,10 @@
 //! chart renders to SVG text or to PNG bytes; none touches files.
 
 pub mod composition;
+pub mod coverage;
 pub mod cumulative;
 pub mod fan;
+pub mod hires;
 pub mod npv_distribution;
 pub mod productivity;
 pub mod range;

@@ -90,7 +90,14 @@ pub fn page(model: &Model, s: &Summary, charts: &[RenderedChart], lang: Lang) ->
     answer(&mut h, s, lang);
     comparison(&mut h, s, lang);
     parties(&mut h, s, lang);
-    figures(&mut h, charts, t);
+    // A class's section with its own charts (report/cohort.rs); the others follow.
+    super::cohort::section(&mut h, s, charts, lang, escape);
+    let general: Vec<RenderedChart> = charts
+        .iter()
+        .filter(|c| !super::cohort::is_cohort_chart(c.stem))
+        .cloned()
+        .collect();
+    figures(&mut h, &general, t);
     assumptions(&mut h, model, s, lang);
     method(&mut h, s, lang);
     h.push_str("</main>\n</body>\n</html>\n");

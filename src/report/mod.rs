@@ -3,6 +3,7 @@
 //! writes them through `fs`.
 
 pub mod charts;
+pub mod cohort;
 pub mod describe;
 pub mod html;
 pub mod text;
@@ -69,7 +70,9 @@ fn localized(summary: &Summary, lang: Lang) -> Summary {
 /// `report.html` and the charts (SVG, and PNG when asked) as files to write.
 pub fn build(model: &Model, summary: &Summary, options: Options) -> Result<Vec<File>, PlotError> {
     let summary = &localized(summary, options.lang);
-    let charts = charts::all(summary, options.lang, options.png)?;
+    let mut charts = charts::all(summary, options.lang, options.png)?;
+    // A class's charts (report/cohort.rs), shown in its own section.
+    charts.extend(cohort::charts(summary, options.lang, options.png)?);
     let mut files = vec![File {
         path: "report.html".to_owned(),
         bytes: html::page(model, summary, &charts, options.lang).into_bytes(),

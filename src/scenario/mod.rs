@@ -3,6 +3,7 @@
 //! Parse, then validate, then run: nothing downstream sees the raw types.
 
 pub mod raw;
+mod raw_cohort;
 pub mod schema;
 pub mod validate;
 

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::fmt;
 
+pub use super::raw_cohort::*;
 use crate::dist::InputSpec;
 pub use crate::instruments::RawInstrument;
 pub use crate::vocab::{PayBasis, RampShape};
@@ -43,6 +44,8 @@ pub struct RawScenario {
     /// What the employer owes that employing the workers helps meet: an SROI obligation and
     /// the banenafspraak quotumheffing.
     pub employer: Option<RawEmployer>,
+    /// A class of learners (a TOP-Academy): the placements with a learning phase.
+    pub cohort: Option<RawCohort>,
 }
 
 /// Schema of `[rates]`: each key overrides one figure of the preset, with a number (from the
@@ -151,6 +154,8 @@ pub struct RawPlacement {
     pub costs: Vec<RawLine>,
     #[serde(default, rename = "benefit")]
     pub benefits: Vec<RawLine>,
+    /// A learning phase before employment (a pupil of the `[cohort]`).
+    pub learning: Option<RawLearning>,
 }
 
 /// `wage = "wml"` or a number / distribution of euros per hour.
@@ -417,6 +422,9 @@ pub struct RawLine {
     pub to_month: Option<i64>,
     /// The other party of the flow (default: `supplier` for a cost, `market` for a benefit).
     pub party: Option<String>,
+    /// Who pays a cost line (default `employer`): a school's, gemeente's or provider's cost
+    /// then appears in that party's view, not the employer's.
+    pub payer: Option<String>,
 }
 
 /// `[employer]`: the employer's SROI obligation and quotumheffing; each counts for every
@@ -674,12 +682,18 @@ pub struct RawExpect {
 
 /// Schema of `metric`: the names `stats::metrics` knows, or `lines.<name>`.
 fn metric_schema(_: &mut SchemaGenerator) -> Schema {
-    use crate::vocab::{ARRANGEMENT_METRICS, PAIR_METRICS};
-    let names: Vec<&str> = ARRANGEMENT_METRICS.iter().chain(&PAIR_METRICS).copied().collect();
+    use crate::vocab::{ARRANGEMENT_METRICS, COHORT_METRICS, PAIR_METRICS};
+    let names: Vec<&str> = ARRANGEMENT_METRICS
+        .iter()
+        .chain(&PAIR_METRICS)
+        .chain(&COHORT_METRICS)
+        .copied()
+        .collect();
     json_schema!({
         "description": format!(
-            "The metric bounded. Of one arrangement: {}, or lines.<name> (a line's mean total). Of a pair (with `a` and `b`): {}.",
+            "The metric bounded. Of one arrangement: {}, or lines.<name> (a line's mean total); with a [cohort] also {}. Of a pair (with `a` and `b`): {}.",
             ARRANGEMENT_METRICS.join(", "),
+            COHORT_METRICS.join(", "),
             PAIR_METRICS.join(", ")
         ),
         "anyOf": [

@@ -94,6 +94,9 @@ pub struct IterationDraws {
     instrument_streams: Vec<u64>,
     z: Vec<f64>,
     x: Vec<f64>,
+    /// The class's draws (vacancies, hiring, mentors' absence, group lines); empty without
+    /// `[cohort]`.
+    pub cohort: super::class_draws::CohortDraws,
 }
 
 impl IterationDraws {
@@ -106,6 +109,8 @@ impl IterationDraws {
         self.input_offsets.clear();
         self.capacity_z0.clear();
         self.pool_hours.clear();
+        // Cohort hook: the class's own streams (sim/class_draws.rs).
+        self.cohort.draw(model, iteration);
 
         let mut copy = 0usize;
         for p in &model.placements {

@@ -29,9 +29,10 @@ pub(super) struct Employment<'a> {
 }
 
 impl Employment<'_> {
-    /// Months of copy c's employment: from its hiring until it stops.
+    /// Months of copy c's employment: from its hiring (after a trial placement or a learning
+    /// phase: a learner is not employed) until it stops.
     fn months(&self, c: usize, hired_from: usize) -> std::ops::Range<usize> {
-        let hired = self.params[c].start + hired_from;
+        let hired = self.params[c].start + hired_from + self.params[c].learning_months;
         hired..self.stop[c].max(hired)
     }
 }

@@ -59,6 +59,12 @@ pub struct IterationResults {
     pub ineligible: Vec<u32>,
     /// `arrangements × horizon` points, arrangement-major.
     pub monthly: Vec<MonthPoint>,
+    /// With a `[cohort]`: one class outcome per arrangement, and the learners' mean mentor
+    /// coverage by month (`arrangements × horizon`, NaN in a month without need).
+    pub cohort: Vec<super::cohort::CohortOutcome>,
+    pub cohort_coverage: Vec<f64>,
+    /// Per arrangement and placement: [`super::cohort::GROUP_FIELDS`] numbers.
+    pub cohort_groups: Vec<f64>,
 }
 
 /// Reusable buffers for evaluating iterations; one per worker thread.
@@ -118,7 +124,13 @@ pub fn simulate_iteration(
         lines,
         ineligible,
         monthly,
+        cohort,
+        cohort_coverage,
+        cohort_groups,
     } = results;
+    cohort.clear();
+    cohort_coverage.clear();
+    cohort_groups.clear();
     let arrangements = plan.books.len();
     outcomes.clear();
     monthly.clear();
@@ -164,6 +176,17 @@ pub fn simulate_iteration(
             },
         );
         outcomes.push(outcome);
+        // Cohort hook: the class's outcome under this arrangement (sim/cohort.rs).
+        if model.cohort.is_some() {
+            let class = super::cohort::outcome(
+                model,
+                plan,
+                (&params[variant], &trajectories[course]),
+                cohort_coverage,
+                cohort_groups,
+            );
+            cohort.push(class);
+        }
     }
 }
 
@@ -310,6 +333,19 @@ impl Iteration<'_> {
                 copy_placement: &plan.copy_placement,
             };
             employer::book(duties, model, plan, &employment, &mut acc.books);
+        }
+        // Cohort hook: the lines booked once per class (sim/cohort.rs).
+        if let Some(class_lines) = &book.cohort {
+            let (draws, params) = (&self.draws.cohort, self.params);
+            super::cohort::book(
+                class_lines,
+                model,
+                plan,
+                draws,
+                params,
+                trajectory,
+                &mut acc.books,
+            );
         }
         let Sums {
             builtin,
@@ -460,7 +496,8 @@ impl Iteration<'_> {
             debug_assert!(if control == Control::NotHired {
                 last && trajectory.ending[c] != Ending::Completed
             } else {
-                !(last && trajectory.ending[c] == Ending::NotHired)
+                // (A learner's hiring is the class's decision, not an instrument's.)
+                !(last && trajectory.ending[c] == Ending::NotHired && pr.learning_months == 0)
             });
             if last {
                 rules.close(ist, &cx, books);

@@ -35,6 +35,8 @@ pub struct LineBook {
     pub rules: Rules,
     /// The lines of the employer's duties, when the scenario states any.
     pub duties: Option<DutyLines>,
+    /// The lines of a class (`[cohort]`), when the scenario has one.
+    pub cohort: Option<super::class_lines::CohortLines>,
     /// For each placement whose worker comes from a benefit: the line of the benefit no
     /// longer paid (worker → the benefit's payer) and the benefit's rule.
     pub benefit_lines: Vec<Option<(usize, Counterfactual)>>,
@@ -69,7 +71,7 @@ impl LineBook {
                     let (payer, payee) = if l.is_benefit {
                         (l.party, Party::Employer)
                     } else {
-                        (Party::Employer, l.party)
+                        (l.payer, l.party)
                     };
                     match lines.iter().position(|d| d.name == l.name) {
                         Some(i) => i,
@@ -82,7 +84,12 @@ impl LineBook {
                 .collect();
             other_line_ids.push(ids);
         }
-        let rules = Rules::new(&arrangement.instruments, &arrangement.applies, &mut lines);
+        let rules = Rules::new(&arrangement.instruments, &arrangement.applies, &mut lines).with_learning(
+            placements
+                .iter()
+                .map(|p| p.learning.as_ref().map_or(0, |l| l.months))
+                .collect(),
+        );
         if rules.employer_of_record == Party::Provider {
             // Detachering: the provider is the legal employer and pays wage and premiums.
             lines[WAGE].payer = Party::Provider;
@@ -110,6 +117,7 @@ impl LineBook {
         // The employer's duties (SROI, quotumheffing) last: only a scenario with them has
         // their lines.
         let duties = DutyLines::register(model, arrangement, &mut lines);
+        let cohort = super::class_lines::CohortLines::register(model, &mut lines);
         let employer_sign = lines.iter().map(LineDef::employer_sign).collect();
         Self {
             lines,
@@ -117,6 +125,7 @@ impl LineBook {
             other_line_ids,
             rules,
             duties,
+            cohort,
             benefit_lines,
             benefit_paid_lines,
         }

@@ -4,6 +4,10 @@
 //! and each batch's chunks are passed to the sink in chunk order. Every reduction downstream
 //! is therefore done in iteration order, and a run is byte-identical for any thread count.
 
+pub mod class_draws;
+pub mod class_lines;
+pub mod class_phase;
+pub mod cohort;
 pub mod draws;
 pub mod duties;
 pub mod employer;
@@ -75,6 +79,12 @@ pub struct Chunk {
     /// Mean productivity of the active copies by month, same layout as `paths`; NaN in a
     /// month without an active copy.
     pub productivity_paths: Vec<f64>,
+    /// With a `[cohort]`: per iteration and arrangement (iteration-major) the class's
+    /// outcome, its learners' mean mentor coverage by month (`horizon` each), and per
+    /// placement [`cohort::GROUP_FIELDS`] numbers.
+    pub cohort: Vec<cohort::CohortOutcome>,
+    pub cohort_coverage: Vec<f64>,
+    pub cohort_groups: Vec<f64>,
 }
 
 /// One arrangement's results in one iteration of a [`Chunk`].
@@ -247,6 +257,9 @@ fn simulate_chunk(model: &Model, plan: &Plan, cfg: &RunConfig, index: u64) -> Ch
             chunk.draws.push(kept);
         }
         chunk.outcomes.extend_from_slice(&results.outcomes);
+        chunk.cohort.extend_from_slice(&results.cohort);
+        chunk.cohort_coverage.extend_from_slice(&results.cohort_coverage);
+        chunk.cohort_groups.extend_from_slice(&results.cohort_groups);
         chunk.lines.extend_from_slice(&results.lines);
         chunk.ineligible.extend_from_slice(&results.ineligible);
     }

@@ -44,6 +44,9 @@ pub(super) struct MonthBase {
     /// The month's dropout draw, U(0, 1): the placement ends when it falls below the month's
     /// dropout probability.
     pub dropout_draw: f64,
+    /// Share of the month's weekdays a learner is at the company (its school days; 1 outside
+    /// a learning phase): it scales the supervision need and the learning (`sim/cohort.rs`).
+    pub school: f64,
 }
 
 impl Default for MonthBase {
@@ -64,6 +67,7 @@ impl Default for MonthBase {
             jobcoach_hours: 0.0,
             jobcoach_cost: 0.0,
             dropout_draw: 1.0,
+            school: 1.0,
         }
     }
 }
@@ -113,6 +117,8 @@ pub(super) struct CopyParams {
     pub jobcoach_dropout: f64,
     pub jobcoach_learning: f64,
     pub pay_by_worked: bool,
+    /// Months of the learning phase (0: none; set by `sim/cohort.rs`).
+    pub learning_months: usize,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -196,7 +202,20 @@ pub(super) fn prepare(
     for (c, &pi) in plan.copy_placement.iter().enumerate() {
         let p = &placements[pi];
         let derived = &plan.variants[variant].derived[pi];
-        let pr = copy_params(p, derived, inputs, draws, c, horizon);
+        let mut pr = copy_params(p, derived, inputs, draws, c, horizon);
+        // Cohort hook: a learner's phase, the class's fortune, its mentor (sim/class_phase.rs).
+        if let Some(k) = super::class_phase::class_params(model, &draws.cohort, c, p.learning.as_ref()) {
+            pr.learning_months = k.learning_months;
+            if k.ramp_factor != 1.0 {
+                pr.ramp_months *= k.ramp_factor;
+                pr.ramp_step = ramp_step(pr.ramp_months);
+            }
+            pr.dropout *= k.dropout_factor;
+            pr.dropout_covered = pr.dropout.clamp(0.0, 1.0);
+            if let Some((pool, hours)) = k.mentor {
+                (pr.pool, pr.available) = (Some(pool), hours);
+            }
+        }
         params.push(pr);
         let typical = inputs.get(c, Slot::CapacityTypical);
         let sigma = inputs.get(c, Slot::CapacityVolatility);
@@ -276,6 +295,7 @@ fn copy_params(
         jobcoach_dropout: x(Slot::JobcoachDropoutFactor),
         jobcoach_learning: x(Slot::JobcoachLearningFactor),
         pay_by_worked: p.pay_basis == PayBasis::Worked,
+        learning_months: 0,
     }
 }
 
@@ -380,6 +400,24 @@ impl CopyCursor<'_> {
         b.dropout_draw = shock.dropout;
         let wage_factor = self.wage_factors.get(t).copied().unwrap_or(1.0);
         hours_and_wage(self.plan, self.params, t, wage_factor, b);
+        // Cohort hook: a month of the learning phase, no wage (sim/class_phase.rs).
+        b.school = 1.0;
+        if let Some(l) = &p.learning
+            && t - self.params.start < l.months
+        {
+            let pr = self.params;
+            let value = pr.value * self.plan.months[t].profile.value;
+            let m = super::class_phase::learning_month(
+                l,
+                t,
+                (b.capacity, b.absent),
+                (b.worked, value, pr.jobcoach_norm),
+            );
+            (b.school, b.worked, b.production) = (m.school, m.worked, m.production);
+            (b.paid, b.sick_pay, b.wage_full, b.sick_wage_full) = (0.0, 0.0, 0.0, 0.0);
+            b.jobcoach_hours *= m.jobcoach_factor;
+            b.jobcoach_cost = b.jobcoach_hours * pr.jobcoach_tariff;
+        }
         cp.remaining -= absent;
         cp.spell_elapsed += absent;
     }

@@ -22,9 +22,12 @@ use super::plan::{Course, LN_TENTH, Plan};
 /// How a copy's placement ended.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Ending {
-    /// Still employed at the horizon, or the contract ran out.
+    /// Still employed at the horizon.
     #[default]
     Completed,
+    /// The contract ran out before the horizon (a traineeship, a fixed term): not a
+    /// dropout, and not employed at the horizon either.
+    ContractEnded,
     /// Dropped out (the exit cost falls in the last month).
     Dropout,
     /// The trial placement ended without hiring.
@@ -99,9 +102,17 @@ impl Trajectory {
         self.stop.extend(params.iter().map(|pr| pr.start.min(horizon)));
         self.ending.clear();
         self.ending.resize(copies, Ending::Completed);
-        let step = Step { plan, course, draws };
+        let step = Step {
+            model,
+            plan,
+            course,
+            draws,
+            vacancies: std::cell::Cell::new(draws.cohort.vacancies),
+        };
         let cx = PathContext { model, plan, params };
-        if model.pools.is_empty() {
+        // Vacancies at graduation go in the order of graduation: month by month (cohort).
+        let vacancies_shared = model.cohort.as_ref().is_some_and(|k| k.vacancies.is_some());
+        if model.pools.is_empty() && !vacancies_shared {
             for (c, pr) in params.iter().enumerate() {
                 self.follow_own(&step, &cx, c, pr, horizon, paths);
             }
@@ -135,7 +146,8 @@ impl Trajectory {
                     None => step.own_supervision(st, pr, t),
                     Some(pool) => {
                         let total = self.pool_need[pool];
-                        let available = draws.pool_hours[pool] * availability;
+                        let available =
+                            draws.pool_hours[pool] * availability * draws.cohort.presence(pool, t);
                         if total <= available {
                             employer_need
                         } else {
@@ -186,6 +198,9 @@ impl Trajectory {
 
 /// What one step of a copy's month reads.
 struct Step<'a> {
+    model: &'a Model,
+    /// Vacancies left for learners at graduation (cohort).
+    vacancies: std::cell::Cell<usize>,
     plan: &'a Plan<'a>,
     course: &'a Course,
     draws: &'a IterationDraws,
@@ -215,7 +230,7 @@ impl Step<'_> {
             shape => ramp(shape, st.learning / pr.ramp_months),
         };
         st.productivity = pr.prod_start + pr.prod_gap * closed;
-        st.need = (pr.sup_steady + pr.sup_excess * st.decay) * (1.0 - b.absent);
+        st.need = (pr.sup_steady + pr.sup_excess * st.decay) * (1.0 - b.absent) * b.school;
         st.with_coach = b.jobcoach_hours > 0.0;
         st.coached = if st.with_coach {
             let takes = pr.jobcoach_share * b.jobcoach_hours / WEEKS_PER_MONTH;
@@ -254,7 +269,7 @@ impl Step<'_> {
         let provider_given = rest - employer_need;
         let given = st.coached + employer_given + provider_given;
         let coverage = if given < st.need { given / st.need } else { 1.0 };
-        let mut progress = coverage * (1.0 - b.absent);
+        let mut progress = coverage * (1.0 - b.absent) * b.school;
         if st.with_coach {
             progress *= pr.jobcoach_learning;
         }
@@ -279,10 +294,15 @@ impl Step<'_> {
         };
         let ending = if b.dropout_draw < q {
             Some(Ending::Dropout)
-        } else if self.trial_fails(st, c) {
+        } else if self.trial_fails(st, pr, c) {
             Some(Ending::NotHired)
         } else {
-            (t + 1 >= pr.end).then_some(Ending::Completed)
+            let horizon = self.plan.months.len();
+            (t + 1 >= pr.end).then_some(if pr.end < horizon {
+                Ending::ContractEnded
+            } else {
+                Ending::Completed
+            })
         };
         st.tenure += 1;
         st.decay *= pr.sup_decay;
@@ -302,7 +322,23 @@ impl Step<'_> {
     /// Whether a trial placement ends this month without hiring: the decision falls in its
     /// last month, on that month's productivity, by the instrument's own rule.
     #[inline(always)]
-    fn trial_fails(&self, st: &mut CopyState, c: usize) -> bool {
+    fn trial_fails(&self, st: &mut CopyState, pr: &CopyParams, c: usize) -> bool {
+        // Cohort hook: the hiring decision at the end of a learning phase (sim/class_phase.rs).
+        if pr.learning_months > 0 && !st.hired {
+            let facts = (c, st.tenure, pr.learning_months);
+            let decided = super::class_phase::graduation(
+                self.model,
+                &self.draws.cohort,
+                &self.vacancies,
+                facts,
+                st.productivity,
+            );
+            if let Some(hired) = decided {
+                st.hired = hired;
+                return !hired;
+            }
+            return false;
+        }
         let Some(trial) = &self.course.trial else {
             return false;
         };

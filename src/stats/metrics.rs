@@ -73,6 +73,27 @@ pub fn arrangement_metric(a: &ArrangementSummary, metric: &str, iterations: u64)
     }
 }
 
+/// A class metric of arrangement `name`, with its Monte Carlo standard error where known;
+/// `None` for another metric or without a class.
+pub fn cohort_metric(s: &Summary, name: &str, metric: &str) -> Option<MetricValue> {
+    let a = s.cohort.as_ref()?.arrangements.iter().find(|a| a.name == name)?;
+    let n = (s.iterations.max(1) as f64).sqrt();
+    let (value, se) = match metric {
+        "cohort.completed_mean" => (Some(a.completed_mean), None),
+        "cohort.hired_mean" => (Some(a.hired_mean), Some(a.hired_sd / n)),
+        "cohort.still_employed_mean" => (Some(a.still_employed_mean), None),
+        "cohort.dropped_out_mean" => (Some(a.dropped_out_mean), None),
+        "cohort.cost_per_hire" => (a.cost_per_hire, a.cost_per_hire_se),
+        "cohort.mentor_months_short_share" => (a.mentor_months_short_share, None),
+        _ => return None,
+    };
+    Some(MetricValue {
+        value,
+        se,
+        share_of: None,
+    })
+}
+
 /// Reads a metric of a pair of arrangements from the summary's comparisons.
 pub fn pair_metric(summary: &Summary, a: &str, b: &str, metric: &str) -> Option<MetricValue> {
     let n = summary.iterations.max(1) as f64;

@@ -1,5 +1,6 @@
 //! Statistics of a run: pure functions over the engine's outcomes, no I/O.
 
+pub mod cohort;
 pub mod describe;
 pub mod metrics;
 pub mod summary;

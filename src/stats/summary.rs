@@ -96,6 +96,10 @@ pub struct Summary {
     pub party_quantile_iterations: u64,
     pub arrangements: Vec<ArrangementSummary>,
     pub comparisons: Vec<Comparison>,
+    /// The class (`[cohort]`): learners completed, hired, still employed, mentors; absent
+    /// without a class.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cohort: Option<super::cohort::CohortSummary>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -432,6 +436,7 @@ pub struct Accumulator<'m> {
     views: Views,
     keep_parties: u64,
     iterations: u64,
+    cohort: Option<super::cohort::CohortAcc>,
 }
 
 impl<'m> Accumulator<'m> {
@@ -473,6 +478,7 @@ impl<'m> Accumulator<'m> {
             views,
             keep_parties,
             iterations: 0,
+            cohort: super::cohort::CohortAcc::new(model),
         }
     }
 
@@ -538,6 +544,9 @@ impl<'m> Accumulator<'m> {
             }
         }
         self.iterations += chunk.iterations;
+        if let Some(cohort) = &mut self.cohort {
+            cohort.add(chunk);
+        }
     }
 
     pub fn finish(self) -> Summary {
@@ -639,6 +648,7 @@ impl<'m> Accumulator<'m> {
             });
         }
         let comparisons = comparisons(&self.arrangements, model);
+        let cohort = self.cohort.and_then(|c| c.finish(model));
         Summary {
             model_version: MODEL_VERSION.to_owned(),
             inclusim_version: env!("CARGO_PKG_VERSION").to_owned(),
@@ -663,6 +673,7 @@ impl<'m> Accumulator<'m> {
             party_quantile_iterations: self.keep_parties.min(n),
             arrangements,
             comparisons,
+            cohort,
         }
     }
 }
@@ -1004,6 +1015,7 @@ mod tests {
             other_line_ids: Vec::new(),
             rules: crate::instruments::Rules::new(&[], &[], &mut Vec::new()),
             duties: None,
+            cohort: None,
             benefit_lines: Vec::new(),
             benefit_paid_lines: Vec::new(),
         };

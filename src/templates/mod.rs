@@ -14,7 +14,7 @@ pub struct Template {
 pub const DEFAULT: &str = "retail-lks";
 
 /// Every template, in the order `--list` shows them.
-pub const TEMPLATES: [Template; 4] = [
+pub const TEMPLATES: [Template; 5] = [
     Template {
         name: "retail-lks",
         summary: "Supermarket shelf-stacker (Participatiewet) with loonkostensubsidie and no-risk polis",
@@ -34,6 +34,11 @@ pub const TEMPLATES: [Template; 4] = [
         name: "detachering-sob",
         summary: "Packaging worker seconded by a sociaal ontwikkelbedrijf (detachering) vs hiring directly",
         text: include_str!("detachering-sob.toml"),
+    },
+    Template {
+        name: "top-academy",
+        summary: "TOP-Academy: a class of ten pupils from two schools learns on the shop floor, hired at graduation (LKS, LKV, no-risk polis)",
+        text: include_str!("top-academy.toml"),
     },
 ];
 

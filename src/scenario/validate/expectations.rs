@@ -81,7 +81,11 @@ pub(super) fn build_expectations(
             ExpectTarget::Arrangement(name) => lines_of(name),
             ExpectTarget::Pair { .. } => base_lines.clone(),
         };
+        let class_metric = raw.cohort.is_some()
+            && matches!(target, ExpectTarget::Arrangement(_))
+            && crate::vocab::COHORT_METRICS.contains(&e.metric.as_str());
         let metric_ok = is_pair_metric
+            || class_metric
             || ARRANGEMENT_METRICS.contains(&e.metric.as_str())
             || e.metric
                 .strip_prefix("lines.")
@@ -93,6 +97,9 @@ pub(super) fn build_expectations(
                 .map(|s| s.to_string())
                 .collect();
             all.extend(lines.iter().map(|l| format!("lines.{l}")));
+            if raw.cohort.is_some() {
+                all.extend(crate::vocab::COHORT_METRICS.iter().map(|m| m.to_string()));
+            }
             let all_ref: Vec<&str> = all.iter().map(String::as_str).collect();
             c.error(
                 &path.key("metric"),

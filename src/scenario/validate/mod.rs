@@ -20,6 +20,7 @@ use crate::model::*;
 use crate::rates::{self, Rates};
 use crate::vocab::{ARRANGEMENT_METRICS, BUILTIN_LINES, PAIR_METRICS};
 
+mod cohort;
 mod employer;
 mod expectations;
 mod instruments;
@@ -115,6 +116,8 @@ pub fn validate(raw: &RawScenario, map: &SourceMap, source: &str) -> Result<Mode
         .collect();
     check_pools_used(&mut c, raw);
     check_shared_line_names(&mut c, &placements);
+    let mut pools = pools;
+    let cohort = cohort::build_cohort(&mut c, raw, &placements, &mut pools, start, horizon);
     let (peak_profile, peaks) = build_peaks(&mut c, raw);
     let mut instrument_inputs = Vec::new();
     let (arrangements, variants) = build_arrangements(
@@ -140,6 +143,11 @@ pub fn validate(raw: &RawScenario, map: &SourceMap, source: &str) -> Result<Mode
         })
         .unzip();
     let mut placements = placements;
+    let mut variants = variants;
+    if let Some(k) = &cohort {
+        cohort::attach(k, &mut placements, &mut variants);
+        cohort::check_no_trial_for_learners(&mut c, &arrangements, &placements);
+    }
     build_correlations(&mut c, raw, &mut placements);
     placements.iter_mut().for_each(Placement::plan_draws);
     let expectations = build_expectations(&mut c, raw, &arrangements, &placements);
@@ -173,6 +181,7 @@ pub fn validate(raw: &RawScenario, map: &SourceMap, source: &str) -> Result<Mode
             instrument_streams,
             employer,
             warnings,
+            cohort,
         }),
         _ => Err(c.errors),
     }

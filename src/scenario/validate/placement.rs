@@ -42,7 +42,10 @@ pub(super) fn check_shared_line_names(c: &mut Checker, placements: &[Placement])
         for (li, line) in p.lines.iter().enumerate() {
             match first.get(line.name.as_str()) {
                 Some((other, seen))
-                    if *other != pi && (seen.is_benefit != line.is_benefit || seen.party != line.party) =>
+                    if *other != pi
+                        && (seen.is_benefit != line.is_benefit
+                            || seen.party != line.party
+                            || seen.payer != line.payer) =>
                 {
                     let kind = if line.is_benefit { "benefit" } else { "cost" };
                     let index = if line.is_benefit {
@@ -493,16 +496,47 @@ pub(super) fn build_placement(
                     Some(party) => party,
                 },
             };
+            let payer = match (&line.payer, is_benefit) {
+                (None, true) => party,
+                (None, false) => Party::Employer,
+                (Some(_), true) => {
+                    c.error(
+                        &lpath.key("payer"),
+                        "a benefit line is paid by its `party`; `payer` is for cost lines",
+                    );
+                    party
+                }
+                (Some(name), false) => match Party::from_key(name) {
+                    Some(p) if p != party => p,
+                    Some(_) => {
+                        c.error(
+                            &lpath.key("payer"),
+                            format!("`{name}` is also the line's `party`: a party does not pay itself"),
+                        );
+                        Party::Employer
+                    }
+                    None => {
+                        let allowed: Vec<&str> = Party::ALL.iter().map(|p| p.as_str()).collect();
+                        c.error(&lpath.key("payer"), unknown_key_message("payer", name, &allowed));
+                        Party::Employer
+                    }
+                },
+            };
             lines.push(OtherLine {
                 name: line.name.clone(),
                 is_benefit,
                 slot,
                 timing,
                 party,
+                payer,
             });
         }
     }
 
+    let learning = p.learning.as_ref().map(|l| {
+        let contract_hours = inputs[Slot::HoursPerWeek as usize].dist.as_constant();
+        super::cohort::build_learning(c, l, &path.key("learning"), contract_hours, start_month, horizon)
+    });
     let holiday_default = figure(rates::Figure::HolidayPay);
     let sick_pay = p.sick_pay.as_ref();
     let spath = path.key("sick_pay");
@@ -548,6 +582,7 @@ pub(super) fn build_placement(
             &path.key("full_time_hours_per_week"),
             figure(rates::Figure::FullTimeHoursPerWeekDefault),
         ),
+        learning,
     }
 }
 
