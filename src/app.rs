@@ -18,6 +18,7 @@ use crate::rates;
 use crate::report::{self, Lang};
 use crate::scenario::{self, LoadError};
 use crate::sim::{self, RunConfig};
+use crate::stats::influence::InfluenceAcc;
 use crate::stats::{Accumulator, Summary};
 use crate::templates;
 
@@ -178,7 +179,7 @@ fn run(args: &RunArgs) -> Result<Exit, Failure> {
         .as_deref()
         .map(|dir| begin_outputs(dir, &model))
         .transpose()?;
-    let summary = simulate(&model, threads, set.as_mut(), !args.quiet)?;
+    let summary = simulate_with(&model, threads, set.as_mut(), !args.quiet, true)?;
     if let Some(mut set) = set {
         write_outputs(&mut set, &summary)?;
         write_report(&mut set, &model, &summary, report::Options::default())?;
@@ -213,7 +214,7 @@ fn make_report(args: &ReportArgs) -> Result<Exit, Failure> {
     let model = load_for_run(&args.scenario, args.seed, args.iterations)?;
     let threads = args.threads.map_or(0, usize::from);
     let mut set = begin_outputs(&args.out, &model)?;
-    let summary = simulate(&model, threads, None, !args.quiet)?;
+    let summary = simulate_with(&model, threads, None, !args.quiet, true)?;
     set.add(
         "summary.json",
         &export::json::summary(&summary).map_err(Failure::failed)?,
@@ -256,6 +257,18 @@ pub fn simulate(
     out: Option<&mut fs::OutputSet>,
     progress: bool,
 ) -> Result<Summary, Failure> {
+    simulate_with(model, threads, out, progress, false)
+}
+
+/// [`simulate`], and with `sensitivity` also what decides the result and the value of
+/// information (`Summary::sensitivity`, from the same kept draws as `samples.csv`).
+pub fn simulate_with(
+    model: &Model,
+    threads: usize,
+    out: Option<&mut fs::OutputSet>,
+    progress: bool,
+    sensitivity: bool,
+) -> Result<Summary, Failure> {
     let used = sim::threads_for(threads, model.iterations);
     if threads > used && progress {
         eprintln!(
@@ -273,11 +286,12 @@ pub fn simulate(
         }
         None => None,
     };
+    let mut influence = sensitivity.then(|| InfluenceAcc::new(model, model.iterations));
     let cfg = RunConfig {
         iterations: model.iterations,
         threads,
         keep_paths: acc.keep_paths(),
-        keep_draws: samples.is_some(),
+        keep_draws: samples.is_some() || influence.is_some(),
     };
     let work = model.iterations * model.copies() as u64 * model.horizon as u64;
     let bar = (progress && io::stderr().is_terminal() && work > PROGRESS_THRESHOLD).then(|| {
@@ -298,6 +312,9 @@ pub fn simulate(
         },
         &mut |chunk| {
             acc.add(&chunk);
+            if let Some(influence) = influence.as_mut() {
+                influence.add(&chunk);
+            }
             if let (Some(w), None) = (samples.as_mut(), &write_error)
                 && let Err(e) = w.write_chunk(&chunk)
             {
@@ -318,7 +335,9 @@ pub fn simulate(
             .map_err(|e| Failure::failed(format!("samples.csv: {e}")))?;
         set.stage(file)?;
     }
-    Ok(acc.finish())
+    let mut summary = acc.finish();
+    summary.sensitivity = influence.map(InfluenceAcc::finish);
+    Ok(summary)
 }
 
 fn write_outputs(set: &mut fs::OutputSet, summary: &Summary) -> Result<(), Failure> {

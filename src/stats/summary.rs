@@ -93,6 +93,10 @@ pub struct Summary {
     pub party_quantile_iterations: u64,
     pub arrangements: Vec<ArrangementSummary>,
     pub comparisons: Vec<Comparison>,
+    /// What decides the result and the value of information (docs/sensitivity.md); set by
+    /// the commands that compute it (`run`, `report`), absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sensitivity: Option<super::influence::Influence>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -645,6 +649,7 @@ impl<'m> Accumulator<'m> {
             party_quantile_iterations: self.keep_parties.min(n),
             arrangements,
             comparisons,
+            sensitivity: None,
         }
     }
 }
