@@ -296,11 +296,11 @@ mod tests {
     #[test]
     fn prcc_separates_an_input_from_one_it_is_correlated_with() {
         // y depends on a only; b is a + independent scatter: ρ(b, y) is high, PRCC(b) ≈ 0.
-        let n = 2000;
-        let a: Vec<f64> = (0..n).map(|i| f64::from((i * 7919) % 2000)).collect();
-        let e: Vec<f64> = (0..n).map(|i| f64::from((i * 104_729) % 2000)).collect();
+        let n: u64 = 2000;
+        let seq = |m: u64| -> Vec<f64> { (0..n).map(|i| ((i * m) % n) as f64).collect() };
+        let (a, e, f) = (seq(7919), seq(104_729), seq(15_485_863));
         let b: Vec<f64> = a.iter().zip(&e).map(|(a, e)| a + 0.5 * e).collect();
-        let y: Vec<f64> = (0..n).map(|i| a[i as usize] + 0.05 * f64::from((i * 15_485_863) % 2000)).collect();
+        let y: Vec<f64> = a.iter().zip(&f).map(|(a, f)| a + 0.05 * f).collect();
         let set = InputSet::new(vec![("a".into(), a), ("b".into(), b)]);
         let s = set.analyse(&y);
         let b = s.iter().find(|s| s.input == "b").unwrap();
