@@ -16,6 +16,7 @@ use crate::fs;
 use crate::model::Model;
 use crate::rates;
 use crate::report::{self, Lang};
+use crate::scenario::edit::{self, Setting};
 use crate::scenario::{self, LoadError};
 use crate::sim::{self, RunConfig};
 use crate::stats::influence::InfluenceAcc;
@@ -93,10 +94,22 @@ fn print_warnings(model: &Model) {
     }
 }
 
-/// Loads a scenario for a command that runs it, with the command line's seed and iterations,
-/// and prints its warnings.
-fn load_for_run(path: &Path, seed: Option<u64>, iterations: Option<u64>) -> Result<Model, Failure> {
-    let mut model = scenario::load(path)?;
+/// The `--set` arguments, parsed.
+fn settings(args: &[String]) -> Result<Vec<Setting>, Failure> {
+    args.iter()
+        .map(|a| Setting::parse(a).map_err(Failure::invalid))
+        .collect()
+}
+
+/// Loads a scenario for a command that runs it, with the command line's `--set` changes, seed
+/// and iterations, and prints its warnings.
+fn load_for_run(
+    path: &Path,
+    set: &[String],
+    seed: Option<u64>,
+    iterations: Option<u64>,
+) -> Result<Model, Failure> {
+    let mut model = edit::load_with(path, &settings(set)?)?;
     if let Some(seed) = seed {
         model.seed = seed;
     }
@@ -172,7 +185,7 @@ fn print_rates(args: &RatesArgs) -> Result<Exit, Failure> {
 const PROGRESS_THRESHOLD: u64 = 20_000_000;
 
 fn run(args: &RunArgs) -> Result<Exit, Failure> {
-    let model = load_for_run(&args.scenario, args.seed, args.iterations)?;
+    let model = load_for_run(&args.scenario, &args.set, args.seed, args.iterations)?;
     let threads = args.threads.map_or(0, usize::from);
     let mut set = args
         .out
@@ -211,7 +224,7 @@ fn begin_outputs(dir: &Path, model: &Model) -> Result<fs::OutputSet, Failure> {
 }
 
 fn make_report(args: &ReportArgs) -> Result<Exit, Failure> {
-    let model = load_for_run(&args.scenario, args.seed, args.iterations)?;
+    let model = load_for_run(&args.scenario, &args.set, args.seed, args.iterations)?;
     let threads = args.threads.map_or(0, usize::from);
     let mut set = begin_outputs(&args.out, &model)?;
     let summary = simulate_with(&model, threads, None, !args.quiet, true)?;
@@ -362,6 +375,7 @@ fn check(args: &CheckArgs) -> Result<Exit, Failure> {
     if files.is_empty() {
         return Err(Failure::invalid("no *.toml scenario files found"));
     }
+    let set = settings(&args.set)?;
     let started = SystemTime::now();
     let total_threads = args.threads.map_or_else(
         || std::thread::available_parallelism().map_or(1, usize::from),
@@ -378,7 +392,7 @@ fn check(args: &CheckArgs) -> Result<Exit, Failure> {
     let results: Vec<ScenarioCheck> = pool.install(|| {
         files
             .par_iter()
-            .map(|file| check_scenario(file, args.iterations, per_scenario))
+            .map(|file| check_scenario(file, &set, args.iterations, per_scenario))
             .collect()
     });
 
@@ -411,7 +425,7 @@ fn check(args: &CheckArgs) -> Result<Exit, Failure> {
 
 /// Loads, runs and evaluates one scenario file; a problem becomes its result, not an error,
 /// so that every file is reported.
-fn check_scenario(file: &Path, iterations: Option<u64>, threads: usize) -> ScenarioCheck {
+fn check_scenario(file: &Path, set: &[Setting], iterations: Option<u64>, threads: usize) -> ScenarioCheck {
     let clock = Instant::now();
     let mut result = ScenarioCheck {
         file: file.display().to_string(),
@@ -424,7 +438,7 @@ fn check_scenario(file: &Path, iterations: Option<u64>, threads: usize) -> Scena
         },
         seconds: 0.0,
     };
-    result.outcome = match scenario::load(file) {
+    result.outcome = match edit::load_with(file, set) {
         Err(e) => Outcome::Error {
             message: e.to_string(),
             exit_code: Exit::Invalid as u8,

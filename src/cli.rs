@@ -89,6 +89,12 @@ Exit codes (the worst over all files wins):
 pub struct RunArgs {
     /// The scenario file (TOML).
     pub scenario: PathBuf,
+    /// Change the scenario for this run as if in the file: KEY as in the file (an entry of
+    /// [[placement]], [[arrangement]], instruments… by its name, kind or number), VALUE in
+    /// TOML (`32`, `'"wml"'`, `'{ dist = "pert", min = 4, mode = 6, max = 10 }'`); repeatable.
+    /// E.g. --set placement.vakkenvuller.hours_per_week=32 --set scenario.iterations=50000
+    #[arg(long = "set", value_name = "KEY=VALUE")]
+    pub set: Vec<String>,
     /// Number of iterations (default: the scenario's `iterations`, else 10000).
     #[arg(long, short = 'n', value_parser = clap::value_parser!(u64).range(1..=100_000_000))]
     pub iterations: Option<u64>,
@@ -113,6 +119,12 @@ pub struct RunArgs {
 pub struct ReportArgs {
     /// The scenario file (TOML).
     pub scenario: PathBuf,
+    /// Change the scenario for this run as if in the file: KEY as in the file (an entry of
+    /// [[placement]], [[arrangement]], instruments… by its name, kind or number), VALUE in
+    /// TOML (`32`, `'"wml"'`, `'{ dist = "pert", min = 4, mode = 6, max = 10 }'`); repeatable.
+    /// E.g. --set placement.vakkenvuller.hours_per_week=32 --set scenario.iterations=50000
+    #[arg(long = "set", value_name = "KEY=VALUE")]
+    pub set: Vec<String>,
     /// Folder to write the report into (created when missing).
     #[arg(long, short = 'o', value_name = "DIR")]
     pub out: PathBuf,
@@ -166,6 +178,12 @@ pub struct CheckArgs {
     /// Scenario files or folders.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
+    /// Change the scenario for every file checked as if in the file: KEY as in the file (an entry of
+    /// [[placement]], [[arrangement]], instruments… by its name, kind or number), VALUE in
+    /// TOML (`32`, `'"wml"'`, `'{ dist = "pert", min = 4, mode = 6, max = 10 }'`); repeatable.
+    /// E.g. --set placement.vakkenvuller.hours_per_week=32 --set scenario.iterations=50000
+    #[arg(long = "set", value_name = "KEY=VALUE")]
+    pub set: Vec<String>,
     /// Iterations for every scenario (default: each scenario's own `iterations`).
     #[arg(long, short = 'n', value_parser = clap::value_parser!(u64).range(1..=100_000_000))]
     pub iterations: Option<u64>,
