@@ -91,6 +91,7 @@ pub fn page(model: &Model, s: &Summary, charts: &[RenderedChart], lang: Lang) ->
     comparison(&mut h, s, lang);
     parties(&mut h, s, lang);
     figures(&mut h, charts, t);
+    super::sensitivity::section(&mut h, model, s, lang);
     assumptions(&mut h, model, s, lang);
     method(&mut h, s, lang);
     h.push_str("</main>\n</body>\n</html>\n");

@@ -5,6 +5,7 @@
 pub mod charts;
 pub mod describe;
 pub mod html;
+pub mod sensitivity;
 pub mod text;
 pub mod verdict;
 
@@ -86,5 +87,6 @@ pub fn build(model: &Model, summary: &Summary, options: Options) -> Result<Vec<F
             });
         }
     }
+    files.extend(sensitivity::chart_files(model, summary, options)?);
     Ok(files)
 }
