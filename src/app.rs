@@ -7,6 +7,8 @@ use std::time::{Instant, SystemTime};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
+mod whatif;
+
 use crate::check::{self, Outcome, ScenarioCheck};
 use crate::cli::{
     CheckArgs, Cli, Command, InitArgs, LangArg, RatesArgs, ReportArgs, RunArgs, SchemaArgs, ValidateArgs,
@@ -30,6 +32,8 @@ pub enum Exit {
     ExpectationFailed = 1,
     Invalid = 2,
     Failed = 3,
+    /// `solve`, `gap`: the target is not reached within the bounds.
+    NotReached = 4,
 }
 
 /// A command that could not complete: what to print, and the exit code.
@@ -77,6 +81,10 @@ pub fn main_with(cli: Cli) -> Exit {
         Command::Check(args) => check(&args),
         Command::Schema(args) => schema(&args),
         Command::Init(args) => init(&args),
+        Command::Solve(args) => whatif::solve(&args),
+        Command::Gap(args) => whatif::gap(&args),
+        Command::Sweep(args) => whatif::sweep(&args),
+        Command::Compare(args) => whatif::compare(&args),
     };
     match result {
         Ok(exit) => exit,

@@ -36,6 +36,8 @@ pub enum Change {
     /// triangular, pert, normal) or scaled (lognormal, gamma) so that its centre (docs/
     /// sensitivity.md) is it. Used by `solve`, `sweep` and `gap`.
     Centre(f64),
+    /// Leave it, and note its centre (a number itself, a distribution's centre) here.
+    Read(std::sync::OnceLock<Option<f64>>),
 }
 
 impl Setting {
@@ -250,6 +252,11 @@ fn changed(old: Option<&Value>, change: &Change) -> Result<Value, String> {
     let mut new = match change {
         Change::Value(v) => v.clone(),
         Change::Centre(c) => centred(old, *c)?,
+        Change::Read(cell) => {
+            let old = old.ok_or("the file has no such value")?;
+            let _ = cell.set(centre_of(old));
+            return Ok(old.clone());
+        }
     };
     if let Some(old) = old {
         *new.decor_mut() = old.decor().clone();
@@ -257,6 +264,89 @@ fn changed(old: Option<&Value>, change: &Change) -> Result<Value, String> {
         new.decor_mut().clear();
     }
     Ok(new)
+}
+
+/// The centre of a value: a number itself; a distribution's mode (triangular, pert), midpoint
+/// (uniform), mean (normal, gamma) or median (lognormal).
+fn centre_of(v: &Value) -> Option<f64> {
+    let num = |v: &Value| v.as_float().or_else(|| v.as_integer().map(|i| i as f64));
+    if let Some(x) = num(v) {
+        return Some(x);
+    }
+    let t = v.as_inline_table()?;
+    let get = |k: &str| t.get(k).and_then(num);
+    match t.get("dist").and_then(Value::as_str)?.to_ascii_lowercase().as_str() {
+        "uniform" => Some((get("min")? + get("max")?) / 2.0),
+        "triangular" | "triangle" | "pert" | "beta-pert" | "betapert" => get("mode"),
+        "normal" => get("mean"),
+        "lognormal" | "log-normal" => match (get("p5"), get("p95"), get("mu")) {
+            (Some(a), Some(b), _) => Some((a * b).sqrt()),
+            (_, _, Some(mu)) => Some(mu.exp()),
+            _ => get("mean"),
+        },
+        "gamma" => get("mean").or_else(|| Some(get("shape")? * get("scale")?)),
+        _ => None,
+    }
+}
+
+/// The centre of the value at `key` in `text` (see [`centre_of`]); `None` when it has none.
+pub fn current_centre(text: &str, key: &str) -> Result<Option<f64>, String> {
+    let s = Setting {
+        arg: key.to_owned(),
+        path: parse_key(key)?,
+        change: Change::Read(std::sync::OnceLock::new()),
+    };
+    apply(text, std::slice::from_ref(&s))?;
+    Ok(match &s.change {
+        Change::Read(cell) => cell.get().copied().flatten(),
+        _ => None,
+    })
+}
+
+/// The name of the grant that `gap` adds.
+pub const GAP_GRANT: &str = "extra_support";
+
+/// The text with a grant named [`GAP_GRANT`] of `amount` added to the instruments of
+/// arrangement `arrangement`: one-off at hiring, or per month over `months` months; and the
+/// key of its amount.
+pub fn add_gap_grant(text: &str, arrangement: &str, months: Option<u32>) -> Result<(String, String), String> {
+    let mut doc: DocumentMut = text.parse().map_err(|e| format!("the scenario is not valid TOML: {e}"))?;
+    let Some(Item::ArrayOfTables(arrangements)) = doc.get_mut("arrangement") else {
+        return Err("the scenario has no [[arrangement]] to add support to".to_owned());
+    };
+    let names: Vec<String> = arrangements.iter().filter_map(|t| get_str(t.get("name"))).collect();
+    let entry = arrangements
+        .iter_mut()
+        .find(|t| get_str(t.get("name")).as_deref() == Some(arrangement))
+        .ok_or_else(|| {
+            format!(
+                "no arrangement `{arrangement}` in the file; gap adds support to one of: {}",
+                names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+            )
+        })?;
+    let grant: Value = match months {
+        None => format!("{{ kind = \"grant\", name = \"{GAP_GRANT}\", amount = 0, per = \"one_off\" }}"),
+        Some(m) => format!(
+            "{{ kind = \"grant\", name = \"{GAP_GRANT}\", amount = 0, per = \"month\", from_month = 0, to_month = {} }}",
+            m.saturating_sub(1)
+        ),
+    }
+    .parse()
+    .map_err(|e| format!("{e}"))?;
+    match entry.get_mut("instruments") {
+        Some(Item::Value(Value::Array(list))) => list.push(grant),
+        None => {
+            let mut list = toml_edit::Array::new();
+            list.push(grant);
+            entry.insert("instruments", toml_edit::value(list));
+        }
+        Some(_) => return Err(format!("the instruments of `{arrangement}` are not a list")),
+    }
+    let key = format!(
+        "arrangement.{}.instruments.{GAP_GRANT}.amount",
+        toml_edit::Key::new(arrangement).display_repr()
+    );
+    Ok((doc.to_string(), key))
 }
 
 /// A value moved to centre `c` (see [`Change::Centre`]).
