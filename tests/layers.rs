@@ -25,7 +25,7 @@ const FLOORS: [&[&str]; 12] = [
     &["model"],
     &["scenario", "sim"],
     &["stats"],
-    &["check", "report"],
+    &["check", "report", "whatif"],
     &["export"],
     &["cli"],
     &["app"],

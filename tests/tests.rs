@@ -11,6 +11,7 @@ mod layers;
 mod parties;
 mod props;
 mod rates;
+mod sensitivity;
 mod report;
 mod support;
 mod util;

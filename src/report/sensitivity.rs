@@ -5,7 +5,6 @@
 
 use std::fmt::Write;
 
-use super::html::escape;
 use super::text::{Lang, fill};
 use super::{File, Options, display_name};
 use crate::model::Model;
@@ -20,6 +19,22 @@ use crate::stats::sensitivity::{InputSensitivity, OutputSensitivity};
 pub const STEM: &str = "tornado";
 /// Inputs shown in the tornado and its table.
 pub const SHOWN: usize = 8;
+
+/// Text made safe for HTML (the same rule as the rest of the report).
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
 
 /// Words of the section, Dutch and English.
 struct Words {
