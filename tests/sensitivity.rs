@@ -22,13 +22,19 @@ fn summary_json(dir: &Path, text: &str, args: &[&str]) -> serde_json::Value {
 /// NPV of the only arrangement ("no support") of a deterministic run of `text`.
 fn npv(text: &str) -> f64 {
     let s = run(&model(text), 1);
-    assert!(s.arrangements[0].npv.sd.abs() < 1e-6, "the case must be deterministic");
+    assert!(
+        s.arrangements[0].npv.sd.abs() < 1e-6,
+        "the case must be deterministic"
+    );
     s.arrangements[0].npv.mean
 }
 
 /// The deterministic util scenario without dropout, with `value` per productive hour.
 fn linear(value: &str, extra_placement: &str) -> String {
-    scenario(24, 2000, extra_placement, "").replace("value_per_productive_hour = 30", &format!("value_per_productive_hour = {value}"))
+    scenario(24, 2000, extra_placement, "").replace(
+        "value_per_productive_hour = 30",
+        &format!("value_per_productive_hour = {value}"),
+    )
 }
 
 #[test]
@@ -57,7 +63,10 @@ fn the_tornado_ranks_a_linear_input_first_with_the_analytical_swing_and_an_unuse
     let swing = inputs[0]["swing"].as_f64().unwrap();
     let se = inputs[0]["swing_se"].as_f64().unwrap();
     let expected = b * 0.9 * 20.0;
-    assert!((swing - expected).abs() < 4.0 * se + 1e-6, "swing {swing} vs {expected} ± {se}");
+    assert!(
+        (swing - expected).abs() < 4.0 * se + 1e-6,
+        "swing {swing} vs {expected} ± {se}"
+    );
     assert!(inputs[0]["spearman"].as_f64().unwrap() > 0.9);
     assert!(inputs[0]["prcc"].as_f64().unwrap() > 0.9);
     let prcc = inputs[2]["prcc"].as_f64().unwrap();
@@ -93,14 +102,22 @@ fn set_gives_byte_identical_outputs_to_the_same_edit_in_the_file() {
     std::fs::write(b.path().join("s.toml"), &edited).unwrap();
     for (dir, set) in [(a.path(), true), (b.path(), false)] {
         let mut cmd = inclusim();
-        cmd.current_dir(dir).args(["run", "s.toml", "-n", "300", "-q", "-o", "out"]);
+        cmd.current_dir(dir)
+            .args(["run", "s.toml", "-n", "300", "-q", "-o", "out"]);
         if set {
             cmd.args(["--set", "placement.vakkenvuller.hours_per_week=32"]);
         }
         let out = cmd.output().unwrap();
         assert!(out.status.success(), "{}", stderr_of(&out));
     }
-    for file in ["summary.json", "samples.csv", "monthly.csv", "ledger.csv", "report.html", "report.xlsx"] {
+    for file in [
+        "summary.json",
+        "samples.csv",
+        "monthly.csv",
+        "ledger.csv",
+        "report.html",
+        "report.xlsx",
+    ] {
         let x = std::fs::read(a.path().join("out").join(file)).unwrap();
         let y = std::fs::read(b.path().join("out").join(file)).unwrap();
         assert!(x == y, "{file} differs between --set and the edited file");
@@ -124,7 +141,10 @@ fn a_bad_set_names_the_argument_and_exits_2() {
             .unwrap();
         assert_eq!(out.status.code(), Some(2), "{arg}");
         let err = stderr_of(&out);
-        assert!(err.contains(&format!("--set {arg}")) && err.contains(says), "{arg}: {err}");
+        assert!(
+            err.contains(&format!("--set {arg}")) && err.contains(says),
+            "{arg}: {err}"
+        );
     }
 }
 
@@ -144,18 +164,45 @@ fn solve_finds_the_analytical_threshold_of_a_deterministic_case() {
     let path = write_scenario(dir.path(), "s.toml", &linear("30", ""));
     let p = path.to_str().unwrap();
     let (code, json, err) = whatif(&[
-        "solve", p, "-n", "4", "--vary", "placement.worker.value_per_productive_hour", "--target",
-        "npv.mean>=0", "--between", "0", "100", "--tolerance", "0.001",
+        "solve",
+        p,
+        "-n",
+        "4",
+        "--vary",
+        "placement.worker.value_per_productive_hour",
+        "--target",
+        "npv.mean>=0",
+        "--between",
+        "0",
+        "100",
+        "--tolerance",
+        "0.001",
     ]);
     assert_eq!(code, 0, "{err}");
     assert_eq!(json["outcome"], "threshold");
     let found = json["value"].as_f64().unwrap();
-    assert!(found >= v_star - 1e-9 && found - v_star <= 0.001, "{found} vs {v_star}");
+    assert!(
+        found >= v_star - 1e-9 && found - v_star <= 0.001,
+        "{found} vs {v_star}"
+    );
     assert_eq!(json["holds_above"], true);
     // Out of reach within the bounds: exit code 4 and a clear message.
     let out = inclusim()
-        .args(["solve", p, "-n", "4", "--vary", "placement.worker.value_per_productive_hour"])
-        .args(["--target", "npv.mean>=0", "--between", "0", &format!("{}", v_star / 2.0)])
+        .args([
+            "solve",
+            p,
+            "-n",
+            "4",
+            "--vary",
+            "placement.worker.value_per_productive_hour",
+        ])
+        .args([
+            "--target",
+            "npv.mean>=0",
+            "--between",
+            "0",
+            &format!("{}", v_star / 2.0),
+        ])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(4));
@@ -166,7 +213,9 @@ fn solve_finds_the_analytical_threshold_of_a_deterministic_case() {
 fn gap_returns_the_exact_missing_amount_of_a_deterministic_case() {
     let with_grant = |amount: f64| {
         linear("30", "")
-            + &format!("\n[[arrangement]]\nname = \"A\"\ninstruments = [{{ kind = \"grant\", name = \"g\", amount = {amount}, per = \"one_off\" }}]\n")
+            + &format!(
+                "\n[[arrangement]]\nname = \"A\"\ninstruments = [{{ kind = \"grant\", name = \"g\", amount = {amount}, per = \"one_off\" }}]\n"
+            )
     };
     let s0 = run(&model(&with_grant(0.0)), 1);
     let s1 = run(&model(&with_grant(1000.0)), 1);
@@ -177,12 +226,23 @@ fn gap_returns_the_exact_missing_amount_of_a_deterministic_case() {
     let dir = tempfile::tempdir().unwrap();
     let path = write_scenario(dir.path(), "s.toml", &with_grant(0.0));
     let (code, json, err) = whatif(&[
-        "gap", path.to_str().unwrap(), "-n", "4", "--target", "npv.mean>=0", "--arrangement", "A",
-        "--tolerance", "0.01",
+        "gap",
+        path.to_str().unwrap(),
+        "-n",
+        "4",
+        "--target",
+        "npv.mean>=0",
+        "--arrangement",
+        "A",
+        "--tolerance",
+        "0.01",
     ]);
     assert_eq!(code, 0, "{err}");
     let found = json["value"].as_f64().unwrap();
-    assert!(found >= expected - 1e-6 && found - expected <= 0.01, "{found} vs {expected}");
+    assert!(
+        found >= expected - 1e-6 && found - expected <= 0.01,
+        "{found} vs {expected}"
+    );
 }
 
 #[test]
@@ -222,22 +282,42 @@ fn compare_pairs_files_that_share_placements_and_refuses_others() {
     let diff = json["arrangements"][0]["mean_diff"].as_f64().unwrap();
     let expected = npv(&linear("31", "")) - npv(&linear("30", ""));
     assert!((diff - expected).abs() < 1e-6, "{diff} vs {expected}");
-    let c = write_scenario(dir.path(), "c.toml", &linear("30", "").replace("name = \"worker\"", "name = \"other\""));
+    let c = write_scenario(
+        dir.path(),
+        "c.toml",
+        &linear("30", "").replace("name = \"worker\"", "name = \"other\""),
+    );
     let out = inclusim()
         .args(["compare", a.to_str().unwrap(), c.to_str().unwrap(), "-n", "20"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr_of(&out).contains("cannot be paired"), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("cannot be paired"),
+        "{}",
+        stderr_of(&out)
+    );
 }
 
 #[test]
 fn the_report_says_what_decides_the_outcome_in_both_languages() {
     let dir = tempfile::tempdir().unwrap();
-    for (lang, heading) in [("nl", "Wat bepaalt de uitkomst het meest?"), ("en", "What decides the outcome most?")] {
+    for (lang, heading) in [
+        ("nl", "Wat bepaalt de uitkomst het meest?"),
+        ("en", "What decides the outcome most?"),
+    ] {
         let out_dir = dir.path().join(lang);
         let out = inclusim()
-            .args(["report", "scenarios/supermarkt-vakkenvuller.toml", "-n", "800", "-q", "--lang", lang, "-o"])
+            .args([
+                "report",
+                "scenarios/supermarkt-vakkenvuller.toml",
+                "-n",
+                "800",
+                "-q",
+                "--lang",
+                lang,
+                "-o",
+            ])
             .arg(&out_dir)
             .output()
             .unwrap();
@@ -245,7 +325,11 @@ fn the_report_says_what_decides_the_outcome_in_both_languages() {
         let html = std::fs::read_to_string(out_dir.join("report.html")).unwrap();
         assert!(html.contains(heading), "{lang}");
         assert!(html.contains("id=\"chart-tornado\""));
-        let first = if lang == "nl" { "waarde van een volledig productief uur" } else { "value of one fully productive hour" };
+        let first = if lang == "nl" {
+            "waarde van een volledig productief uur"
+        } else {
+            "value of one fully productive hour"
+        };
         assert!(html.contains(first), "{lang}: the top input is named in words");
         assert!(out_dir.join("charts/tornado.svg").exists());
     }

@@ -11,7 +11,7 @@ mod layers;
 mod parties;
 mod props;
 mod rates;
-mod sensitivity;
 mod report;
+mod sensitivity;
 mod support;
 mod util;

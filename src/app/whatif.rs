@@ -72,7 +72,11 @@ fn arrangement_of(model: &Model, name: Option<&str>) -> Result<String, Failure> 
         Some(n) if names.contains(&n) => Ok(n.to_owned()),
         Some(n) => Err(Failure::invalid(format!(
             "no arrangement `{n}`; known: {}",
-            names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+            names
+                .iter()
+                .map(|n| format!("`{n}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
         ))),
         None => model
             .arrangements
@@ -119,14 +123,14 @@ fn search(
         let setting = Setting::centre(key, v).map_err(|e| format!("--vary {key}: {e}"))?;
         let summary = prepared.summary(std::slice::from_ref(&setting)).map_err(|f| {
             format!(
-            "at {key} = {v}: {}\n(choose --between within the values the input allows)",
-            f.message
-        )
+                "at {key} = {v}: {}\n(choose --between within the values the input allows)",
+                f.message
+            )
         })?;
         iterations = summary.iterations;
-        let m = target.read(&summary, arrangement, versus).ok_or_else(|| {
-            format!("the metric `{}` is not known for `{arrangement}`", target.metric)
-        })?;
+        let m = target
+            .read(&summary, arrangement, versus)
+            .ok_or_else(|| format!("the metric `{}` is not known for `{arrangement}`", target.metric))?;
         let holds = m.value.is_some_and(|x| target.holds(x));
         Ok((m, holds))
     };
@@ -184,15 +188,17 @@ fn report_search(
         None => format!("`{arrangement}`"),
     };
     let metric = |t: &Trial| match (t.metric.value, t.metric.se) {
-        (Some(v), Some(se)) => format!("{} = {v:.4} ± {se:.4} (Monte Carlo standard error)", target.metric),
+        (Some(v), Some(se)) => format!(
+            "{} = {v:.4} ± {se:.4} (Monte Carlo standard error)",
+            target.metric
+        ),
         (Some(v), None) => format!("{} = {v:.4}", target.metric),
         _ => format!("{} is not defined", target.metric),
     };
-    let mut text = format!("{what} for {target} of {who}, {iterations} iterations per trial, common random numbers\n");
+    let mut text =
+        format!("{what} for {target} of {who}, {iterations} iterations per trial, common random numbers\n");
     match &outcome {
-        SearchOutcome::Threshold {
-            threshold, fails, ..
-        } => {
+        SearchOutcome::Threshold { threshold, fails, .. } => {
             let _ = writeln!(
                 text,
                 "threshold: {} = {} (the target holds at and {} it; at {} it does not)",
@@ -251,20 +257,22 @@ pub fn solve(args: &SolveArgs) -> Result<Exit, Failure> {
         (_, false) => None,
     };
     // The current value, which every trial replaces (and which sets the default bounds).
-    let current = edit::current_centre(&prepared.text, &args.vary)
-        .map_err(|e| Failure::invalid(format!("--vary {}: {e}", args.vary)))?;
+    let current = edit::current_centre(&prepared.text, &args.vary);
     let (lo, hi) = match (&args.between, current) {
         (Some(b), _) => (b[0], b[1]),
-        (None, Some(c)) if c > 0.0 => (0.0, 2.0 * c),
+        (None, Ok(Some(c))) if c > 0.0 => (0.0, 2.0 * c),
+        (None, Err(e)) => return Err(Failure::invalid(format!("--vary {}: {e}", args.vary))),
         _ => {
             return Err(Failure::invalid(format!(
-                "--vary {}: give the bounds with --between LO HI (the current value has no positive centre)",
+                "--vary {}: give the bounds with --between LO HI (the file has no positive value there to start from)",
                 args.vary
             )));
         }
     };
     if !(lo.is_finite() && hi.is_finite() && lo < hi) {
-        return Err(Failure::invalid(format!("--between {lo} {hi}: LO must be below HI")));
+        return Err(Failure::invalid(format!(
+            "--between {lo} {hi}: LO must be below HI"
+        )));
     }
     let tolerance = args.tolerance.unwrap_or((hi - lo) / 1000.0);
     let found = search(
@@ -301,15 +309,19 @@ pub fn gap(args: &GapArgs) -> Result<Exit, Failure> {
     print_warnings(&model);
     let target = Target::parse(&args.target).map_err(Failure::invalid)?;
     if target.is_pair() {
-        return Err(Failure::invalid("gap takes a metric of one arrangement (npv.mean, p_npv_positive, …)"));
+        return Err(Failure::invalid(
+            "gap takes a metric of one arrangement (npv.mean, p_npv_positive, …)",
+        ));
     }
     let arrangement = arrangement_of(&model, args.arrangement.as_deref())?;
     let (text, key) =
         edit::add_gap_grant(&prepared.text, &arrangement, args.months).map_err(Failure::invalid)?;
     prepared.text = text;
-    let hi = args
-        .max
-        .unwrap_or(if args.months.is_some() { 50_000.0 } else { 1_000_000.0 });
+    let hi = args.max.unwrap_or(if args.months.is_some() {
+        50_000.0
+    } else {
+        1_000_000.0
+    });
     let found = search(
         &prepared,
         &key,
@@ -372,14 +384,20 @@ struct SweepResult {
 /// Parses `KEY=V1,V2,…`.
 fn sweep_axis(arg: &str) -> Result<(String, Vec<f64>), Failure> {
     let (key, values) = arg.split_once('=').ok_or_else(|| {
-        Failure::invalid(format!("--vary {arg}: expected KEY=V1,V2,…, e.g. --vary placement.NAME.hours_per_week=16,24,32"))
+        Failure::invalid(format!(
+            "--vary {arg}: expected KEY=V1,V2,…, e.g. --vary placement.NAME.hours_per_week=16,24,32"
+        ))
     })?;
     edit::parse_key(key).map_err(|e| Failure::invalid(format!("--vary {arg}: {e}")))?;
     let values: Vec<f64> = values
         .split(',')
         .map(|v| v.trim().parse::<f64>().ok().filter(|x| x.is_finite()))
         .collect::<Option<_>>()
-        .ok_or_else(|| Failure::invalid(format!("--vary {arg}: the values must be numbers separated by commas")))?;
+        .ok_or_else(|| {
+            Failure::invalid(format!(
+                "--vary {arg}: the values must be numbers separated by commas"
+            ))
+        })?;
     if values.is_empty() {
         return Err(Failure::invalid(format!("--vary {arg}: give at least one value")));
     }
@@ -390,15 +408,23 @@ fn sweep_axis(arg: &str) -> Result<(String, Vec<f64>), Failure> {
 pub fn sweep(args: &SweepArgs) -> Result<Exit, Failure> {
     let clock = Instant::now();
     if args.vary.len() > 2 {
-        return Err(Failure::invalid("sweep varies one or two keys (--vary twice at most)"));
+        return Err(Failure::invalid(
+            "sweep varies one or two keys (--vary twice at most)",
+        ));
     }
-    let axes: Vec<(String, Vec<f64>)> = args.vary.iter().map(|a| sweep_axis(a)).collect::<Result<_, _>>()?;
+    let axes: Vec<(String, Vec<f64>)> = args
+        .vary
+        .iter()
+        .map(|a| sweep_axis(a))
+        .collect::<Result<_, _>>()?;
     let prepared = Prepared::new(&args.run)?;
     let model = prepared.model(&[])?;
     print_warnings(&model);
     let target = Target::parse(&format!("{}>=0", args.metric)).map_err(Failure::invalid)?;
     if target.is_pair() {
-        return Err(Failure::invalid("sweep shows a metric of each arrangement (npv.mean, p_npv_positive, …)"));
+        return Err(Failure::invalid(
+            "sweep shows a metric of each arrangement (npv.mean, p_npv_positive, …)",
+        ));
     }
     if let Some(out) = &args.out {
         std::fs::create_dir_all(out).map_err(|e| Failure::failed(format!("{}: {e}", out.display())))?;
@@ -406,7 +432,10 @@ pub fn sweep(args: &SweepArgs) -> Result<Exit, Failure> {
     let names: Vec<String> = model.arrangements.iter().map(|a| a.name.clone()).collect();
     let grid: Vec<Vec<f64>> = match axes.as_slice() {
         [(_, a)] => a.iter().map(|&x| vec![x]).collect(),
-        [(_, a), (_, b)] => a.iter().flat_map(|&x| b.iter().map(move |&y| vec![x, y])).collect(),
+        [(_, a), (_, b)] => a
+            .iter()
+            .flat_map(|&x| b.iter().map(move |&y| vec![x, y]))
+            .collect(),
         _ => Vec::new(),
     };
     let mut rows = Vec::new();
@@ -438,7 +467,10 @@ pub fn sweep(args: &SweepArgs) -> Result<Exit, Failure> {
         seconds: clock.elapsed().as_secs_f64(),
     };
     if let Some(out) = &args.out {
-        fs::write_atomic(&out.join("sweep.csv"), &sweep_csv(&result).map_err(Failure::failed)?)?;
+        fs::write_atomic(
+            &out.join("sweep.csv"),
+            &sweep_csv(&result).map_err(Failure::failed)?,
+        )?;
         let chart = sweep_chart(&result);
         let svg = crate::plot::svg(&chart).map_err(Failure::failed)?;
         fs::write_atomic(&out.join("sweep.svg"), svg.as_bytes())?;
@@ -496,7 +528,11 @@ fn sweep_table(r: &SweepResult) -> String {
 fn sweep_csv(r: &SweepResult) -> Result<Vec<u8>, csv::Error> {
     let mut w = csv::Writer::from_writer(Vec::new());
     let mut header: Vec<String> = r.keys.iter().map(|k| text_cell(k).into_owned()).collect();
-    header.extend(["arrangement".to_owned(), r.metric.clone(), format!("{}_se", r.metric)]);
+    header.extend([
+        "arrangement".to_owned(),
+        r.metric.clone(),
+        format!("{}_se", r.metric),
+    ]);
     w.write_record(&header)?;
     for row in &r.rows {
         for (a, (m, se)) in r.arrangements.iter().zip(row.metric.iter().zip(&row.se)) {
@@ -513,7 +549,11 @@ fn sweep_csv(r: &SweepResult) -> Result<Vec<u8>, csv::Error> {
 fn sweep_chart(r: &SweepResult) -> crate::plot::sweep::Sweep {
     let mut series = Vec::new();
     let seconds: Vec<f64> = {
-        let mut v: Vec<f64> = r.rows.iter().filter_map(|row| row.values.get(1).copied()).collect();
+        let mut v: Vec<f64> = r
+            .rows
+            .iter()
+            .filter_map(|row| row.values.get(1).copied())
+            .collect();
         v.sort_by(f64::total_cmp);
         v.dedup();
         v
@@ -533,7 +573,10 @@ fn sweep_chart(r: &SweepResult) -> crate::plot::sweep::Sweep {
                 .collect();
             let label = match group {
                 None => name.clone(),
-                Some(y) => format!("{name}, {} = {y}", r.keys[1].rsplit('.').next().unwrap_or(&r.keys[1])),
+                Some(y) => format!(
+                    "{name}, {} = {y}",
+                    r.keys[1].rsplit('.').next().unwrap_or(&r.keys[1])
+                ),
             };
             series.push(crate::plot::sweep::Series {
                 label,
@@ -609,7 +652,12 @@ pub fn compare(args: &CompareArgs) -> Result<Exit, Failure> {
         a.iterations,
         a.seed
     );
-    let width = pairs.iter().map(|p| p.arrangement.len()).max().unwrap_or(10).max(12);
+    let width = pairs
+        .iter()
+        .map(|p| p.arrangement.len())
+        .max()
+        .unwrap_or(10)
+        .max(12);
     let _ = writeln!(
         text,
         "{:<width$} {:>10} {:>10} {:>10} {:>23} {:>10}",

@@ -75,7 +75,10 @@ pub fn add_sheet(wb: &mut Workbook, model: &Model, s: &Summary, lang: Lang) -> R
         Lang::Nl => &NL,
         Lang::En => &EN,
     };
-    let bold = Format::new().set_bold().set_background_color("#E8EAF0").set_text_wrap();
+    let bold = Format::new()
+        .set_bold()
+        .set_background_color("#E8EAF0")
+        .set_text_wrap();
     let euro = Format::new().set_num_format("#,##0");
     let corr = Format::new().set_num_format("0.00");
     let pct = Format::new().set_num_format("0%");

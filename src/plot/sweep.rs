@@ -5,8 +5,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::{
-    AXIS_SIZE, Chart, FONT, PlotError, TICK_SIZE, TITLE_SIZE, WIDTH, colour, draw_err, draw_legend, legend_line,
-    percent_tick, range,
+    AXIS_SIZE, Chart, FONT, PlotError, TICK_SIZE, TITLE_SIZE, WIDTH, colour, draw_err, draw_legend,
+    legend_line, percent_tick, range,
 };
 
 #[derive(Debug, Clone)]
@@ -35,11 +35,17 @@ impl Chart for Sweep {
     }
 
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> Result<(), PlotError> {
-        let xs = range::padded(self.series.iter().flat_map(|s| s.points.iter().map(|p| p.0)), false);
+        let xs = range::padded(
+            self.series.iter().flat_map(|s| s.points.iter().map(|p| p.0)),
+            false,
+        );
         let ys = if self.share {
             range::share()
         } else {
-            range::padded(self.series.iter().flat_map(|s| s.points.iter().map(|p| p.1)), true)
+            range::padded(
+                self.series.iter().flat_map(|s| s.points.iter().map(|p| p.1)),
+                true,
+            )
         };
         let mut chart = ChartBuilder::on(root)
             .caption(&self.title, (FONT, TITLE_SIZE))
@@ -53,7 +59,13 @@ impl Chart for Sweep {
             .configure_mesh()
             .x_desc(&self.x)
             .y_desc(&self.y)
-            .y_label_formatter(&|v| if share { percent_tick(*v) } else { format!("{v:.0}") })
+            .y_label_formatter(&|v| {
+                if share {
+                    percent_tick(*v)
+                } else {
+                    format!("{v:.0}")
+                }
+            })
             .label_style((FONT, TICK_SIZE))
             .axis_desc_style((FONT, AXIS_SIZE))
             .bold_line_style(BLACK.mix(0.08))

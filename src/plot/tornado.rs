@@ -9,8 +9,8 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::{
-    AXIS_SIZE, Chart, FONT, Labels, PlotError, TICK_SIZE, TITLE_SIZE, WIDTH, draw_err, draw_legend, legend_box,
-    range, zero_style,
+    AXIS_SIZE, Chart, FONT, Labels, PlotError, TICK_SIZE, TITLE_SIZE, WIDTH, draw_err, draw_legend,
+    legend_box, range, zero_style,
 };
 
 /// One input's bar.
@@ -44,10 +44,7 @@ const HIGH: RGBColor = RGBColor(0, 114, 178);
 impl Tornado {
     pub fn x_range(&self) -> Range<f64> {
         range::padded(
-            self.bars
-                .iter()
-                .flat_map(|b| [b.low, b.high])
-                .chain([self.mean]),
+            self.bars.iter().flat_map(|b| [b.low, b.high]).chain([self.mean]),
             true,
         )
     }
@@ -85,10 +82,7 @@ impl Chart for Tornado {
             .draw()
             .map_err(draw_err)?;
         let slot = |i: usize| ((n - i) as f64 - 0.8, (n - i) as f64 - 0.2);
-        for (colour, pick, legend) in [
-            (LOW, true, &self.low_legend),
-            (HIGH, false, &self.high_legend),
-        ] {
+        for (colour, pick, legend) in [(LOW, true, &self.low_legend), (HIGH, false, &self.high_legend)] {
             let bars = self.bars.iter().enumerate().map(|(i, b)| {
                 let (bottom, top) = slot(i);
                 let end = if pick { b.low } else { b.high };
@@ -101,15 +95,20 @@ impl Chart for Tornado {
                 .legend(legend_box(colour.to_rgba()));
         }
         chart
-            .draw_series(LineSeries::new([(self.mean, y.start), (self.mean, y.end)], zero_style()))
+            .draw_series(LineSeries::new(
+                [(self.mean, y.start), (self.mean, y.end)],
+                zero_style(),
+            ))
             .map_err(draw_err)?;
         if x.start < 0.0 && x.end > 0.0 {
             chart
-                .draw_series(LineSeries::new([(0.0, y.start), (0.0, y.end)], BLACK.mix(0.3).stroke_width(1)))
+                .draw_series(LineSeries::new(
+                    [(0.0, y.start), (0.0, y.end)],
+                    BLACK.mix(0.3).stroke_width(1),
+                ))
                 .map_err(draw_err)?;
         }
-        let style =
-            TextStyle::from((FONT, TICK_SIZE).into_font()).pos(Pos::new(HPos::Right, VPos::Center));
+        let style = TextStyle::from((FONT, TICK_SIZE).into_font()).pos(Pos::new(HPos::Right, VPos::Center));
         for (i, b) in self.bars.iter().enumerate() {
             let (bottom, top) = slot(i);
             let (px, py) = chart.backend_coord(&(x.start, (bottom + top) / 2.0));
@@ -136,8 +135,16 @@ mod tests {
             },
             mean: 100.0,
             bars: vec![
-                Bar { label: "a".into(), low: -500.0, high: 900.0 },
-                Bar { label: "b".into(), low: 50.0, high: 150.0 },
+                Bar {
+                    label: "alpha-label".into(),
+                    low: -500.0,
+                    high: 900.0,
+                },
+                Bar {
+                    label: "beta-label".into(),
+                    low: 50.0,
+                    high: 150.0,
+                },
             ],
             low_legend: "low".into(),
             high_legend: "high".into(),
@@ -145,6 +152,6 @@ mod tests {
         let r = t.x_range();
         assert!(r.start < -500.0 && r.end > 900.0);
         let svg = crate::plot::svg(&t).unwrap();
-        assert!(svg.contains(">a<") && svg.contains(">b<"));
+        assert!(svg.contains("alpha-label") && svg.contains("beta-label"));
     }
 }

@@ -76,7 +76,7 @@ const NL: Words = Words {
     ],
     why: "Waarom „{a}” het beter doet dan „{b}” (gemiddeld {diff}), en wanneer niet",
     why_table: "het verschil hangt het meest af van",
-    why_none: "Dat verschil hangt van geen enkele onzekere invoer merkbaar af (niets verschuift het meer dan twee standaardfouten).",
+    why_none: "dat verschil hangt van geen enkele onzekere invoer merkbaar af (niets verschuift het meer dan twee standaardfouten).",
     pays: "Het loont om eerst {input} te laten vaststellen: dat is tot {value} waard (± {se}). Volledige kennis van alle onzekerheden vooraf zou de keuze tussen de regelingen gemiddeld {evpi} waard maken.",
     pays_not: "Vooraf meer zekerheid zoeken loont nauwelijks: zelfs volledige kennis van alle onzekerheden zou de keuze tussen de regelingen (en niet plaatsen) gemiddeld maar {evpi} beter maken. De keuze voor „{chosen}” hangt dus niet af van wat nog onbekend is.",
     evpi_table: ["Eerst vaststellen", "Waarde van die informatie (€)"],
@@ -103,7 +103,7 @@ const EN: Words = Words {
     ],
     why: "Why “{a}” does better than “{b}” (by {diff} on average), and when not",
     why_table: "the difference depends most on",
-    why_none: "That difference hardly depends on any uncertain input (none moves it by more than two standard errors).",
+    why_none: "that difference hardly depends on any uncertain input (none moves it by more than two standard errors).",
     pays: "It pays to find out {input} first: that is worth up to {value} (± {se}). Knowing every uncertainty in advance would make the choice between the arrangements worth {evpi} on average.",
     pays_not: "Seeking more certainty first hardly pays: even knowing every uncertainty in advance would improve the choice between the arrangements (and not placing) by only {evpi} on average. The choice of “{chosen}” does not depend on what is still unknown.",
     evpi_table: ["Find out first", "Value of that information (€)"],
@@ -126,7 +126,10 @@ pub fn input_label(model: &Model, name: &str, lang: Lang) -> String {
         return name.to_owned();
     };
     let key = kept.key.as_str();
-    let label = if let Some(pool) = key.strip_prefix("pool.").and_then(|k| k.strip_suffix(".available_hours_per_week")) {
+    let label = if let Some(pool) = key
+        .strip_prefix("pool.")
+        .and_then(|k| k.strip_suffix(".available_hours_per_week"))
+    {
         if nl {
             format!("Beschikbare begeleidingsuren van „{pool}”")
         } else {
@@ -146,7 +149,10 @@ pub fn input_label(model: &Model, name: &str, lang: Lang) -> String {
         format!("{what} ({arrangement})")
     } else if let Some(line) = key.strip_prefix("cost.").and_then(|k| k.strip_suffix(".amount")) {
         fill(t.line_cost, &[("name", line)])
-    } else if let Some(line) = key.strip_prefix("benefit.").and_then(|k| k.strip_suffix(".amount")) {
+    } else if let Some(line) = key
+        .strip_prefix("benefit.")
+        .and_then(|k| k.strip_suffix(".amount"))
+    {
         fill(t.line_benefit, &[("name", line)])
     } else {
         t.input_name(key).map_or_else(|| key.to_owned(), str::to_owned)
@@ -165,7 +171,11 @@ pub fn focus(inf: &Influence) -> Option<&OutputSensitivity> {
     let npv = || inf.outputs.iter().filter(|o| o.kind == "npv");
     npv()
         .find(|o| o.arrangement == inf.value_of_information.chosen)
-        .or_else(|| npv().filter(|o| o.arrangement != crate::scenario::validate::BASELINE_NAME).max_by(|a, b| a.mean.total_cmp(&b.mean)))
+        .or_else(|| {
+            npv()
+                .filter(|o| o.arrangement != crate::scenario::validate::BASELINE_NAME)
+                .max_by(|a, b| a.mean.total_cmp(&b.mean))
+        })
         .or_else(|| npv().next())
 }
 
@@ -260,6 +270,9 @@ pub fn top_sentence(model: &Model, out: &OutputSensitivity, lang: Lang) -> Strin
 
 /// Text in the language's quotation marks.
 fn quoted(text: &str, lang: Lang) -> String {
+    if text.contains(['„', '“', '”']) {
+        return text.to_owned();
+    }
     match lang {
         Lang::Nl => format!("„{text}”"),
         Lang::En => format!("“{text}”"),
@@ -288,7 +301,10 @@ pub fn evpi_sentence(model: &Model, inf: &Influence, lang: Lang) -> String {
                 ],
             )
         }
-        _ => fill(w.pays_not, &[("evpi", &lang.money(v.evpi.value)), ("chosen", &chosen)]),
+        _ => fill(
+            w.pays_not,
+            &[("evpi", &lang.money(v.evpi.value)), ("chosen", &chosen)],
+        ),
     }
 }
 
@@ -326,8 +342,16 @@ pub fn section(h: &mut String, model: &Model, s: &Summary, lang: Lang) {
         return;
     };
     let w = words(lang);
-    let _ = write!(h, "<section id=\"sensitivity\">\n<h2>{}</h2>\n", escape(w.heading));
-    let _ = writeln!(h, "<p class=\"best\">{}</p>", escape(&top_sentence(model, out, lang)));
+    let _ = write!(
+        h,
+        "<section id=\"sensitivity\">\n<h2>{}</h2>\n",
+        escape(w.heading)
+    );
+    let _ = writeln!(
+        h,
+        "<p class=\"best\">{}</p>",
+        escape(&top_sentence(model, out, lang))
+    );
     if let Some(chart) = tornado(model, s, lang)
         && let Ok(svg) = plot::svg(&chart)
     {
@@ -371,7 +395,11 @@ pub fn section(h: &mut String, model: &Model, s: &Summary, lang: Lang) {
             input_table(h, model, &top, lang);
         }
     }
-    let _ = writeln!(h, "<p class=\"best\">{}</p>", escape(&evpi_sentence(model, inf, lang)));
+    let _ = writeln!(
+        h,
+        "<p class=\"best\">{}</p>",
+        escape(&evpi_sentence(model, inf, lang))
+    );
     let worth: Vec<_> = inf
         .value_of_information
         .partial

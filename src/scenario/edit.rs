@@ -124,7 +124,8 @@ pub fn parse_with(path: &Path, text: &str, settings: &[Setting]) -> Result<Model
     })?;
     let name = |d: Diagnostic, places: &[(String, usize, usize, String)]| -> Diagnostic {
         match places.iter().find(|(key, line, col, _)| {
-            (!key.is_empty() && d.key.starts_with(key.as_str())) || (d.line == *line && d.col >= *col && *line > 0)
+            (!key.is_empty() && d.key.starts_with(key.as_str()))
+                || (d.line == *line && d.col >= *col && *line > 0)
         }) {
             Some((_, _, _, arg)) => Diagnostic {
                 file: PathBuf::from(format!("--set {arg}")),
@@ -149,7 +150,9 @@ pub fn parse_with(path: &Path, text: &str, settings: &[Setting]) -> Result<Model
             model.warnings = model.warnings.into_iter().map(|d| name(d, &places)).collect();
             Ok(model)
         }
-        Err(diags) => Err(LoadError::Invalid(diags.into_iter().map(|d| name(d, &places)).collect())),
+        Err(diags) => Err(LoadError::Invalid(
+            diags.into_iter().map(|d| name(d, &places)).collect(),
+        )),
     }
 }
 
@@ -167,7 +170,13 @@ pub fn apply(text: &str, settings: &[Setting]) -> Result<(String, Vec<KeyPath>),
 }
 
 fn set_one(doc: &mut DocumentMut, s: &Setting) -> Result<KeyPath, String> {
-    set_in(doc.as_table_mut(), &s.path, KeyPath::root(), "the scenario", &s.change)
+    set_in(
+        doc.as_table_mut(),
+        &s.path,
+        KeyPath::root(),
+        "the scenario",
+        &s.change,
+    )
 }
 
 /// Sets `path` inside `table` (at `place`, called `here` in messages). Only a missing
@@ -179,10 +188,16 @@ fn set_in(
     here: &str,
     change: &Change,
 ) -> Result<KeyPath, String> {
-    let (part, rest) = path.split_first().ok_or("the key ends at a table; set one of its keys")?;
+    let (part, rest) = path
+        .split_first()
+        .ok_or("the key ends at a table; set one of its keys")?;
     let top = place.segments().is_empty();
     let place = place.key(part);
-    let inner = if top { format!("`{part}`") } else { format!("{here}.{part}") };
+    let inner = if top {
+        format!("`{part}`")
+    } else {
+        format!("{here}.{part}")
+    };
     if rest.is_empty() {
         match table.get_mut(part) {
             Some(Item::Value(old)) => *old = changed(Some(old), change)?,
@@ -208,8 +223,19 @@ fn set_in(
         Item::Value(Value::InlineTable(t)) => set_in(t, rest, place, &inner, change),
         Item::ArrayOfTables(array) => {
             let entry = &rest[0];
-            let i = pick(array.iter().map(|t| (get_str(t.get("name")), get_str(t.get("kind")))), entry)
-                .ok_or_else(|| no_entry(&inner, entry, array.iter().map(|t| entry_name(t.get("name"), t.get("kind")))))?;
+            let i = pick(
+                array
+                    .iter()
+                    .map(|t| (get_str(t.get("name")), get_str(t.get("kind")))),
+                entry,
+            )
+            .ok_or_else(|| {
+                no_entry(
+                    &inner,
+                    entry,
+                    array.iter().map(|t| entry_name(t.get("name"), t.get("kind"))),
+                )
+            })?;
             let t = array.get_mut(i).ok_or("no such entry")?;
             let at = format!("{inner}.{entry}");
             if rest.len() == 1 {
@@ -242,7 +268,10 @@ fn set_in(
             }
             set_in(t, &rest[1..], place.index(i), &at, change)
         }
-        _ => Err(format!("{inner} is a value, not a table: `{}` cannot be set inside it", rest[0])),
+        _ => Err(format!(
+            "{inner} is a value, not a table: `{}` cannot be set inside it",
+            rest[0]
+        )),
     }
 }
 
@@ -275,7 +304,12 @@ fn centre_of(v: &Value) -> Option<f64> {
     }
     let t = v.as_inline_table()?;
     let get = |k: &str| t.get(k).and_then(num);
-    match t.get("dist").and_then(Value::as_str)?.to_ascii_lowercase().as_str() {
+    match t
+        .get("dist")
+        .and_then(Value::as_str)?
+        .to_ascii_lowercase()
+        .as_str()
+    {
         "uniform" => Some((get("min")? + get("max")?) / 2.0),
         "triangular" | "triangle" | "pert" | "beta-pert" | "betapert" => get("mode"),
         "normal" => get("mean"),
@@ -310,18 +344,27 @@ pub const GAP_GRANT: &str = "extra_support";
 /// arrangement `arrangement`: one-off at hiring, or per month over `months` months; and the
 /// key of its amount.
 pub fn add_gap_grant(text: &str, arrangement: &str, months: Option<u32>) -> Result<(String, String), String> {
-    let mut doc: DocumentMut = text.parse().map_err(|e| format!("the scenario is not valid TOML: {e}"))?;
+    let mut doc: DocumentMut = text
+        .parse()
+        .map_err(|e| format!("the scenario is not valid TOML: {e}"))?;
     let Some(Item::ArrayOfTables(arrangements)) = doc.get_mut("arrangement") else {
         return Err("the scenario has no [[arrangement]] to add support to".to_owned());
     };
-    let names: Vec<String> = arrangements.iter().filter_map(|t| get_str(t.get("name"))).collect();
+    let names: Vec<String> = arrangements
+        .iter()
+        .filter_map(|t| get_str(t.get("name")))
+        .collect();
     let entry = arrangements
         .iter_mut()
         .find(|t| get_str(t.get("name")).as_deref() == Some(arrangement))
         .ok_or_else(|| {
             format!(
                 "no arrangement `{arrangement}` in the file; gap adds support to one of: {}",
-                names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+                names
+                    .iter()
+                    .map(|n| format!("`{n}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             )
         })?;
     let grant: Value = match months {
@@ -361,8 +404,15 @@ fn centred(old: Option<&Value>, c: f64) -> Result<Value, String> {
     let Some(Value::InlineTable(t)) = old else {
         return Ok(number(c));
     };
-    let get = |k: &str| t.get(k).and_then(|v| v.as_float().or_else(|| v.as_integer().map(|i| i as f64)));
-    let kind = t.get("dist").and_then(Value::as_str).unwrap_or_default().to_ascii_lowercase();
+    let get = |k: &str| {
+        t.get(k)
+            .and_then(|v| v.as_float().or_else(|| v.as_integer().map(|i| i as f64)))
+    };
+    let kind = t
+        .get("dist")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_ascii_lowercase();
     let mut new = t.clone();
     let mut put = |k: &str, x: f64| {
         if let Some(v) = new.get_mut(k) {
@@ -397,7 +447,9 @@ fn centred(old: Option<&Value>, c: f64) -> Result<Value, String> {
                 get("mean").ok_or("the distribution has no centre")?
             };
             if centre <= 0.0 || c <= 0.0 {
-                return Err(format!("a {kind} distribution is scaled, so its centre must stay above 0"));
+                return Err(format!(
+                    "a {kind} distribution is scaled, so its centre must stay above 0"
+                ));
             }
             let f = c / centre;
             for k in ["p5", "p95", "mean", "sd", "scale"] {
@@ -447,10 +499,17 @@ fn entry_name(name: Option<&Item>, kind: Option<&Item>) -> String {
 }
 
 fn no_entry(here: &str, part: &str, names: impl Iterator<Item = String>) -> String {
-    let names: Vec<String> = names.filter(|n| !n.is_empty()).map(|n| format!("`{n}`")).collect();
+    let names: Vec<String> = names
+        .filter(|n| !n.is_empty())
+        .map(|n| format!("`{n}`"))
+        .collect();
     format!(
         "{here} has no entry `{part}`; choose one by name, kind or number (1, 2, …): {}",
-        if names.is_empty() { "none".to_owned() } else { names.join(", ") }
+        if names.is_empty() {
+            "none".to_owned()
+        } else {
+            names.join(", ")
+        }
     )
 }
 
@@ -459,9 +518,7 @@ fn missing(here: &str, part: &str, keys: impl Iterator<Item = String>) -> String
     let hint = crate::diag::suggest(part, keys.iter().map(String::as_str))
         .map(|s| format!(" (did you mean `{s}`?)"))
         .unwrap_or_default();
-    format!(
-        "{here} has no `{part}`{hint}; --set adds only a last key, so add the block to the file first"
-    )
+    format!("{here} has no `{part}`{hint}; --set adds only a last key, so add the block to the file first")
 }
 
 #[cfg(test)]

@@ -283,7 +283,11 @@ mod tests {
         let x: Vec<f64> = (0..100).map(f64::from).collect();
         let noise: Vec<f64> = (0..100).map(|i| f64::from((i * 37) % 100)).collect();
         let y: Vec<f64> = x.iter().map(|v| 3.0 * v + 5.0).collect();
-        let set = InputSet::new(vec![("x".into(), x), ("noise".into(), noise), ("const".into(), vec![1.0; 100])]);
+        let set = InputSet::new(vec![
+            ("x".into(), x),
+            ("noise".into(), noise),
+            ("const".into(), vec![1.0; 100]),
+        ]);
         assert_eq!(set.len(), 2, "the constant input is left out");
         let s = set.analyse(&y);
         assert_eq!(s[0].input, "x");

@@ -21,7 +21,9 @@ pub fn unpairable(a: &Model, b: &Model) -> Option<String> {
             a.iterations, b.iterations
         ));
     }
-    let placements = |m: &Model| -> Vec<(String, usize)> { m.placements.iter().map(|p| (p.name.clone(), p.count)).collect() };
+    let placements = |m: &Model| -> Vec<(String, usize)> {
+        m.placements.iter().map(|p| (p.name.clone(), p.count)).collect()
+    };
     if placements(a) != placements(b) {
         let show = |m: &Model| {
             placements(m)
@@ -76,7 +78,15 @@ pub fn paired(arrangement: &str, a: &[f64], b: &[f64]) -> PairedArrangement {
     let half = 1.959_963_984_540_054 * sd / n.sqrt();
     let better = d
         .iter()
-        .map(|x| if *x > 0.0 { 1.0 } else if *x == 0.0 { 0.5 } else { 0.0 })
+        .map(|x| {
+            if *x > 0.0 {
+                1.0
+            } else if *x == 0.0 {
+                0.5
+            } else {
+                0.0
+            }
+        })
         .sum::<f64>()
         / n;
     let positive = |v: &[f64]| v.iter().filter(|x| **x > 0.0).count() as f64 / n;

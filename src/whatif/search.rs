@@ -54,7 +54,11 @@ impl Search {
         let mut trials = Vec::new();
         let mut trial = |v: f64, trials: &mut Vec<Trial>| -> Result<Trial, String> {
             let (metric, holds) = eval(v)?;
-            let t = Trial { value: v, metric, holds };
+            let t = Trial {
+                value: v,
+                metric,
+                holds,
+            };
             trials.push(t);
             Ok(t)
         };
@@ -128,9 +132,10 @@ mod tests {
         };
         // metric = 100 − 7v; target metric ≥ 60 holds for v ≤ 40/7.
         let (out, trials) = s
-            .run(&mut |v| Ok((metric(100.0 - 7.0 * v), 100.0 - 7.0 * v >= 60.0)), &|t| {
-                (t.metric.value.unwrap() - 60.0).abs()
-            })
+            .run(
+                &mut |v| Ok((metric(100.0 - 7.0 * v), 100.0 - 7.0 * v >= 60.0)),
+                &|t| (t.metric.value.unwrap() - 60.0).abs(),
+            )
             .unwrap();
         let SearchOutcome::Threshold {
             threshold,
@@ -154,8 +159,13 @@ mod tests {
             max_trials: 25,
         };
         let (out, _) = s
-            .run(&mut |v| Ok((metric(v), v >= 2.0)), &|t| (t.metric.value.unwrap() - 2.0).abs())
+            .run(&mut |v| Ok((metric(v), v >= 2.0)), &|t| {
+                (t.metric.value.unwrap() - 2.0).abs()
+            })
             .unwrap();
-        assert!(matches!(out, SearchOutcome::Nowhere { closest } if closest.value == 1.0), "{out:?}");
+        assert!(
+            matches!(out, SearchOutcome::Nowhere { closest } if closest.value == 1.0),
+            "{out:?}"
+        );
     }
 }

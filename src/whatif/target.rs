@@ -33,9 +33,9 @@ pub struct Target {
 impl Target {
     /// Parses `METRIC>=X`, `METRIC<=X`, `METRIC>X` or `METRIC<X`.
     pub fn parse(text: &str) -> Result<Self, String> {
-        let at = text
-            .find(['<', '>'])
-            .ok_or_else(|| format!("target `{text}`: expected METRIC>=VALUE or METRIC<=VALUE, e.g. p_npv_positive>=0.8"))?;
+        let at = text.find(['<', '>']).ok_or_else(|| {
+            format!("target `{text}`: expected METRIC>=VALUE or METRIC<=VALUE, e.g. p_npv_positive>=0.8")
+        })?;
         let (metric, rest) = text.split_at(at);
         let (op, bound) = if let Some(b) = rest.strip_prefix(">=") {
             (Op::AtLeast, b)
@@ -109,10 +109,17 @@ mod tests {
     #[test]
     fn targets_parse_and_bad_ones_say_why() {
         let t = Target::parse("p_npv_positive>=0.8").unwrap();
-        assert_eq!((t.metric.as_str(), t.op, t.bound), ("p_npv_positive", Op::AtLeast, 0.8));
+        assert_eq!(
+            (t.metric.as_str(), t.op, t.bound),
+            ("p_npv_positive", Op::AtLeast, 0.8)
+        );
         assert!(t.holds(0.8) && !t.holds(0.79));
         assert_eq!(Target::parse("npv.p50 < -5").unwrap().op, Op::Below);
-        assert!(Target::parse("npv.p51>=0").unwrap_err().contains("unknown metric"));
+        assert!(
+            Target::parse("npv.p51>=0")
+                .unwrap_err()
+                .contains("unknown metric")
+        );
         assert!(Target::parse("npv.mean>=x").unwrap_err().contains("not a number"));
         assert!(Target::parse("npv.mean=0").unwrap_err().contains("expected"));
     }
