@@ -203,7 +203,7 @@ fn run(args: &RunArgs) -> Result<Exit, Failure> {
     let summary = simulate_with(&model, threads, set.as_mut(), !args.quiet, true)?;
     if let Some(mut set) = set {
         write_outputs(&mut set, &summary)?;
-        write_report(&mut set, &model, &summary, report::Options::default())?;
+        write_report(&mut set, &model, &summary, report::Options::default(), "")?;
         set.commit()?;
     }
     if args.json {
@@ -247,20 +247,40 @@ fn make_report(args: &ReportArgs) -> Result<Exit, Failure> {
         },
         png: args.png,
     };
-    write_report(&mut set, &model, &summary, options)?;
+    let what_if = whatif::for_report(
+        &args.scenario,
+        &args.set,
+        args.seed,
+        args.iterations,
+        threads,
+        &args.solve,
+        &args.sweep,
+        args.arrangement.as_deref(),
+        options.lang,
+    )?;
+    write_report(&mut set, &model, &summary, options, &what_if)?;
     set.commit()?;
     eprintln!("report written to {}", args.out.join("report.html").display());
     Ok(Exit::Success)
 }
 
-/// Adds report.html, the charts and report.xlsx to the run's outputs.
+/// Adds report.html, the charts and report.xlsx to the run's outputs; `what_if` (the sections
+/// of `report --solve` and `--sweep`, HTML) goes before the assumptions.
 fn write_report(
     set: &mut fs::OutputSet,
     model: &Model,
     summary: &Summary,
     options: report::Options,
+    what_if: &str,
 ) -> Result<(), Failure> {
-    let files = report::build(model, summary, options).map_err(Failure::failed)?;
+    let mut files = report::build(model, summary, options).map_err(Failure::failed)?;
+    if !what_if.is_empty()
+        && let Some(page) = files.iter_mut().find(|f| f.path == "report.html")
+    {
+        let html = String::from_utf8_lossy(&page.bytes).into_owned();
+        let at = html.find("<section id=\"assumptions\">").unwrap_or(html.len());
+        page.bytes = format!("{}{what_if}{}", &html[..at], &html[at..]).into_bytes();
+    }
     for file in files {
         set.add(&file.path, &file.bytes)?;
     }

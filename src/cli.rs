@@ -280,6 +280,19 @@ pub struct ReportArgs {
     /// Also write every chart as PNG (rendered with the embedded DejaVu Sans font).
     #[arg(long)]
     pub png: bool,
+    /// Add a section with the value of KEY at which a target holds, found as `inclusim solve`
+    /// finds it (bounds: 0 and twice the current value, or KEY:EXPR:LO:HI), in one plain
+    /// sentence; e.g. --solve 'placement.NAME.supervision.initial_hours_per_week:p_npv_positive>=0.8'.
+    /// Repeatable.
+    #[arg(long, value_name = "KEY:EXPR", allow_hyphen_values = true)]
+    pub solve: Vec<String>,
+    /// Add a table of P(NPV > 0) per arrangement at the values of KEY (as `inclusim sweep`),
+    /// e.g. --sweep placement.NAME.hours_per_week=16,24,32. Repeatable.
+    #[arg(long, value_name = "KEY=V1,V2,...")]
+    pub sweep: Vec<String>,
+    /// The arrangement --solve is about (default: the first of the file).
+    #[arg(long, value_name = "NAME")]
+    pub arrangement: Option<String>,
     /// Number of iterations (default: the scenario's `iterations`, else 10000).
     #[arg(long, short = 'n', value_parser = clap::value_parser!(u64).range(1..=100_000_000))]
     pub iterations: Option<u64>,

@@ -334,3 +334,36 @@ fn the_report_says_what_decides_the_outcome_in_both_languages() {
         assert!(out_dir.join("charts/tornado.svg").exists());
     }
 }
+
+#[test]
+fn report_solve_and_sweep_add_a_plain_sentence_and_a_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = inclusim()
+        .args([
+            "report",
+            "scenarios/supermarkt-vakkenvuller.toml",
+            "-n",
+            "300",
+            "-q",
+            "-o",
+        ])
+        .arg(dir.path())
+        .args([
+            "--arrangement",
+            "LKS + no-risk + LKV",
+            "--solve",
+            "placement.vakkenvuller.supervision.initial_hours_per_week:p_npv_positive>=0.6:2:12",
+            "--sweep",
+            "placement.vakkenvuller.hours_per_week=16,32",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let html = std::fs::read_to_string(dir.path().join("report.html")).unwrap();
+    assert!(html.contains("Wat is er nodig om het wél te laten slagen?"));
+    assert!(
+        html.contains("verdient de plaatsing zich in minstens 60,0% van de gevallen terug zolang begeleiding bij de start hoogstens"),
+        "the threshold in one sentence"
+    );
+    assert!(html.find("id=\"what-if\"") < html.find("id=\"assumptions\""));
+}

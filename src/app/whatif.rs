@@ -34,14 +34,29 @@ struct Prepared<'a> {
 
 impl<'a> Prepared<'a> {
     fn new(run: &'a WhatIfRun) -> Result<Self, Failure> {
-        let text = scenario::read_text(&run.scenario)?;
+        Self::from_parts(
+            &run.scenario,
+            &run.set,
+            run.seed,
+            run.iterations,
+            run.threads.map_or(0, usize::from),
+        )
+    }
+
+    fn from_parts(
+        path: &'a Path,
+        set: &[String],
+        seed: Option<u64>,
+        iterations: Option<u64>,
+        threads: usize,
+    ) -> Result<Self, Failure> {
         Ok(Self {
-            path: &run.scenario,
-            text,
-            base: settings(&run.set)?,
-            seed: run.seed,
-            iterations: run.iterations,
-            threads: run.threads.map_or(0, usize::from),
+            path,
+            text: scenario::read_text(path)?,
+            base: settings(set)?,
+            seed,
+            iterations,
+            threads,
         })
     }
 
@@ -257,23 +272,7 @@ pub fn solve(args: &SolveArgs) -> Result<Exit, Failure> {
         (_, false) => None,
     };
     // The current value, which every trial replaces (and which sets the default bounds).
-    let current = edit::current_centre(&prepared.text, &args.vary);
-    let (lo, hi) = match (&args.between, current) {
-        (Some(b), _) => (b[0], b[1]),
-        (None, Ok(Some(c))) if c > 0.0 => (0.0, 2.0 * c),
-        (None, Err(e)) => return Err(Failure::invalid(format!("--vary {}: {e}", args.vary))),
-        _ => {
-            return Err(Failure::invalid(format!(
-                "--vary {}: give the bounds with --between LO HI (the file has no positive value there to start from)",
-                args.vary
-            )));
-        }
-    };
-    if !(lo.is_finite() && hi.is_finite() && lo < hi) {
-        return Err(Failure::invalid(format!(
-            "--between {lo} {hi}: LO must be below HI"
-        )));
-    }
+    let (lo, hi) = bounds(&prepared, &args.vary, args.between.as_ref().map(|b| (b[0], b[1])))?;
     let tolerance = args.tolerance.unwrap_or((hi - lo) / 1000.0);
     let found = search(
         &prepared,
@@ -299,6 +298,136 @@ pub fn solve(args: &SolveArgs) -> Result<Exit, Failure> {
         args.run.json,
         tolerance,
     )
+}
+
+/// The search bounds of `key`: given, else 0 and twice the file's current (positive) centre.
+fn bounds(prepared: &Prepared<'_>, key: &str, between: Option<(f64, f64)>) -> Result<(f64, f64), Failure> {
+    let current = edit::current_centre(&prepared.text, key);
+    let (lo, hi) = match (between, current) {
+        (Some(b), _) => b,
+        (None, Ok(Some(c))) if c > 0.0 => (0.0, 2.0 * c),
+        (None, Err(e)) => return Err(Failure::invalid(format!("--vary {key}: {e}"))),
+        _ => {
+            return Err(Failure::invalid(format!(
+                "{key}: give the bounds (the file has no positive value there to start from)"
+            )));
+        }
+    };
+    if !(lo.is_finite() && hi.is_finite() && lo < hi) {
+        return Err(Failure::invalid(format!(
+            "{key}: the bounds {lo} {hi}: LO must be below HI"
+        )));
+    }
+    Ok((lo, hi))
+}
+
+/// The what-if sections of `report --solve` and `report --sweep`, as HTML.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn for_report(
+    path: &Path,
+    set: &[String],
+    seed: Option<u64>,
+    iterations: Option<u64>,
+    threads: usize,
+    solves: &[String],
+    sweeps: &[String],
+    arrangement: Option<&str>,
+    lang: crate::report::Lang,
+) -> Result<String, Failure> {
+    use crate::report::whatif::{Found, Solved, Swept, section};
+    if solves.is_empty() && sweeps.is_empty() {
+        return Ok(String::new());
+    }
+    let prepared = Prepared::from_parts(path, set, seed, iterations, threads)?;
+    let model = prepared.model(&[])?;
+    let arrangement = arrangement_of(&model, arrangement)?;
+    let mut solved = Vec::new();
+    for arg in solves {
+        let parts: Vec<&str> = arg.splitn(4, ':').collect();
+        let (key, expr) = match parts.as_slice() {
+            [k, e, ..] => (*k, *e),
+            _ => {
+                return Err(Failure::invalid(format!(
+                    "--solve {arg}: expected KEY:EXPR or KEY:EXPR:LO:HI, e.g. --solve 'placement.NAME.supervision.initial_hours_per_week:p_npv_positive>=0.8'"
+                )));
+            }
+        };
+        let between = match parts.as_slice() {
+            [_, _, lo, hi] => Some((
+                lo.trim()
+                    .parse::<f64>()
+                    .map_err(|_| Failure::invalid(format!("--solve {arg}: LO is not a number")))?,
+                hi.trim()
+                    .parse::<f64>()
+                    .map_err(|_| Failure::invalid(format!("--solve {arg}: HI is not a number")))?,
+            )),
+            _ => None,
+        };
+        let target = Target::parse(expr).map_err(|e| Failure::invalid(format!("--solve {arg}: {e}")))?;
+        if target.is_pair() {
+            return Err(Failure::invalid(format!(
+                "--solve {arg}: the report solves a metric of one arrangement"
+            )));
+        }
+        let (lo, hi) = bounds(&prepared, key, between)?;
+        let search_of = Search {
+            lo,
+            hi,
+            tolerance: (hi - lo) / 1000.0,
+            max_trials: 25,
+        };
+        let (outcome, _, _) = search(&prepared, key, &target, &arrangement, None, search_of)?;
+        let found = match outcome {
+            SearchOutcome::Threshold {
+                threshold,
+                holds_above,
+                ..
+            } => Found::Threshold {
+                value: threshold.value,
+                holds_above,
+                metric: threshold.metric.value,
+                se: threshold.metric.se,
+            },
+            SearchOutcome::Everywhere { .. } => Found::Everywhere { lo, hi },
+            SearchOutcome::Nowhere { closest } => Found::Nowhere {
+                lo,
+                hi,
+                closest: closest.value,
+                metric: closest.metric.value,
+            },
+        };
+        solved.push(Solved {
+            key: key.to_owned(),
+            metric: target.metric.clone(),
+            op: target.op.as_str(),
+            bound: target.bound,
+            arrangement: arrangement.clone(),
+            found,
+        });
+    }
+    let metric = Target::parse("p_npv_positive>=0").map_err(Failure::invalid)?;
+    let mut swept = Vec::new();
+    for arg in sweeps {
+        let (key, values) = sweep_axis(arg)?;
+        let mut rows = Vec::new();
+        for v in values {
+            let setting = Setting::centre(&key, v).map_err(Failure::invalid)?;
+            let summary = prepared.summary(std::slice::from_ref(&setting))?;
+            let metrics = model
+                .arrangements
+                .iter()
+                .map(|a| metric.read(&summary, &a.name, None).and_then(|m| m.value))
+                .collect();
+            rows.push((v, metrics));
+        }
+        swept.push(Swept {
+            key,
+            metric: metric.metric.clone(),
+            arrangements: model.arrangements.iter().map(|a| a.name.clone()).collect(),
+            rows,
+        });
+    }
+    Ok(section(&solved, &swept, lang))
 }
 
 /// `inclusim gap`.

@@ -8,6 +8,7 @@ pub mod html;
 pub mod sensitivity;
 pub mod text;
 pub mod verdict;
+pub mod whatif;
 
 pub use text::Lang;
 
