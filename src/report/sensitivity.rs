@@ -60,7 +60,7 @@ struct Words {
 const NL: Words = Words {
     heading: "Wat bepaalt de uitkomst het meest?",
     title: "Invloed op de netto contante waarde: „{name}”",
-    x: "Gemiddelde netto contante waarde (€) bij de laagste en hoogste 10% van de invoer",
+    x: "Gemiddelde netto contante waarde (€)",
     low: "invoer laag (laagste 10%)",
     high: "invoer hoog (hoogste 10%)",
     top_two: "Bij „{name}” hangt de uitkomst het meest af van {a} (gemiddeld {a_low} bij de laagste 10% van de waarden, {a_high} bij de hoogste 10%) en daarna van {b} ({b_low} tot {b_high}).",
@@ -87,7 +87,7 @@ const NL: Words = Words {
 const EN: Words = Words {
     heading: "What decides the outcome most?",
     title: "Influence on the net present value: “{name}”",
-    x: "Mean net present value (€) with the input in its lowest and highest 10%",
+    x: "Mean net present value (€)",
     low: "input low (lowest 10%)",
     high: "input high (highest 10%)",
     top_two: "For “{name}” the outcome depends most on {a} (on average {a_low} with its lowest 10% of values, {a_high} with its highest 10%), then on {b} ({b_low} to {b_high}).",
