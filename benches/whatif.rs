@@ -56,9 +56,9 @@ fn bench(c: &mut Criterion) {
                 let trial = Setting::centre(key, v)?;
                 let model = edit::parse_with(Path::new(SCENARIO_PATH), SCENARIO, &[set.clone(), trial])
                     .map_err(|e| e.to_string())?;
-                let s = inclusim::app::simulate(&model, THREADS, None, false).map_err(|f| f.message)?;
+                let s = inclusim::app::simulate_metrics(&model, THREADS).map_err(|f| f.message)?;
                 let m = target.read(&s, "LKS + no-risk + LKV", None).ok_or("metric")?;
-                Ok((m, m.value.is_some_and(|x| target.holds(x))))
+                Ok((v, m, m.value.is_some_and(|x| target.holds(x))))
             };
             let search = Search {
                 lo: 2.0,

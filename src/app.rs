@@ -301,6 +301,13 @@ pub fn simulate(
     simulate_with(model, threads, out, progress, false)
 }
 
+/// A run for its metrics only (the trials of `solve`, `gap`, `sweep`): without the monthly
+/// paths, so the summary's monthly quantiles are empty (null) and everything else is as
+/// [`simulate`] gives it.
+pub fn simulate_metrics(model: &Model, threads: usize) -> Result<Summary, Failure> {
+    run_engine(model, threads, None, false, false, false)
+}
+
 /// [`simulate`], and with `sensitivity` also what decides the result and the value of
 /// information (`Summary::sensitivity`, from the same kept draws as `samples.csv`).
 pub fn simulate_with(
@@ -309,6 +316,17 @@ pub fn simulate_with(
     out: Option<&mut fs::OutputSet>,
     progress: bool,
     sensitivity: bool,
+) -> Result<Summary, Failure> {
+    run_engine(model, threads, out, progress, sensitivity, true)
+}
+
+fn run_engine(
+    model: &Model,
+    threads: usize,
+    out: Option<&mut fs::OutputSet>,
+    progress: bool,
+    sensitivity: bool,
+    monthly: bool,
 ) -> Result<Summary, Failure> {
     let used = sim::threads_for(threads, model.iterations);
     if threads > used && progress {
@@ -331,7 +349,7 @@ pub fn simulate_with(
     let cfg = RunConfig {
         iterations: model.iterations,
         threads,
-        keep_paths: acc.keep_paths(),
+        keep_paths: if monthly { acc.keep_paths() } else { 0 },
         keep_draws: samples.is_some() || influence.is_some(),
     };
     let work = model.iterations * model.copies() as u64 * model.horizon as u64;

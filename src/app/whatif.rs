@@ -8,7 +8,7 @@ use std::time::Instant;
 
 use serde::Serialize;
 
-use super::{Exit, Failure, print_stdout, print_warnings, settings, simulate};
+use super::{Exit, Failure, print_stdout, print_warnings, settings, simulate_metrics};
 use crate::cli::{CompareArgs, GapArgs, SolveArgs, SweepArgs, WhatIfRun};
 use crate::export::csv::text_cell;
 use crate::fs;
@@ -76,7 +76,7 @@ impl<'a> Prepared<'a> {
     /// Runs the scenario with `more` applied.
     fn summary(&self, more: &[Setting]) -> Result<Summary, Failure> {
         let model = self.model(more)?;
-        simulate(&model, self.threads, None, false)
+        simulate_metrics(&model, self.threads)
     }
 }
 
@@ -134,9 +134,22 @@ fn search(
     search: Search,
 ) -> Result<(SearchOutcome, Vec<Trial>, u64), Failure> {
     let mut iterations = 0;
-    let mut eval = |v: f64| -> Result<(MetricValue, bool), String> {
+    let mut eval = |v: f64| -> Result<(f64, MetricValue, bool), String> {
         let setting = Setting::centre(key, v).map_err(|e| format!("--vary {key}: {e}"))?;
-        let summary = prepared.summary(std::slice::from_ref(&setting)).map_err(|f| {
+        let rounded = Setting::centre(key, v.round()).map_err(|e| format!("--vary {key}: {e}"))?;
+        // A key that takes whole numbers (months, a count) refuses a fraction: such a trial
+        // runs at the nearest whole number.
+        let (used, summary) = match prepared.summary(std::slice::from_ref(&setting)) {
+            Err(f)
+                if f.exit == Exit::Invalid
+                    && v.fract() != 0.0
+                    && prepared.model(std::slice::from_ref(&rounded)).is_ok() =>
+            {
+                (v.round(), prepared.summary(std::slice::from_ref(&rounded)))
+            }
+            other => (v, other),
+        };
+        let summary = summary.map_err(|f| {
             format!(
                 "at {key} = {v}: {}\n(choose --between within the values the input allows)",
                 f.message
@@ -147,7 +160,7 @@ fn search(
             .read(&summary, arrangement, versus)
             .ok_or_else(|| format!("the metric `{}` is not known for `{arrangement}`", target.metric))?;
         let holds = m.value.is_some_and(|x| target.holds(x));
-        Ok((m, holds))
+        Ok((used, m, holds))
     };
     let distance = |t: &Trial| t.metric.value.map_or(f64::INFINITY, |x| (x - target.bound).abs());
     let (outcome, trials) = search.run(&mut eval, &distance).map_err(Failure::invalid)?;

@@ -567,6 +567,24 @@ mod tests {
     }
 
     #[test]
+    fn a_whole_number_is_written_as_an_integer_and_a_fraction_as_a_float() {
+        let s = Setting::centre("placement.a.hours_per_week", 32.0).unwrap();
+        assert!(
+            apply(TEXT, &[s])
+                .unwrap()
+                .0
+                .contains("hours_per_week = 32   # three days")
+        );
+        let s = Setting::centre("placement.a.hours_per_week", 31.5).unwrap();
+        assert!(
+            apply(TEXT, &[s])
+                .unwrap()
+                .0
+                .contains("hours_per_week = 31.5   # three days")
+        );
+    }
+
+    #[test]
     fn a_missing_top_level_table_and_last_key_are_added() {
         let out = set(&["rates.lks_forfait=0.3"]).unwrap();
         assert!(out.ends_with("[rates]\nlks_forfait = 0.3\n"), "{out}");

@@ -44,21 +44,18 @@ pub enum SearchOutcome {
 }
 
 impl Search {
-    /// Runs the search with `eval`, which returns the metric at a value and whether the target
-    /// holds there (an error stops the search). Returns the outcome and every trial in order.
+    /// Runs the search with `eval`, which returns the value it ran (the value asked for, or the
+    /// nearest one the key allows), the metric there and whether the target holds (an error
+    /// stops the search). Returns the outcome and every trial in order.
     pub fn run(
         &self,
-        eval: &mut dyn FnMut(f64) -> Result<(MetricValue, bool), String>,
+        eval: &mut dyn FnMut(f64) -> Result<(f64, MetricValue, bool), String>,
         distance: &dyn Fn(&Trial) -> f64,
     ) -> Result<(SearchOutcome, Vec<Trial>), String> {
         let mut trials = Vec::new();
         let mut trial = |v: f64, trials: &mut Vec<Trial>| -> Result<Trial, String> {
-            let (metric, holds) = eval(v)?;
-            let t = Trial {
-                value: v,
-                metric,
-                holds,
-            };
+            let (value, metric, holds) = eval(v)?;
+            let t = Trial { value, metric, holds };
             trials.push(t);
             Ok(t)
         };
@@ -93,6 +90,10 @@ impl Search {
         };
         while (good.value - bad.value).abs() > self.tolerance && trials.len() < self.max_trials {
             let t = trial((good.value + bad.value) / 2.0, &mut trials)?;
+            if t.value == good.value || t.value == bad.value {
+                // A whole-number key: the two ends are neighbours.
+                break;
+            }
             if t.holds {
                 good = t;
             } else {
@@ -133,7 +134,7 @@ mod tests {
         // metric = 100 − 7v; target metric ≥ 60 holds for v ≤ 40/7.
         let (out, trials) = s
             .run(
-                &mut |v| Ok((metric(100.0 - 7.0 * v), 100.0 - 7.0 * v >= 60.0)),
+                &mut |v| Ok((v, metric(100.0 - 7.0 * v), 100.0 - 7.0 * v >= 60.0)),
                 &|t| (t.metric.value.unwrap() - 60.0).abs(),
             )
             .unwrap();
@@ -159,7 +160,7 @@ mod tests {
             max_trials: 25,
         };
         let (out, _) = s
-            .run(&mut |v| Ok((metric(v), v >= 2.0)), &|t| {
+            .run(&mut |v| Ok((v, metric(v), v >= 2.0)), &|t| {
                 (t.metric.value.unwrap() - 2.0).abs()
             })
             .unwrap();
