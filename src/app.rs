@@ -7,6 +7,8 @@ use std::time::{Instant, SystemTime};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
+mod whatif;
+
 use crate::check::{self, Outcome, ScenarioCheck};
 use crate::cli::{
     CheckArgs, Cli, Command, InitArgs, LangArg, RatesArgs, ReportArgs, RunArgs, SchemaArgs, ValidateArgs,
@@ -16,8 +18,10 @@ use crate::fs;
 use crate::model::Model;
 use crate::rates;
 use crate::report::{self, Lang};
+use crate::scenario::edit::{self, Setting};
 use crate::scenario::{self, LoadError};
 use crate::sim::{self, RunConfig};
+use crate::stats::influence::InfluenceAcc;
 use crate::stats::{Accumulator, Summary};
 use crate::templates;
 
@@ -28,6 +32,8 @@ pub enum Exit {
     ExpectationFailed = 1,
     Invalid = 2,
     Failed = 3,
+    /// `solve`, `gap`: the target is not reached within the bounds.
+    NotReached = 4,
 }
 
 /// A command that could not complete: what to print, and the exit code.
@@ -75,6 +81,10 @@ pub fn main_with(cli: Cli) -> Exit {
         Command::Check(args) => check(&args),
         Command::Schema(args) => schema(&args),
         Command::Init(args) => init(&args),
+        Command::Solve(args) => whatif::solve(&args),
+        Command::Gap(args) => whatif::gap(&args),
+        Command::Sweep(args) => whatif::sweep(&args),
+        Command::Compare(args) => whatif::compare(&args),
     };
     match result {
         Ok(exit) => exit,
@@ -92,10 +102,22 @@ fn print_warnings(model: &Model) {
     }
 }
 
-/// Loads a scenario for a command that runs it, with the command line's seed and iterations,
-/// and prints its warnings.
-fn load_for_run(path: &Path, seed: Option<u64>, iterations: Option<u64>) -> Result<Model, Failure> {
-    let mut model = scenario::load(path)?;
+/// The `--set` arguments, parsed.
+fn settings(args: &[String]) -> Result<Vec<Setting>, Failure> {
+    args.iter()
+        .map(|a| Setting::parse(a).map_err(Failure::invalid))
+        .collect()
+}
+
+/// Loads a scenario for a command that runs it, with the command line's `--set` changes, seed
+/// and iterations, and prints its warnings.
+fn load_for_run(
+    path: &Path,
+    set: &[String],
+    seed: Option<u64>,
+    iterations: Option<u64>,
+) -> Result<Model, Failure> {
+    let mut model = edit::load_with(path, &settings(set)?)?;
     if let Some(seed) = seed {
         model.seed = seed;
     }
@@ -171,17 +193,17 @@ fn print_rates(args: &RatesArgs) -> Result<Exit, Failure> {
 const PROGRESS_THRESHOLD: u64 = 20_000_000;
 
 fn run(args: &RunArgs) -> Result<Exit, Failure> {
-    let model = load_for_run(&args.scenario, args.seed, args.iterations)?;
+    let model = load_for_run(&args.scenario, &args.set, args.seed, args.iterations)?;
     let threads = args.threads.map_or(0, usize::from);
     let mut set = args
         .out
         .as_deref()
         .map(|dir| begin_outputs(dir, &model))
         .transpose()?;
-    let summary = simulate(&model, threads, set.as_mut(), !args.quiet)?;
+    let summary = simulate_with(&model, threads, set.as_mut(), !args.quiet, true)?;
     if let Some(mut set) = set {
         write_outputs(&mut set, &summary)?;
-        write_report(&mut set, &model, &summary, report::Options::default())?;
+        write_report(&mut set, &model, &summary, report::Options::default(), "")?;
         set.commit()?;
     }
     if args.json {
@@ -210,10 +232,10 @@ fn begin_outputs(dir: &Path, model: &Model) -> Result<fs::OutputSet, Failure> {
 }
 
 fn make_report(args: &ReportArgs) -> Result<Exit, Failure> {
-    let model = load_for_run(&args.scenario, args.seed, args.iterations)?;
+    let model = load_for_run(&args.scenario, &args.set, args.seed, args.iterations)?;
     let threads = args.threads.map_or(0, usize::from);
     let mut set = begin_outputs(&args.out, &model)?;
-    let summary = simulate(&model, threads, None, !args.quiet)?;
+    let summary = simulate_with(&model, threads, None, !args.quiet, true)?;
     set.add(
         "summary.json",
         &export::json::summary(&summary).map_err(Failure::failed)?,
@@ -225,20 +247,40 @@ fn make_report(args: &ReportArgs) -> Result<Exit, Failure> {
         },
         png: args.png,
     };
-    write_report(&mut set, &model, &summary, options)?;
+    let what_if = whatif::for_report(
+        &args.scenario,
+        &args.set,
+        args.seed,
+        args.iterations,
+        threads,
+        &args.solve,
+        &args.sweep,
+        args.arrangement.as_deref(),
+        options.lang,
+    )?;
+    write_report(&mut set, &model, &summary, options, &what_if)?;
     set.commit()?;
     eprintln!("report written to {}", args.out.join("report.html").display());
     Ok(Exit::Success)
 }
 
-/// Adds report.html, the charts and report.xlsx to the run's outputs.
+/// Adds report.html, the charts and report.xlsx to the run's outputs; `what_if` (the sections
+/// of `report --solve` and `--sweep`, HTML) goes before the assumptions.
 fn write_report(
     set: &mut fs::OutputSet,
     model: &Model,
     summary: &Summary,
     options: report::Options,
+    what_if: &str,
 ) -> Result<(), Failure> {
-    let files = report::build(model, summary, options).map_err(Failure::failed)?;
+    let mut files = report::build(model, summary, options).map_err(Failure::failed)?;
+    if !what_if.is_empty()
+        && let Some(page) = files.iter_mut().find(|f| f.path == "report.html")
+    {
+        let html = String::from_utf8_lossy(&page.bytes).into_owned();
+        let at = html.find("<section id=\"assumptions\">").unwrap_or(html.len());
+        page.bytes = format!("{}{what_if}{}", &html[..at], &html[at..]).into_bytes();
+    }
     for file in files {
         set.add(&file.path, &file.bytes)?;
     }
@@ -255,6 +297,36 @@ pub fn simulate(
     threads: usize,
     out: Option<&mut fs::OutputSet>,
     progress: bool,
+) -> Result<Summary, Failure> {
+    simulate_with(model, threads, out, progress, false)
+}
+
+/// A run for its metrics only (the trials of `solve`, `gap`, `sweep`): without the monthly
+/// paths, so the summary's monthly quantiles are empty (null) and everything else is as
+/// [`simulate`] gives it.
+pub fn simulate_metrics(model: &Model, threads: usize) -> Result<Summary, Failure> {
+    run_engine(model, threads, None, false, false, false)
+}
+
+/// [`simulate`], and with `sensitivity` also what decides the result and the value of
+/// information (`Summary::sensitivity`, from the same kept draws as `samples.csv`).
+pub fn simulate_with(
+    model: &Model,
+    threads: usize,
+    out: Option<&mut fs::OutputSet>,
+    progress: bool,
+    sensitivity: bool,
+) -> Result<Summary, Failure> {
+    run_engine(model, threads, out, progress, sensitivity, true)
+}
+
+fn run_engine(
+    model: &Model,
+    threads: usize,
+    out: Option<&mut fs::OutputSet>,
+    progress: bool,
+    sensitivity: bool,
+    monthly: bool,
 ) -> Result<Summary, Failure> {
     let used = sim::threads_for(threads, model.iterations);
     if threads > used && progress {
@@ -280,11 +352,12 @@ pub fn simulate(
         }
         _ => None,
     };
+    let mut influence = sensitivity.then(|| InfluenceAcc::new(model, model.iterations));
     let cfg = RunConfig {
         iterations: model.iterations,
         threads,
-        keep_paths: acc.keep_paths(),
-        keep_draws: samples.is_some(),
+        keep_paths: if monthly { acc.keep_paths() } else { 0 },
+        keep_draws: samples.is_some() || influence.is_some(),
     };
     let work = model.iterations * model.copies() as u64 * model.horizon as u64;
     let bar = (progress && io::stderr().is_terminal() && work > PROGRESS_THRESHOLD).then(|| {
@@ -308,6 +381,9 @@ pub fn simulate(
         },
         &mut |chunk, rows| {
             acc.add(&chunk);
+            if let Some(influence) = influence.as_mut() {
+                influence.add(&chunk);
+            }
             if let (Some(file), Some(rows), None) = (samples.as_mut(), rows, &write_error)
                 && let Err(e) = file.write_all(&rows)
             {
@@ -327,7 +403,9 @@ pub fn simulate(
     }
     // The summary's monthly quantiles run on as many threads as the simulation.
     let pool = sim::pool(threads, model.iterations).map_err(Failure::failed)?;
-    Ok(pool.install(|| acc.finish()))
+    let mut summary = pool.install(|| acc.finish());
+    summary.sensitivity = influence.map(InfluenceAcc::finish);
+    Ok(summary)
 }
 
 fn write_outputs(set: &mut fs::OutputSet, summary: &Summary) -> Result<(), Failure> {
@@ -352,6 +430,7 @@ fn check(args: &CheckArgs) -> Result<Exit, Failure> {
     if files.is_empty() {
         return Err(Failure::invalid("no *.toml scenario files found"));
     }
+    let set = settings(&args.set)?;
     let started = SystemTime::now();
     let total_threads = args.threads.map_or_else(
         || std::thread::available_parallelism().map_or(1, usize::from),
@@ -368,7 +447,7 @@ fn check(args: &CheckArgs) -> Result<Exit, Failure> {
     let results: Vec<ScenarioCheck> = pool.install(|| {
         files
             .par_iter()
-            .map(|file| check_scenario(file, args.iterations, per_scenario))
+            .map(|file| check_scenario(file, &set, args.iterations, per_scenario))
             .collect()
     });
 
@@ -401,7 +480,7 @@ fn check(args: &CheckArgs) -> Result<Exit, Failure> {
 
 /// Loads, runs and evaluates one scenario file; a problem becomes its result, not an error,
 /// so that every file is reported.
-fn check_scenario(file: &Path, iterations: Option<u64>, threads: usize) -> ScenarioCheck {
+fn check_scenario(file: &Path, set: &[Setting], iterations: Option<u64>, threads: usize) -> ScenarioCheck {
     let clock = Instant::now();
     let mut result = ScenarioCheck {
         file: file.display().to_string(),
@@ -414,7 +493,7 @@ fn check_scenario(file: &Path, iterations: Option<u64>, threads: usize) -> Scena
         },
         seconds: 0.0,
     };
-    result.outcome = match scenario::load(file) {
+    result.outcome = match edit::load_with(file, set) {
         Err(e) => Outcome::Error {
             message: e.to_string(),
             exit_code: Exit::Invalid as u8,

@@ -75,6 +75,152 @@ pub enum Command {
     /// Never overwrites an existing file. `--list` (or `--template list`) shows the templates.
     #[command(after_help = EXIT_CODES)]
     Init(InitArgs),
+    /// Goal seek: the value of one input at which a target holds.
+    ///
+    /// Varies KEY (as --set names it) between two bounds, every trial on the same random
+    /// numbers (common random numbers), and bisects to the value where the target starts to
+    /// hold, e.g. `--vary placement.vakkenvuller.supervision.initial_hours_per_week --target
+    /// p_npv_positive>=0.8`. A number is set to each trial value; a distribution is shifted
+    /// (uniform, triangular, pert, normal) or scaled (lognormal, gamma) so that its centre (mode,
+    /// midpoint, mean or median) is the trial value. Prints the threshold and the metric there
+    /// with its Monte Carlo standard error. See docs/sensitivity.md.
+    #[command(after_help = SOLVE_EXIT_CODES)]
+    Solve(SolveArgs),
+    /// The smallest extra support that brings an arrangement to a target.
+    ///
+    /// Adds a grant "extra_support" to the arrangement (one-off at hiring, or with --months M
+    /// an amount per month in the first M months) and finds the smallest amount at which the
+    /// target holds, on common random numbers: the number a gemeente and an employer negotiate
+    /// about.
+    #[command(after_help = SOLVE_EXIT_CODES)]
+    Gap(GapArgs),
+    /// Run a grid of values of one or two inputs on common random numbers.
+    ///
+    /// Prints a table of the metric per arrangement for every value (or pair of values); with
+    /// --out DIR also writes sweep.csv and sweep.svg (the metric against the value, one line
+    /// per arrangement).
+    #[command(after_help = EXIT_CODES)]
+    Sweep(SweepArgs),
+    /// Pair two scenario files on common random numbers and compare their arrangements.
+    ///
+    /// The files must share seed, iterations and placements (names and counts, in order), so
+    /// that every iteration draws the same random numbers in both; they may differ in inputs,
+    /// rates and instruments. Arrangements are matched by name; prints B − A per arrangement.
+    #[command(after_help = EXIT_CODES)]
+    Compare(CompareArgs),
+}
+
+const SOLVE_EXIT_CODES: &str = "\
+Exit codes:
+  0  the target holds at the threshold printed (or over the whole range, said so)
+  2  invalid scenario, key, target or arguments, or a trial value the scenario refuses
+  3  the run failed (threads, I/O)
+  4  the target is not reached anywhere within the bounds (the closest value is printed)
+130  interrupted (Ctrl-C, SIGTERM, SIGHUP)";
+
+/// What `solve`, `gap` and `sweep` share: the scenario and how to run it.
+#[derive(Debug, Args)]
+pub struct WhatIfRun {
+    /// The scenario file (TOML).
+    pub scenario: PathBuf,
+    /// Change the scenario first, as `run --set` does (repeatable).
+    #[arg(long = "set", value_name = "KEY=VALUE")]
+    pub set: Vec<String>,
+    /// Number of iterations of every trial (default: the scenario's `iterations`).
+    #[arg(long, short = 'n', value_parser = clap::value_parser!(u64).range(1..=100_000_000))]
+    pub iterations: Option<u64>,
+    /// Random seed (default: the scenario's `seed`).
+    #[arg(long, short = 's')]
+    pub seed: Option<u64>,
+    /// Worker threads (default: one per core). Results do not depend on it.
+    #[arg(long, short = 'j', value_parser = clap::value_parser!(u16).range(1..=1024))]
+    pub threads: Option<u16>,
+    /// Print the result as JSON on stdout.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SolveArgs {
+    #[command(flatten)]
+    pub run: WhatIfRun,
+    /// The input or rate to vary, as --set names it.
+    #[arg(long, value_name = "KEY")]
+    pub vary: String,
+    /// The target, METRIC>=VALUE or METRIC<=VALUE (metrics as in [[expect]]).
+    #[arg(long, value_name = "EXPR", allow_hyphen_values = true)]
+    pub target: String,
+    /// The arrangement the target is about (default: the first of the file).
+    #[arg(long, value_name = "NAME")]
+    pub arrangement: Option<String>,
+    /// For a pair metric (mean_difference, p_a_better, p_npv_positive_diff): the other one.
+    #[arg(long, value_name = "NAME")]
+    pub versus: Option<String>,
+    /// The bounds of the search (default: 0 and twice the key's current value).
+    #[arg(long, num_args = 2, value_names = ["LO", "HI"], allow_hyphen_values = true)]
+    pub between: Option<Vec<f64>>,
+    /// Stop when the threshold is known this precisely (default: (HI − LO) / 1000).
+    #[arg(long)]
+    pub tolerance: Option<f64>,
+    /// Most trial runs (default 25).
+    #[arg(long, default_value_t = 25, value_parser = clap::value_parser!(u32).range(3..=200))]
+    pub max_trials: u32,
+}
+
+#[derive(Debug, Args)]
+pub struct GapArgs {
+    #[command(flatten)]
+    pub run: WhatIfRun,
+    /// The target, e.g. npv.mean>=0 or p_npv_positive>=0.8.
+    #[arg(long, value_name = "EXPR", allow_hyphen_values = true)]
+    pub target: String,
+    /// The arrangement of the file that gets the extra support (default: the first).
+    #[arg(long, value_name = "NAME")]
+    pub arrangement: Option<String>,
+    /// Support per month in the first M months of the placement, instead of one-off.
+    #[arg(long, value_name = "M", value_parser = clap::value_parser!(u32).range(1..=600))]
+    pub months: Option<u32>,
+    /// The largest amount tried, euros (default: 1,000,000 one-off, 50,000 per month).
+    #[arg(long, value_name = "EUR")]
+    pub max: Option<f64>,
+    /// Precision of the amount, euros (default 1).
+    #[arg(long, default_value_t = 1.0)]
+    pub tolerance: f64,
+}
+
+#[derive(Debug, Args)]
+pub struct SweepArgs {
+    #[command(flatten)]
+    pub run: WhatIfRun,
+    /// KEY=V1,V2,… (numbers; a distribution is moved as in solve); once or twice for a grid.
+    #[arg(long, value_name = "KEY=V1,V2,...", required = true)]
+    pub vary: Vec<String>,
+    /// The metric per arrangement (as in [[expect]]; default p_npv_positive).
+    #[arg(long, default_value = "p_npv_positive")]
+    pub metric: String,
+    /// Also write sweep.csv and sweep.svg into this folder.
+    #[arg(long, short = 'o', value_name = "DIR")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// The first scenario file (A).
+    pub a: PathBuf,
+    /// The second scenario file (B); differences are B − A.
+    pub b: PathBuf,
+    /// Iterations of both (default: the files' own, which must then agree).
+    #[arg(long, short = 'n', value_parser = clap::value_parser!(u64).range(1..=100_000_000))]
+    pub iterations: Option<u64>,
+    /// Random seed of both (default: the files' own, which must then agree).
+    #[arg(long, short = 's')]
+    pub seed: Option<u64>,
+    /// Worker threads (default: one per core). Results do not depend on it.
+    #[arg(long, short = 'j', value_parser = clap::value_parser!(u16).range(1..=1024))]
+    pub threads: Option<u16>,
+    /// Print the result as JSON on stdout.
+    #[arg(long)]
+    pub json: bool,
 }
 
 const CHECK_EXIT_CODES: &str = "\
@@ -89,6 +235,12 @@ Exit codes (the worst over all files wins):
 pub struct RunArgs {
     /// The scenario file (TOML).
     pub scenario: PathBuf,
+    /// Change the scenario for this run as if in the file: KEY as in the file (an entry of
+    /// [[placement]], [[arrangement]], instruments… by its name, kind or number), VALUE in
+    /// TOML (`32`, `'"wml"'`, `'{ dist = "pert", min = 4, mode = 6, max = 10 }'`); repeatable.
+    /// E.g. --set placement.vakkenvuller.hours_per_week=32 --set scenario.iterations=50000
+    #[arg(long = "set", value_name = "KEY=VALUE")]
+    pub set: Vec<String>,
     /// Number of iterations (default: the scenario's `iterations`, else 10000).
     #[arg(long, short = 'n', value_parser = clap::value_parser!(u64).range(1..=100_000_000))]
     pub iterations: Option<u64>,
@@ -113,6 +265,12 @@ pub struct RunArgs {
 pub struct ReportArgs {
     /// The scenario file (TOML).
     pub scenario: PathBuf,
+    /// Change the scenario for this run as if in the file: KEY as in the file (an entry of
+    /// [[placement]], [[arrangement]], instruments… by its name, kind or number), VALUE in
+    /// TOML (`32`, `'"wml"'`, `'{ dist = "pert", min = 4, mode = 6, max = 10 }'`); repeatable.
+    /// E.g. --set placement.vakkenvuller.hours_per_week=32 --set scenario.iterations=50000
+    #[arg(long = "set", value_name = "KEY=VALUE")]
+    pub set: Vec<String>,
     /// Folder to write the report into (created when missing).
     #[arg(long, short = 'o', value_name = "DIR")]
     pub out: PathBuf,
@@ -122,6 +280,19 @@ pub struct ReportArgs {
     /// Also write every chart as PNG (rendered with the embedded DejaVu Sans font).
     #[arg(long)]
     pub png: bool,
+    /// Add a section with the value of KEY at which a target holds, found as `inclusim solve`
+    /// finds it (bounds: 0 and twice the current value, or KEY:EXPR:LO:HI), in one plain
+    /// sentence; e.g. --solve 'placement.NAME.supervision.initial_hours_per_week:p_npv_positive>=0.8'.
+    /// Repeatable.
+    #[arg(long, value_name = "KEY:EXPR", allow_hyphen_values = true)]
+    pub solve: Vec<String>,
+    /// Add a table of P(NPV > 0) per arrangement at the values of KEY (as `inclusim sweep`),
+    /// e.g. --sweep placement.NAME.hours_per_week=16,24,32. Repeatable.
+    #[arg(long, value_name = "KEY=V1,V2,...")]
+    pub sweep: Vec<String>,
+    /// The arrangement --solve is about (default: the first of the file).
+    #[arg(long, value_name = "NAME")]
+    pub arrangement: Option<String>,
     /// Number of iterations (default: the scenario's `iterations`, else 10000).
     #[arg(long, short = 'n', value_parser = clap::value_parser!(u64).range(1..=100_000_000))]
     pub iterations: Option<u64>,
@@ -166,6 +337,12 @@ pub struct CheckArgs {
     /// Scenario files or folders.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
+    /// Change the scenario for every file checked as if in the file: KEY as in the file (an entry of
+    /// [[placement]], [[arrangement]], instruments… by its name, kind or number), VALUE in
+    /// TOML (`32`, `'"wml"'`, `'{ dist = "pert", min = 4, mode = 6, max = 10 }'`); repeatable.
+    /// E.g. --set placement.vakkenvuller.hours_per_week=32 --set scenario.iterations=50000
+    #[arg(long = "set", value_name = "KEY=VALUE")]
+    pub set: Vec<String>,
     /// Iterations for every scenario (default: each scenario's own `iterations`).
     #[arg(long, short = 'n', value_parser = clap::value_parser!(u64).range(1..=100_000_000))]
     pub iterations: Option<u64>,

@@ -33,3 +33,4 @@ pub mod stats;
 pub mod templates;
 pub mod uitkering;
 pub mod vocab;
+pub mod whatif;

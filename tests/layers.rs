@@ -26,7 +26,7 @@ const FLOORS: [&[&str]; 13] = [
     &["model"],
     &["scenario", "sim"],
     &["stats"],
-    &["check", "report"],
+    &["check", "report", "whatif"],
     &["export"],
     &["cli"],
     &["app"],

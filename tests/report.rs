@@ -549,7 +549,8 @@ fn workbook_holds_the_numbers_of_summary_json() {
             t.sheet_comparison,
             t.sheet_parties,
             t.sheet_monthly,
-            t.sheet_assumptions
+            t.sheet_assumptions,
+            "Gevoeligheid"
         ]
     );
     let num = |d: &Data| match d {

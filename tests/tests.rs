@@ -13,5 +13,6 @@ mod parties;
 mod props;
 mod rates;
 mod report;
+mod sensitivity;
 mod support;
 mod util;

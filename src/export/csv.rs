@@ -180,37 +180,11 @@ impl SamplesFormat {
         .map(|s| s.to_string())
         .collect();
         header.extend(line_names.iter().map(|n| format!("line.{n}")));
-        // Each input column's position in an iteration's kept draws: the static inputs of
-        // every copy, copy after copy, then every copy's instrument inputs.
-        let mut input_columns = Vec::new();
-        let who = |name: &str, count: usize, k: usize| {
-            if count == 1 {
-                name.to_owned()
-            } else {
-                format!("{name}#{}", k + 1)
-            }
-        };
-        let mut position = 0;
-        for p in &model.placements {
-            for k in 0..p.count {
-                for input in &p.inputs {
-                    if input.used {
-                        header.push(format!("input.{}.{}", who(&p.name, p.count, k), input.path));
-                        input_columns.push(position);
-                    }
-                    position += 1;
-                }
-            }
-        }
-        for p in &model.placements {
-            for k in 0..p.count {
-                for input in &model.instrument_inputs {
-                    header.push(format!("input.{}.{}", who(&p.name, p.count, k), input.path));
-                    input_columns.push(position);
-                    position += 1;
-                }
-            }
-        }
+        // Each input column's position in an iteration's kept draws (one layout, shared with
+        // the sensitivity statistics; the pools' hours are not written here).
+        let kept = crate::sim::inputs::kept_inputs(model, false);
+        header.extend(kept.iter().map(|k| format!("input.{}", k.name)));
+        let input_columns: Vec<usize> = kept.iter().map(|k| k.position).collect();
         let arrangement_fields = model
             .arrangements
             .iter()

@@ -9,6 +9,7 @@ pub mod json;
 pub mod junit;
 pub mod table;
 pub mod xlsx;
+pub mod xlsx_sensitivity;
 
 /// Formats euros with thousands separators and no decimals: `-12,345`.
 pub fn euros(x: f64) -> String {

@@ -75,6 +75,7 @@ pub fn workbook(model: &Model, s: &Summary, lang: Lang) -> Result<Vec<u8>, XlsxE
         lang,
         &f,
     )?;
+    super::xlsx_sensitivity::add_sheet(&mut wb, model, s, lang)?;
     wb.save_to_buffer()
 }
 

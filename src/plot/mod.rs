@@ -11,6 +11,8 @@ pub mod npv_distribution;
 pub mod productivity;
 pub mod range;
 pub mod retention;
+pub mod sweep;
+pub mod tornado;
 
 use std::sync::OnceLock;
 

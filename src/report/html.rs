@@ -98,6 +98,7 @@ pub fn page(model: &Model, s: &Summary, charts: &[RenderedChart], lang: Lang) ->
         .cloned()
         .collect();
     figures(&mut h, &general, t);
+    super::sensitivity::section(&mut h, model, s, lang);
     assumptions(&mut h, model, s, lang);
     method(&mut h, s, lang);
     h.push_str("</main>\n</body>\n</html>\n");

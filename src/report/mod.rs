@@ -6,8 +6,10 @@ pub mod charts;
 pub mod cohort;
 pub mod describe;
 pub mod html;
+pub mod sensitivity;
 pub mod text;
 pub mod verdict;
+pub mod whatif;
 
 pub use text::Lang;
 
@@ -89,5 +91,6 @@ pub fn build(model: &Model, summary: &Summary, options: Options) -> Result<Vec<F
             });
         }
     }
+    files.extend(sensitivity::chart_files(model, summary, options)?);
     Ok(files)
 }

@@ -2,6 +2,7 @@
 //!
 //! Parse, then validate, then run: nothing downstream sees the raw types.
 
+pub mod edit;
 pub mod raw;
 mod raw_cohort;
 pub mod schema;
@@ -34,6 +35,12 @@ pub const MAX_SCENARIO_BYTES: u64 = 4 << 20;
 
 /// Reads and validates one scenario file.
 pub fn load(path: &Path) -> Result<Model, LoadError> {
+    let text = read_text(path)?;
+    parse(path, &text).map_err(LoadError::Invalid)
+}
+
+/// Reads one scenario file's text (at most [`MAX_SCENARIO_BYTES`], UTF-8).
+pub fn read_text(path: &Path) -> Result<String, LoadError> {
     let bytes = crate::fs::read_at_most(path, MAX_SCENARIO_BYTES).map_err(|source| LoadError::Read {
         path: crate::inert::inert(&path.display().to_string()).into_owned(),
         source,
@@ -52,8 +59,7 @@ pub fn load(path: &Path) -> Result<Model, LoadError> {
             warning: false,
         }]));
     };
-    let text = String::from_utf8(bytes).map_err(|e| LoadError::Invalid(vec![not_utf8(path, &e)]))?;
-    parse(path, &text).map_err(LoadError::Invalid)
+    String::from_utf8(bytes).map_err(|e| LoadError::Invalid(vec![not_utf8(path, &e)]))
 }
 
 /// A file that is not UTF-8, placed at its first bad byte (editors can jump there).

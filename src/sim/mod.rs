@@ -12,6 +12,7 @@ pub mod draws;
 pub mod duties;
 pub mod employer;
 pub mod engine;
+pub mod inputs;
 pub mod ledger;
 mod path;
 pub mod plan;
@@ -70,7 +71,7 @@ pub struct Chunk {
     pub ineligible: Vec<u32>,
     pub ineligible_offsets: Vec<usize>,
     /// Drawn inputs per iteration when kept: the static inputs of all copies, copy after
-    /// copy, then each copy's instrument inputs.
+    /// copy, then each copy's instrument inputs, then the pools' hours ([`inputs`]).
     pub draws: Vec<Vec<f64>>,
     /// `arrangements × horizon` sums, arrangement-major.
     pub monthly: Vec<MonthSums>,
@@ -254,6 +255,9 @@ fn simulate_chunk(model: &Model, plan: &Plan, cfg: &RunConfig, index: u64) -> Ch
             for c in 0..plan.copy_placement.len() {
                 kept.extend_from_slice(draws.copy_instrument_inputs(c));
             }
+            // The pools' hours last (see `inputs::kept_inputs`): read by the sensitivity
+            // statistics, not written to samples.csv.
+            kept.extend_from_slice(&draws.pool_hours);
             chunk.draws.push(kept);
         }
         chunk.outcomes.extend_from_slice(&results.outcomes);

@@ -2,7 +2,10 @@
 
 pub mod cohort;
 pub mod describe;
+pub mod evpi;
+pub mod influence;
 pub mod metrics;
+pub mod sensitivity;
 pub mod summary;
 
 pub use summary::{Accumulator, Summary};

@@ -100,6 +100,10 @@ pub struct Summary {
     /// without a class.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cohort: Option<super::cohort::CohortSummary>,
+    /// What decides the result and the value of information (docs/sensitivity.md); set by
+    /// the commands that compute it (`run`, `report`), absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sensitivity: Option<super::influence::Influence>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -674,6 +678,7 @@ impl<'m> Accumulator<'m> {
             arrangements,
             comparisons,
             cohort,
+            sensitivity: None,
         }
     }
 }
