@@ -4,6 +4,7 @@
 
 pub mod charts;
 pub mod describe;
+pub mod figures;
 pub mod html;
 pub mod text;
 pub mod verdict;
