@@ -280,8 +280,10 @@ fn outcome(p: f64, break_even: Option<u32>) -> Outcome {
         name: "Met loonkostensubsidie".into(),
         p_positive: p,
         break_even_month: break_even,
+        break_even_calendar: None,
         horizon: 36,
         mean: 1000.0,
+        mcse: 100.0,
         p10: -500.0,
         p90: 2500.0,
     }
@@ -301,6 +303,13 @@ fn the_answer_is_worded_by_thresholds() {
         "Met loonkostensubsidie: deze plaatsing verdient zich in 8 van de 10 gesimuleerde \
          toekomsten terug, in de helft van alle toekomsten al binnen 14 maanden."
     );
+    let mut dated = outcome(0.8, Some(14));
+    dated.break_even_calendar = Some("okt 2028".into());
+    assert!(
+        verdict::pays_off(&dated, Lang::Nl).ends_with("al binnen 14 maanden (okt 2028)."),
+        "{}",
+        verdict::pays_off(&dated, Lang::Nl)
+    );
     assert_eq!(
         verdict::pays_off(&outcome(0.0, None), Lang::Nl),
         "Met loonkostensubsidie: deze plaatsing verdient zich in geen enkele gesimuleerde \
@@ -314,11 +323,13 @@ fn the_answer_is_worded_by_thresholds() {
     let half = verdict::pays_off(&outcome(0.5, Some(36)), Lang::En);
     assert!(half.contains("in about half of the simulated futures"), "{half}");
     assert!(half.ends_with("within 36 months."), "{half}");
+    // Fewer than half break even: the share is said for the horizon, without a "but"
+    // that reads as a contradiction.
     let none = verdict::pays_off(&outcome(0.3, None), Lang::Nl);
-    assert!(none.contains("in 3 van de 10"), "{none}");
-    assert!(
-        none.ends_with("maar in de meeste toekomsten niet binnen 36 maanden."),
-        "{none}"
+    assert_eq!(
+        none,
+        "Met loonkostensubsidie: deze plaatsing verdient zich in 3 van de 10 gesimuleerde \
+         toekomsten terug binnen 36 maanden."
     );
     let rare = verdict::pays_off(&outcome(0.02, None), Lang::En);
     assert!(rare.contains("almost never"), "{rare}");
@@ -334,35 +345,95 @@ fn the_answer_is_worded_by_thresholds() {
 }
 
 #[test]
-fn the_best_arrangement_is_named_with_its_margin_and_probability() {
+fn a_mean_within_its_monte_carlo_interval_of_zero_is_about_cost_neutral() {
+    // Mean −150 with a standard error of 100: the 95% interval (−346, 46) includes zero, so
+    // neither "kost" nor "levert op" — the sign is noise.
+    let mut o = outcome(0.45, None);
+    o.mean = -150.0;
+    let text = verdict::expectation(&o, Lang::Nl);
+    assert!(text.contains("ongeveer kostenneutraal"), "{text}");
+    assert!(text.contains("€ −346 tot € 46"), "{text}");
+    assert!(!text.contains("kost de plaatsing"), "{text}");
+    o.mean = 150.0;
+    assert!(verdict::expectation(&o, Lang::En).contains("about cost-neutral"));
+    // Just outside the interval the words take a side again.
+    o.mean = -200.0;
+    assert!(verdict::expectation(&o, Lang::Nl).starts_with("Gemiddeld kost"));
+}
+
+/// Two arrangements with the second `diff` better on average and the paired interval `ci`.
+fn two_with(diff: f64, ci: [f64; 2], base_mean: f64) -> Summary {
     let mut s = summary_with(2);
-    let same = verdict::best_choice(&s, Lang::Nl).expect("two arrangements");
-    assert!(
-        same.contains("dezelfde uitkomst"),
-        "identical arrangements: {same}"
-    );
-    // Make the second arrangement better by a known margin.
-    s.arrangements[1].npv.mean = s.arrangements[0].npv.mean + 1200.0;
+    s.arrangements[0].npv.mean = base_mean;
+    s.arrangements[0].npv.mcse = 50.0;
+    s.arrangements[1].npv.mean = base_mean + diff;
+    s.arrangements[1].npv.mcse = 50.0;
     // Comparisons with the baseline read as arrangement − baseline.
     let c = &mut s.comparisons[0];
     assert_eq!(c.b, "no support");
-    c.mean_diff = 1200.0;
-    c.ci95 = [900.0, 1500.0];
+    c.mean_diff = diff;
+    c.ci95 = ci;
     c.sd_diff = 300.0;
     c.p_a_better = 0.85;
+    s
+}
+
+#[test]
+fn the_verdict_names_a_tie_a_clear_winner_a_near_equal_pair_and_all_losing() {
+    use verdict::Choice;
+    // Tie: the same outcome in every future.
+    let same = summary_with(2);
+    assert!(matches!(verdict::choice(&same), Some(Choice::Tie { .. })));
+    let text = verdict::best_choice(&same, Lang::Nl).expect("two arrangements");
+    assert!(text.contains("dezelfde uitkomst"), "{text}");
+
+    // Clear winner: the better one first, with its margin, interval and share of futures.
+    let s = two_with(1200.0, [900.0, 1500.0], 500.0);
+    let best = s.arrangements[1].name.clone();
+    assert!(matches!(verdict::choice(&s), Some(Choice::ClearWinner { .. })));
     let text = verdict::best_choice(&s, Lang::Nl).unwrap();
-    let best = &s.arrangements[1].name;
+    assert_eq!(
+        text,
+        format!(
+            "Het voordeligst is {best}. {} is gemiddeld € 1.200 beter dan no support \
+             (95%-interval € 900 tot € 1.500), in 85% van de toekomsten.",
+            verdict::capitalised(&best)
+        )
+    );
+
+    // Near equal: the interval includes zero, so no "voordeligst".
+    let s = two_with(100.0, [-200.0, 400.0], 500.0);
+    assert!(matches!(verdict::choice(&s), Some(Choice::NearEqual { .. })));
+    let text = verdict::best_choice(&s, Lang::Nl).unwrap();
+    assert!(!text.contains("voordeligst is"), "{text}");
+    assert!(text.contains("ontlopen elkaar niet duidelijk"), "{text}");
+    assert!(text.contains("niet zeker"), "{text}");
+
+    // All lose: no "voordeligst", but how much is missing on average for the least bad one.
+    let s = two_with(1200.0, [900.0, 1500.0], -5000.0);
+    assert!(matches!(verdict::choice(&s), Some(Choice::AllLose { .. })));
+    let text = verdict::best_choice(&s, Lang::Nl).unwrap();
+    assert!(!text.contains("voordeligst is"), "{text}");
     assert!(
         text.starts_with(&format!(
-            "Het voordeligst is {best}: gemiddeld € 1.200 meer dan no support"
+            "Geen van de constructies verdient zich gemiddeld terug binnen 24 maanden. Het \
+             minste verlies geeft {best}: daar ontbreekt gemiddeld € 3.800 om quitte te spelen."
         )),
         "{text}"
     );
-    assert!(text.contains("in 85 van de 100"), "{text}");
-    assert!(!text.contains("niet zeker"), "{text}");
-    s.comparisons[0].ci95 = [-1500.0, 100.0];
-    assert!(verdict::best_choice(&s, Lang::Nl).unwrap().contains("niet zeker"));
+    let en = verdict::best_choice(&s, Lang::En).unwrap();
+    assert!(en.contains("€3,800 is missing"), "{en}");
+
     assert!(verdict::best_choice(&summary_with(1), Lang::Nl).is_none());
+}
+
+#[test]
+fn the_star_goes_only_to_a_demonstrably_best_arrangement() {
+    let s = two_with(1200.0, [900.0, 1500.0], 500.0);
+    assert_eq!(report::html::clear_best(&s), Some(1));
+    let s = two_with(100.0, [-200.0, 400.0], 500.0);
+    assert_eq!(report::html::clear_best(&s), None);
+    assert_eq!(report::html::clear_best(&summary_with(1)), None);
 }
 
 fn bundled_scenarios() -> Vec<PathBuf> {

@@ -91,7 +91,7 @@ ul { padding-left: 1.3rem; }
   table { font-size: 8.5pt; }
   th { font-size: 8pt; }
   th, td { padding: .25rem .35rem; }
-  section#assumptions, section#charts { break-before: page; }
+  table.compare { break-inside: avoid; }
   figure { margin: .6rem 0 1rem; break-inside: avoid; }
   /* Two charts to a page: a tall chart is scaled down, centred. */
   figure svg { max-height: 108mm; }

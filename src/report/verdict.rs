@@ -93,7 +93,7 @@ pub fn pays_off(o: &Outcome, lang: Lang) -> String {
     let name = o.name.as_str();
     let (template, k) = match frequency(o.p_positive) {
         Frequency::Never => {
-            return fill(t.verdict_never, &[("name", name), ("horizon", &horizon)]);
+            return capitalised(&fill(t.verdict_never, &[("name", name), ("horizon", &horizon)]));
         }
         Frequency::AlmostNever => (t.verdict_almost_never, 0),
         Frequency::OutOfTen(k) => (t.verdict_k_of_10, k),
@@ -101,7 +101,7 @@ pub fn pays_off(o: &Outcome, lang: Lang) -> String {
         Frequency::AlmostAlways => (t.verdict_almost_always, 10),
         Frequency::Always => (t.verdict_always, 10),
     };
-    let head = fill(template, &[("name", name), ("k", &k.to_string())]);
+    let head = capitalised(&fill(template, &[("name", name), ("k", &k.to_string())]));
     let tail = match (o.break_even_month, &o.break_even_calendar) {
         (Some(m), Some(cal)) => fill(
             t.break_even_month_calendar,
@@ -253,9 +253,9 @@ pub fn pair_line(summary: &Summary, a: &str, b: &str, lang: Lang) -> Option<Stri
 pub fn best_choice(summary: &Summary, lang: Lang) -> Option<String> {
     let t = lang.text();
     let horizon = summary.horizon_months.to_string();
-    let pair = |a: &str, b: &str| pair_line(summary, a, b, lang).unwrap_or_default();
+    let pair = |a: &str, b: &str| capitalised(&pair_line(summary, a, b, lang).unwrap_or_default());
     Some(match choice(summary)? {
-        Choice::Tie { a, b } => fill(t.same, &[("a", &a), ("b", &b)]),
+        Choice::Tie { a, b } => capitalised(&fill(t.same, &[("a", &a), ("b", &b)])),
         Choice::AllLose {
             best,
             missing,
@@ -279,7 +279,19 @@ pub fn best_choice(summary: &Summary, lang: Lang) -> Option<String> {
             fill(t.best, &[("best", &best)]) + " " + &pair(&best, &other)
         }
         Choice::NearEqual { best, other } => {
-            fill(t.best_unsure, &[("best", &best), ("other", &other)]) + " " + &pair(&best, &other)
+            capitalised(&fill(t.best_unsure, &[("best", &best), ("other", &other)]))
+                + " "
+                + &pair(&best, &other)
         }
     })
+}
+
+/// `text` with its first letter in upper case: a sentence may begin with a name written in
+/// lower case ("geen ondersteuning").
+pub fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
