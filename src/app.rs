@@ -127,17 +127,29 @@ fn validate(args: &ValidateArgs) -> Result<Exit, Failure> {
         )));
     }
     let mut invalid = 0;
+    let mut warned = 0;
     for file in &files {
         match scenario::load(file) {
             Ok(model) => {
-                eprintln!(
-                    "{}: ok ({} placement(s), {} arrangement(s), {} months)",
-                    crate::inert::inert(&file.display().to_string()),
-                    model.copies(),
-                    model.arrangements.len(),
-                    model.horizon
-                );
+                // The result on stdout (what a script reads); the warnings on stderr.
+                print_stdout(
+                    format!(
+                        "{}: ok ({} placement(s), {} arrangement(s), {} months{})\n",
+                        crate::inert::inert(&file.display().to_string()),
+                        model.copies(),
+                        model.arrangements.len(),
+                        model.horizon,
+                        match model.warnings.len() {
+                            0 => String::new(),
+                            n => format!(", {n} warning(s)"),
+                        }
+                    )
+                    .as_bytes(),
+                )?;
                 print_warnings(&model);
+                if !model.warnings.is_empty() {
+                    warned += 1;
+                }
             }
             Err(e) => {
                 invalid += 1;
@@ -147,6 +159,12 @@ fn validate(args: &ValidateArgs) -> Result<Exit, Failure> {
     }
     if invalid > 0 {
         eprintln!("{invalid} of {} scenario file(s) invalid", files.len());
+        Ok(Exit::Invalid)
+    } else if warned > 0 && args.deny_warnings {
+        eprintln!(
+            "{warned} of {} scenario file(s) with warnings (--deny-warnings)",
+            files.len()
+        );
         Ok(Exit::Invalid)
     } else {
         Ok(Exit::Success)
@@ -187,7 +205,12 @@ fn run(args: &RunArgs) -> Result<Exit, Failure> {
     if args.json {
         print_stdout(&export::json::summary(&summary).map_err(Failure::failed)?)?;
     } else {
-        print_stdout(export::table::render(&summary).as_bytes())?;
+        let lang = match args.lang {
+            Some(LangArg::Nl) => Lang::Nl,
+            Some(LangArg::En) | None => Lang::En,
+        };
+        let labels = report::line_labels(&model, lang);
+        print_stdout(export::table::render_in(&summary, lang, &labels).as_bytes())?;
         if let Some(dir) = &args.out {
             eprintln!("outputs written to {}", dir.display());
         }
@@ -225,10 +248,94 @@ fn make_report(args: &ReportArgs) -> Result<Exit, Failure> {
         },
         png: args.png,
     };
+    // Found before the report is written, so that a missing browser fails fast.
+    let chrome = (args.pdf || args.chrome.is_some())
+        .then(|| find_chrome(args.chrome.as_deref()))
+        .transpose()?;
     write_report(&mut set, &model, &summary, options)?;
     set.commit()?;
     eprintln!("report written to {}", args.out.join("report.html").display());
+    if let Some(chrome) = chrome {
+        let pdf = args.out.join("report.pdf");
+        print_pdf(&chrome, &args.out.join("report.html"), &pdf)?;
+        eprintln!("PDF written to {}", pdf.display());
+    }
     Ok(Exit::Success)
+}
+
+/// Programs tried on PATH, in order, for `report --pdf`.
+const CHROME_NAMES: [&str; 5] = [
+    "chromium",
+    "chromium-browser",
+    "google-chrome",
+    "google-chrome-stable",
+    "chrome",
+];
+
+/// The Chromium or Chrome to print with: `given`, else the first of [`CHROME_NAMES`] on PATH.
+fn find_chrome(given: Option<&Path>) -> Result<std::path::PathBuf, Failure> {
+    if let Some(path) = given {
+        return if path.is_file() {
+            Ok(path.to_owned())
+        } else {
+            Err(Failure::failed(format!(
+                "{}: error: --chrome: no such program",
+                path.display()
+            )))
+        };
+    }
+    let dirs = std::env::var_os("PATH").unwrap_or_default();
+    for dir in std::env::split_paths(&dirs) {
+        for name in CHROME_NAMES {
+            let candidate = dir.join(name);
+            if candidate.is_file() {
+                return Ok(candidate);
+            }
+        }
+    }
+    Err(Failure::failed(format!(
+        "error: --pdf needs Chromium or Chrome, and none of {} was found on PATH; install one \
+         (e.g. `apt-get install chromium`) or give it with --chrome PROGRAM. report.html is \
+         not written either; without --pdf it is, and any browser prints it on A4",
+        CHROME_NAMES.join(", ")
+    )))
+}
+
+/// Prints `html` to `pdf` (A4, as the page's print stylesheet lays it out) with headless
+/// Chromium. The page loads nothing but itself, so the browser needs no network.
+fn print_pdf(chrome: &Path, html: &Path, pdf: &Path) -> Result<(), Failure> {
+    let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_owned());
+    let url = format!("file://{}", absolute(html).display());
+    let profile = std::env::temp_dir().join(format!("inclusim-chrome-{}", std::process::id()));
+    let output = std::process::Command::new(chrome)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--no-pdf-header-footer",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg(format!("--print-to-pdf={}", absolute(pdf).display()))
+        .arg(&url)
+        .output();
+    let _ = std::fs::remove_dir_all(&profile);
+    let output = output.map_err(|e| {
+        Failure::failed(format!("{}: error: cannot start it to print the PDF: {e}", chrome.display()))
+    })?;
+    if !output.status.success() || !pdf.is_file() {
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        let last = stderr.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("");
+        return Err(Failure::failed(format!(
+            "{}: error: printing {} to PDF failed ({}){}",
+            chrome.display(),
+            html.display(),
+            output.status,
+            if last.is_empty() { String::new() } else { format!(": {last}") }
+        )));
+    }
+    Ok(())
 }
 
 /// Adds report.html, the charts and report.xlsx to the run's outputs.

@@ -402,10 +402,32 @@ pub struct JobcoachPlan {
     pub max_months: Option<usize>,
 }
 
+/// A name the scenario gives a line for the report, in Dutch and English (the same text in
+/// both when the scenario gives one).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label {
+    pub nl: Option<String>,
+    pub en: Option<String>,
+}
+
+impl Label {
+    /// The label in Dutch (`english == false`) or English, falling back to the other language.
+    pub fn get(&self, english: bool) -> Option<&str> {
+        let (first, second) = if english {
+            (&self.en, &self.nl)
+        } else {
+            (&self.nl, &self.en)
+        };
+        first.as_deref().or(second.as_deref())
+    }
+}
+
 /// A cost or benefit line other than the built-in ones.
 #[derive(Debug, Clone)]
 pub struct OtherLine {
     pub name: String,
+    /// The name the report and workbook show (`label` in the scenario), if given.
+    pub label: Option<Label>,
     pub is_benefit: bool,
     /// Input slot holding the amount.
     pub slot: usize,

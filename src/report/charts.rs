@@ -131,10 +131,22 @@ pub fn fan(s: &Summary, lang: Lang) -> plot::fan::Fan {
     }
 }
 
+/// The most lines the composition chart draws one by one; the smaller ones are summed into
+/// "overig" so that the bars stay readable.
+pub const COMPOSITION_LINES: usize = 8;
+
 /// The employer's lines in the order benefits, subsidies, costs (each in ledger order), then
-/// the nominal net; lines are matched by name across arrangements.
+/// the nominal net; lines are matched by name across arrangements. Lines that are zero in
+/// every arrangement are left out; past the [`COMPOSITION_LINES`] largest (by their largest
+/// mean over the arrangements) the rest are summed into one "overig" bar.
 pub fn composition(s: &Summary, lang: Lang) -> plot::composition::Composition {
     let t = lang.text();
+    let mean_of = |a: &crate::stats::summary::ArrangementSummary, n: &str| {
+        a.employer_lines
+            .iter()
+            .find(|l| l.name == n)
+            .map_or(0.0, |l| l.mean)
+    };
     let mut names: Vec<(LineRole, String)> = Vec::new();
     for role in [LineRole::Benefit, LineRole::Subsidy, LineRole::Cost] {
         for a in &s.arrangements {
@@ -145,10 +157,36 @@ pub fn composition(s: &Summary, lang: Lang) -> plot::composition::Composition {
             }
         }
     }
+    let size = |n: &str| {
+        s.arrangements
+            .iter()
+            .map(|a| mean_of(a, n).abs())
+            .fold(0.0, f64::max)
+    };
+    names.retain(|(_, n)| size(n) > 0.0);
+    let mut rest: Vec<String> = Vec::new();
+    if names.len() > COMPOSITION_LINES {
+        let mut by_size: Vec<f64> = names.iter().map(|(_, n)| size(n)).collect();
+        by_size.sort_by(|a, b| b.total_cmp(a));
+        let threshold = by_size[COMPOSITION_LINES - 2];
+        let mut kept = 0;
+        names.retain(|(_, n)| {
+            let keep = size(n) >= threshold && kept < COMPOSITION_LINES - 1;
+            if keep {
+                kept += 1;
+            } else {
+                rest.push(n.clone());
+            }
+            keep
+        });
+    }
     let mut categories: Vec<String> = names
         .iter()
         .map(|(_, n)| t.line_name(n).map_or_else(|| n.replace('_', " "), str::to_owned))
         .collect();
+    if !rest.is_empty() {
+        categories.push(fill(t.other_lines, &[("n", &rest.len().to_string())]));
+    }
     categories.push(t.net_nominal.to_owned());
     plot::composition::Composition {
         labels: labels(&t.chart_composition, lang, &[]),
@@ -158,15 +196,10 @@ pub fn composition(s: &Summary, lang: Lang) -> plot::composition::Composition {
             .iter()
             .enumerate()
             .map(|(i, a)| {
-                let mut values: Vec<f64> = names
-                    .iter()
-                    .map(|(_, n)| {
-                        a.employer_lines
-                            .iter()
-                            .find(|l| l.name == *n)
-                            .map_or(0.0, |l| l.mean)
-                    })
-                    .collect();
+                let mut values: Vec<f64> = names.iter().map(|(_, n)| mean_of(a, n)).collect();
+                if !rest.is_empty() {
+                    values.push(rest.iter().map(|n| mean_of(a, n)).sum());
+                }
                 values.push(a.party_net.get("employer").copied().unwrap_or(0.0));
                 plot::composition::Series {
                     label: a.name.clone(),

@@ -7,6 +7,7 @@ use std::fmt::Write;
 use super::charts::RenderedChart;
 use super::describe::{self, Unit};
 use super::figures;
+use super::params;
 use super::text::{Lang, Text, fill};
 use super::verdict::{self, Outcome};
 use crate::model::{LineTiming, Model, Placement, Slot, SupervisionSource};
@@ -117,7 +118,7 @@ pub fn page(model: &Model, s: &Summary, charts: &[RenderedChart], lang: Lang) ->
         escape(t.doc_title)
     );
     header(&mut h, s, lang);
-    answer(&mut h, s, lang);
+    answer(&mut h, model, s, lang);
     comparison(&mut h, model, s, lang);
     parties(&mut h, s, lang);
     figures(&mut h, charts, t);
@@ -154,7 +155,7 @@ fn swatch(i: usize) -> String {
     )
 }
 
-fn answer(h: &mut String, s: &Summary, lang: Lang) {
+fn answer(h: &mut String, model: &Model, s: &Summary, lang: Lang) {
     let t = lang.text();
     let _ = write!(
         h,
@@ -165,7 +166,8 @@ fn answer(h: &mut String, s: &Summary, lang: Lang) {
         let _ = writeln!(h, "<p class=\"best\">{}</p>", escape(&best));
     }
     for (i, a) in s.arrangements.iter().enumerate() {
-        let o = Outcome::of(a, s.horizon_months);
+        let mut o = Outcome::of(a, s.horizon_months);
+        o.break_even_calendar = o.break_even_month.map(|m| calendar_month(model, m, lang));
         let _ = write!(
             h,
             "<div class=\"verdict\" style=\"border-left-color:{}\">\n<p class=\"lead\">{}</p>\n<p>{}</p>\n</div>\n",
@@ -632,7 +634,13 @@ pub fn input_label(p: &Placement, index: usize, lang: Lang) -> String {
             } else {
                 t.line_cost
             },
-            &[("name", &line.name)],
+            &[(
+                "name",
+                line.label
+                    .as_ref()
+                    .and_then(|l| l.get(lang == Lang::En))
+                    .unwrap_or(&line.name),
+            )],
         ),
         None => p.inputs.get(index).map_or_else(String::new, |i| i.path.clone()),
     }
@@ -734,7 +742,8 @@ fn peaks(h: &mut String, model: &Model, lang: Lang) {
     h.push_str("</tbody>\n</table>\n");
 }
 
-/// An instrument's name and its parameters as written (`key: value`).
+/// An instrument's name and its parameters in words ("herbeoordeling elke 12 maanden");
+/// a parameter without words as written (`key: value`).
 pub fn instrument_words(instrument: &crate::instruments::Instrument, model: &Model, lang: Lang) -> String {
     let t = lang.text();
     let kind = instrument.kind();
@@ -743,13 +752,12 @@ pub fn instrument_words(instrument: &crate::instruments::Instrument, model: &Mod
         .map_or_else(|| kind.to_owned(), str::to_owned);
     let params: Vec<String> = instrument
         .parameters(&|i| {
-            model
-                .instrument_inputs
-                .get(i)
-                .map_or_else(String::new, |s| s.dist.describe())
+            model.instrument_inputs.get(i).map_or_else(String::new, |s| {
+                describe::dist_in_words(&s.dist, Unit::Money, lang)
+            })
         })
         .into_iter()
-        .map(|(k, v)| format!("{k}: {v}"))
+        .map(|(k, v)| params::words(kind, k, &v, lang).unwrap_or_else(|| format!("{k}: {v}")))
         .collect();
     if params.is_empty() {
         name

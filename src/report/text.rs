@@ -221,6 +221,8 @@ pub struct Text {
     pub legend_outer: &'static str,
     pub legend_difference: &'static str,
     pub net_nominal: &'static str,
+    /// The composition chart's bar of the smaller lines: {n} lines.
+    pub other_lines: &'static str,
     pub no_comparison: &'static str,
 
     // Assumptions.
@@ -566,6 +568,7 @@ pub static NL: Text = Text {
     legend_inner: "25%–75% van de toekomsten",
     legend_outer: "10%–90% van de toekomsten",
     legend_difference: "{a} − {b}: {a} beter in {p}",
+    other_lines: "Overig ({n} regels)",
     net_nominal: "Netto (nominaal)",
     no_comparison: "Er is één financieringsconstructie doorgerekend, dus er is geen verschil om te tonen.",
 
@@ -830,6 +833,7 @@ pub static EN: Text = Text {
     legend_inner: "25%–75% of futures",
     legend_outer: "10%–90% of futures",
     legend_difference: "{a} − {b}: {a} better in {p}",
+    other_lines: "Other ({n} lines)",
     net_nominal: "Net (nominal)",
     no_comparison: "One financing arrangement was simulated, so there is no difference to show.",
 

@@ -404,12 +404,27 @@ impl JsonSchema for JobcoachHoursSpec {
     }
 }
 
+/// A name for the report: one text for every language, or one per language.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum RawLabel {
+    Same(String),
+    PerLanguage {
+        nl: Option<String>,
+        en: Option<String>,
+    },
+}
+
 /// `[[placement.cost]]` / `[[placement.benefit]]`: a one-off amount at a tenure month, or a
 /// monthly amount between two tenure months (inclusive).
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawLine {
+    /// The machine name: the key in outputs (summary.json, CSV).
     pub name: String,
+    /// The name shown in the report and workbook: one text ("Inwerkcursus") or one per
+    /// language (`{ nl = "Inwerkcursus", en = "Onboarding course" }`); default: `name`.
+    pub label: Option<RawLabel>,
     /// Euros: once (with `at_month`) or per month (with `from_month`/`to_month`).
     pub amount: InputSpec,
     pub at_month: Option<i64>,
