@@ -234,6 +234,10 @@ fn begin_outputs(dir: &Path, model: &Model) -> Result<fs::OutputSet, Failure> {
 
 fn make_report(args: &ReportArgs) -> Result<Exit, Failure> {
     let model = load_for_run(&args.scenario, args.seed, args.iterations)?;
+    // Found before anything runs, so that a missing browser fails fast.
+    let chrome = (args.pdf || args.chrome.is_some())
+        .then(|| find_chrome(args.chrome.as_deref()))
+        .transpose()?;
     let threads = args.threads.map_or(0, usize::from);
     let mut set = begin_outputs(&args.out, &model)?;
     let summary = simulate(&model, threads, None, !args.quiet)?;
@@ -248,10 +252,6 @@ fn make_report(args: &ReportArgs) -> Result<Exit, Failure> {
         },
         png: args.png,
     };
-    // Found before the report is written, so that a missing browser fails fast.
-    let chrome = (args.pdf || args.chrome.is_some())
-        .then(|| find_chrome(args.chrome.as_deref()))
-        .transpose()?;
     write_report(&mut set, &model, &summary, options)?;
     set.commit()?;
     eprintln!("report written to {}", args.out.join("report.html").display());
@@ -322,7 +322,10 @@ fn print_pdf(chrome: &Path, html: &Path, pdf: &Path) -> Result<(), Failure> {
         .output();
     let _ = std::fs::remove_dir_all(&profile);
     let output = output.map_err(|e| {
-        Failure::failed(format!("{}: error: cannot start it to print the PDF: {e}", chrome.display()))
+        Failure::failed(format!(
+            "{}: error: cannot start it to print the PDF: {e}",
+            chrome.display()
+        ))
     })?;
     if !output.status.success() || !pdf.is_file() {
         let stderr = String::from_utf8_lossy(&output.stderr);
@@ -332,7 +335,11 @@ fn print_pdf(chrome: &Path, html: &Path, pdf: &Path) -> Result<(), Failure> {
             chrome.display(),
             html.display(),
             output.status,
-            if last.is_empty() { String::new() } else { format!(": {last}") }
+            if last.is_empty() {
+                String::new()
+            } else {
+                format!(": {last}")
+            }
         )));
     }
     Ok(())

@@ -108,6 +108,9 @@ fn every_bundled_scenario_writes_its_golden_files() {
         let out = dir.path().join("run");
         let table = run(&["run"], &scenario, &out);
         failures.extend(compare(&golden.join("stdout.txt"), table.as_bytes(), bless));
+        // `run --lang nl` prints the same tables in Dutch.
+        let table = run(&["run", "--lang", "nl"], &scenario, &dir.path().join("run-nl"));
+        failures.extend(compare(&golden.join("stdout.nl.txt"), table.as_bytes(), bless));
         for name in FILES {
             let actual = fs::read(out.join(name)).expect("output written");
             failures.extend(compare(&golden.join(name), &actual, bless));

@@ -184,7 +184,13 @@ fn composition_chart_signs_lines_from_the_ledger_and_ends_with_the_net() {
     let s = summary_with(2);
     let c = charts::composition(&s, Lang::Nl);
     let a = &s.arrangements[0];
-    assert_eq!(c.categories.len(), a.employer_lines.len() + 1);
+    // Lines that are zero in every arrangement are left out.
+    let nonzero = a.employer_lines.iter().filter(|l| l.mean != 0.0).count();
+    assert!(
+        nonzero < a.employer_lines.len(),
+        "the test scenario has a zero line"
+    );
+    assert_eq!(c.categories.len(), nonzero + 1);
     assert_eq!(c.categories.last().map(String::as_str), Some("Netto (nominaal)"));
     let wage = c.categories.iter().position(|n| n == "Loon").expect("wage line");
     assert!(c.series[0].values[wage] < 0.0, "the employer pays the wage");
@@ -208,6 +214,34 @@ fn composition_chart_signs_lines_from_the_ledger_and_ends_with_the_net() {
         &c.series.iter().map(|s| s.label.clone()).collect::<Vec<_>>(),
     );
     assert_contains(&c.x_range(), c.series.iter().flat_map(|s| s.values.clone()), "x");
+}
+
+#[test]
+fn composition_chart_sums_the_smaller_lines_into_overig() {
+    let mut s = summary_with(2);
+    for a in &mut s.arrangements {
+        let template = a.employer_lines[0].clone();
+        for k in 0..10 {
+            let mut l = template.clone();
+            l.name = format!("extra_{k}");
+            l.mean = -(k as f64 + 1.0);
+            a.employer_lines.push(l);
+        }
+    }
+    let c = charts::composition(&s, Lang::Nl);
+    let n = charts::COMPOSITION_LINES;
+    assert_eq!(c.categories.len(), n + 1, "{:?}", c.categories);
+    let other = &c.categories[n - 1];
+    assert!(other.starts_with("Overig ("), "{other}");
+    // Every line's money is still there: the bars sum to the same total as the lines.
+    for (series, a) in c.series.iter().zip(&s.arrangements) {
+        let lines: f64 = a.employer_lines.iter().map(|l| l.mean).sum();
+        let bars: f64 = series.values[..n].iter().sum();
+        assert!(
+            (lines - bars).abs() < 1e-6 * lines.abs().max(1.0),
+            "{lines} vs {bars}"
+        );
+    }
 }
 
 #[test]
@@ -738,5 +772,102 @@ fn every_correlation_is_stated_in_the_report_and_the_workbook() {
             .find(|r| r.get(3).is_some_and(|c| *c == "gaussian_copula(rho=-0.4)"))
             .expect("a correlation row");
         assert!(row[2].to_string().contains(rho), "{row:?}");
+    }
+}
+
+/// The machine names a Dutch reader must never see: ledger-line keys, instrument-parameter
+/// keys, rates-figure keys and the English units of the presets.
+fn machine_words() -> Vec<String> {
+    let mut words: Vec<String> = [
+        "production_value",
+        "employer_burden",
+        "exit_cost",
+        "reassess_months",
+        "assessment_noise_sd",
+        "assessment_admin_hours",
+        "forfaitaire_phase_months",
+        "employer_pays_full_first_year",
+        "pay_month",
+        "topup_share",
+        "tariff_per_hour",
+        "provider_supervision_share",
+        "hire_probability",
+        "hire_threshold",
+        "benefit_per_month",
+        "benefit_payer",
+        "yearly_budget",
+        "cost_line",
+        "amount_per_year",
+        "share of the",
+        "per hour",
+        "EUR per",
+        "Expected subsidy",
+        "no support",
+        "MODEL.md",
+    ]
+    .into_iter()
+    .map(str::to_owned)
+    .collect();
+    words.extend(
+        inclusim::instruments::line_names()
+            .into_iter()
+            .filter(|n| n.contains('_'))
+            .map(str::to_owned),
+    );
+    words.extend(report::figures::KEYS.iter().map(|k| (*k).to_owned()));
+    words
+}
+
+/// The visible text of a page: tags, and the SVG charts' attributes, removed.
+fn visible_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for ch in html.chars() {
+        match ch {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                out.push(' ');
+            }
+            _ if !in_tag => out.push(ch),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn the_dutch_report_contains_no_machine_key_or_english_unit() {
+    let words = machine_words();
+    for path in bundled_scenarios() {
+        let mut m = inclusim::scenario::load(&path).unwrap();
+        m.iterations = 100;
+        let s = run(&m, 2);
+        let files = report::build(
+            &m,
+            &s,
+            report::Options {
+                lang: Lang::Nl,
+                png: false,
+            },
+        )
+        .unwrap();
+        let text = visible_text(&String::from_utf8(files[0].bytes.clone()).unwrap());
+        for w in &words {
+            assert!(
+                !text.contains(w.as_str()),
+                "{}: the Dutch report shows {w:?}",
+                path.display()
+            );
+        }
+        // The scenario's own lines appear under their Dutch labels.
+        for p in &m.placements {
+            for l in &p.lines {
+                assert!(!text.contains(&l.name), "{}: line key {}", path.display(), l.name);
+                if let Some(label) = l.label.as_ref().and_then(|x| x.get(false)) {
+                    assert!(text.contains(label), "{}: label {label}", path.display());
+                }
+            }
+        }
     }
 }

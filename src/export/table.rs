@@ -44,7 +44,15 @@ struct Words {
 const NL: Words = Words {
     run_line: "{iterations} iteraties, seed {seed}, {horizon} maanden vanaf {start}, {placements} plaatsing(en), disconto {rate} per jaar, tarieven {preset} (model {model})",
     npv_head: "NCW werkgever",
-    columns: ["gemiddeld ± fout", "p10", "p50", "p90", "P(NCW>0)", "terugverdiend", "in dienst"],
+    columns: [
+        "gemiddeld ± fout",
+        "p10",
+        "p50",
+        "p90",
+        "P(NCW>0)",
+        "terugverdiend",
+        "in dienst",
+    ],
     none: "niet",
     lines_head: "Werkgever, gemiddeld per regel",
     net: "netto (nominaal)",
@@ -62,7 +70,15 @@ const NL: Words = Words {
 const EN: Words = Words {
     run_line: "{iterations} iterations, seed {seed}, {horizon} months from {start}, {placements} placement(s), discount {rate}/yr, rates {preset} (model {model})",
     npv_head: "Employer NPV",
-    columns: ["mean ± mcse", "p10", "p50", "p90", "P(NPV>0)", "break-even", "retained"],
+    columns: [
+        "mean ± mcse",
+        "p10",
+        "p50",
+        "p90",
+        "P(NPV>0)",
+        "break-even",
+        "retained",
+    ],
     none: "none",
     lines_head: "Employer, mean per line",
     net: "net (nominal)",
@@ -142,12 +158,16 @@ pub fn render_in(s: &Summary, lang: Lang, labels: &[(String, String)]) -> String
         if let Some((_, label)) = labels.iter().find(|(n, _)| n == name) {
             return inert(label).into_owned();
         }
-        t.line_name(name).map_or_else(|| inert(name).into_owned(), str::to_owned)
+        t.line_name(name)
+            .map_or_else(|| inert(name).into_owned(), str::to_owned)
     };
     let label_w = line_names
         .iter()
         .map(|n| line_label(n).chars().count())
-        .chain([w.lines_head.chars().count() + 6, w.parties_head.chars().count() + 6])
+        .chain([
+            w.lines_head.chars().count() + 6,
+            w.parties_head.chars().count() + 6,
+        ])
         .max()
         .unwrap_or(24);
     let _ = write!(out, "{:<label_w$}", format!("{} (EUR)", w.lines_head));

@@ -176,9 +176,10 @@ pub fn unit(unit: &str, lang: Lang) -> String {
     let (nl, en) = match unit {
         "EUR per calendar year" => ("per kalenderjaar", "per calendar year"),
         "EUR per hour" => ("per uur", "per hour"),
-        "EUR per learning place per school year" => {
-            ("per leerplaats per schooljaar", "per learning place per school year")
-        }
+        "EUR per learning place per school year" => (
+            "per leerplaats per schooljaar",
+            "per learning place per school year",
+        ),
         "EUR per missing job per year" => ("per ontbrekende baan per jaar", "per missing job per year"),
         "EUR per month" => ("per maand", "per month"),
         "EUR per month (net, incl. vakantietoeslag)" => (
@@ -196,10 +197,9 @@ pub fn unit(unit: &str, lang: Lang) -> String {
             "van het minimumloon met vakantiebijslag",
             "of the minimum wage with holiday pay",
         ),
-        "share of the adult hourly minimum wage" => (
-            "van het minimumuurloon (21+)",
-            "of the adult hourly minimum wage",
-        ),
+        "share of the adult hourly minimum wage" => {
+            ("van het minimumuurloon (21+)", "of the adult hourly minimum wage")
+        }
         "share of the day wage" => ("van het dagloon", "of the day wage"),
         "share of the income from work" => ("van het inkomen uit werk", "of the income from work"),
         "share of the minimum wage" => ("van het minimumloon", "of the minimum wage"),
@@ -232,7 +232,12 @@ mod tests {
             let rates = rates::load_preset(name).expect("bundled preset");
             for row in rates.rows() {
                 assert!(words(row.key).is_some(), "{name}: no words for {}", row.key);
-                assert_ne!(unit(&row.unit, Lang::Nl), row.unit.as_str(), "{name}: unit {}", row.unit);
+                assert_ne!(
+                    unit(&row.unit, Lang::Nl),
+                    row.unit.as_str(),
+                    "{name}: unit {}",
+                    row.unit
+                );
             }
         }
     }

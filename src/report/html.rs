@@ -208,7 +208,12 @@ pub fn calendar_month(model: &Model, m: u32, lang: Lang) -> String {
 pub fn clear_best(s: &Summary) -> Option<usize> {
     let best = verdict::best_index(s)?;
     let name = &s.arrangements[best].name;
-    let mut others = s.arrangements.iter().enumerate().filter(|(i, _)| *i != best).peekable();
+    let mut others = s
+        .arrangements
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != best)
+        .peekable();
     others.peek()?;
     others
         .all(|(_, o)| s.comparison(name, &o.name).is_some_and(|c| c.ci95[0] > 0.0))
@@ -340,7 +345,9 @@ fn instruments_money(h: &mut String, s: &Summary, lang: Lang) {
         }
         h.push_str("</tr></thead>\n<tbody>\n");
         for line in &lines {
-            let label = t.line_name(line).map_or_else(|| (*line).to_owned(), str::to_owned);
+            let label = t
+                .line_name(line)
+                .map_or_else(|| (*line).to_owned(), str::to_owned);
             let _ = write!(h, "<tr><td>{}</td>", escape(&label));
             for a in &s.arrangements {
                 let mean = a
@@ -348,7 +355,11 @@ fn instruments_money(h: &mut String, s: &Summary, lang: Lang) {
                     .iter()
                     .find(|l| l.name == *line)
                     .map_or(0.0, |l| l.mean);
-                let cell = if mean == 0.0 { "–".to_owned() } else { lang.money(mean) };
+                let cell = if mean == 0.0 {
+                    "–".to_owned()
+                } else {
+                    lang.money(mean)
+                };
                 let _ = write!(
                     h,
                     "<td class=\"num\" data-label=\"{}\">{}</td>",

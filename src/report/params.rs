@@ -55,7 +55,10 @@ pub fn words(kind: &str, key: &str, value: &str, lang: Lang) -> Option<String> {
                 .copied()
                 .unwrap_or(value);
             return Some(fill(
-                pick("uitbetaald in {m} van het jaar erna", "paid in {m} of the following year"),
+                pick(
+                    "uitbetaald in {m} van het jaar erna",
+                    "paid in {m} of the following year",
+                ),
                 &[("m", month)],
             ));
         }
@@ -74,7 +77,10 @@ pub fn words(kind: &str, key: &str, value: &str, lang: Lang) -> Option<String> {
         ),
         "renew" if yes => pick("wordt verlengd", "is renewed"),
         "renew" => pick("wordt niet verlengd", "is not renewed"),
-        "hire_probability" => pick("kans op een contract daarna {v}", "chance of a contract afterwards {v}"),
+        "hire_probability" => pick(
+            "kans op een contract daarna {v}",
+            "chance of a contract afterwards {v}",
+        ),
         "hire_threshold" => pick(
             "contract daarna bij een productiviteit van minstens {v}",
             "a contract afterwards at a productivity of at least {v}",
@@ -131,8 +137,14 @@ mod tests {
     #[test]
     fn parameters_read_as_words_in_both_languages() {
         let w = |kind, key, value, lang| words(kind, key, value, lang).unwrap();
-        assert_eq!(w("lks", "reassess_months", "12", Lang::Nl), "herbeoordeling elke 12 maanden");
-        assert_eq!(w("lks", "reassess_months", "12", Lang::En), "reassessed every 12 months");
+        assert_eq!(
+            w("lks", "reassess_months", "12", Lang::Nl),
+            "herbeoordeling elke 12 maanden"
+        );
+        assert_eq!(
+            w("lks", "reassess_months", "12", Lang::En),
+            "reassessed every 12 months"
+        );
         assert_eq!(
             w("lks", "assessment_noise_sd", "0.05", Lang::Nl),
             "meetfout van de loonwaarde 0,05 (standaardafwijking)"
@@ -141,9 +153,18 @@ mod tests {
             w("loondispensatie", "topup_share", "100%", Lang::Nl),
             "UWV vult 100% van het loonverschil aan"
         );
-        assert_eq!(w("lkv", "pay_month", "9", Lang::Nl), "uitbetaald in sep van het jaar erna");
-        assert_eq!(w("jobcoach_funding", "payer", "uwv", Lang::Nl), "betaald door UWV");
-        assert_eq!(w("jobcoach_funding", "yearly_budget", "∞", Lang::En), "without a cap");
+        assert_eq!(
+            w("lkv", "pay_month", "9", Lang::Nl),
+            "uitbetaald in sep van het jaar erna"
+        );
+        assert_eq!(
+            w("jobcoach_funding", "payer", "uwv", Lang::Nl),
+            "betaald door UWV"
+        );
+        assert_eq!(
+            w("jobcoach_funding", "yearly_budget", "∞", Lang::En),
+            "without a cap"
+        );
         assert_eq!(w("grant", "amount", "250", Lang::Nl), "bedrag € 250");
         assert!(words("lks", "no_such_key", "1", Lang::Nl).is_none());
     }

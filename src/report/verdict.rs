@@ -188,7 +188,11 @@ pub enum Choice {
     /// The best and the runner-up give the same outcome in every future.
     Tie { a: String, b: String },
     /// Every arrangement loses on average (even the best's interval lies below zero).
-    AllLose { best: String, missing: f64, other: Option<String> },
+    AllLose {
+        best: String,
+        missing: f64,
+        other: Option<String>,
+    },
     /// The best is clearly better than the runner-up.
     ClearWinner { best: String, other: String },
     /// The best and the runner-up cannot be told apart (the interval includes zero).
@@ -256,11 +260,7 @@ pub fn best_choice(summary: &Summary, lang: Lang) -> Option<String> {
     let pair = |a: &str, b: &str| capitalised(&pair_line(summary, a, b, lang).unwrap_or_default());
     Some(match choice(summary)? {
         Choice::Tie { a, b } => capitalised(&fill(t.same, &[("a", &a), ("b", &b)])),
-        Choice::AllLose {
-            best,
-            missing,
-            other,
-        } => {
+        Choice::AllLose { best, missing, other } => {
             let mut text = fill(
                 t.all_lose,
                 &[
@@ -275,9 +275,7 @@ pub fn best_choice(summary: &Summary, lang: Lang) -> Option<String> {
             }
             text
         }
-        Choice::ClearWinner { best, other } => {
-            fill(t.best, &[("best", &best)]) + " " + &pair(&best, &other)
-        }
+        Choice::ClearWinner { best, other } => fill(t.best, &[("best", &best)]) + " " + &pair(&best, &other),
         Choice::NearEqual { best, other } => {
             capitalised(&fill(t.best_unsure, &[("best", &best), ("other", &other)]))
                 + " "

@@ -409,10 +409,7 @@ impl JsonSchema for JobcoachHoursSpec {
 #[serde(untagged)]
 pub enum RawLabel {
     Same(String),
-    PerLanguage {
-        nl: Option<String>,
-        en: Option<String>,
-    },
+    PerLanguage { nl: Option<String>, en: Option<String> },
 }
 
 /// `[[placement.cost]]` / `[[placement.benefit]]`: a one-off amount at a tenure month, or a
