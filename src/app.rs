@@ -199,15 +199,17 @@ fn run(args: &RunArgs) -> Result<Exit, Failure> {
     let summary = simulate(&model, threads, set.as_mut(), !args.quiet)?;
     if let Some(mut set) = set {
         write_outputs(&mut set, &summary)?;
-        write_report(&mut set, &model, &summary, report::Options::default())?;
+        let mut dated = model.clone();
+        dated.report.date = Some(report_date(dated.report.date.take())?);
+        write_report(&mut set, &dated, &summary, report::Options::default())?;
         set.commit()?;
     }
     if args.json {
         print_stdout(&export::json::summary(&summary).map_err(Failure::failed)?)?;
     } else {
-        let lang = match args.lang {
-            Some(LangArg::Nl) => Lang::Nl,
-            Some(LangArg::En) | None => Lang::En,
+        let lang = match (args.lang, model.report.lang) {
+            (Some(LangArg::Nl), _) | (None, Some("nl")) => Lang::Nl,
+            _ => Lang::En,
         };
         let labels = report::line_labels(&model, lang);
         print_stdout(export::table::render_in(&summary, lang, &labels).as_bytes())?;
@@ -233,7 +235,24 @@ fn begin_outputs(dir: &Path, model: &Model) -> Result<fs::OutputSet, Failure> {
 }
 
 fn make_report(args: &ReportArgs) -> Result<Exit, Failure> {
-    let model = load_for_run(&args.scenario, args.seed, args.iterations)?;
+    let mut model = load_for_run(&args.scenario, args.seed, args.iterations)?;
+    let r = &mut model.report;
+    for (flag, field) in [
+        (&args.employer, &mut r.employer),
+        (&args.candidate, &mut r.candidate),
+        (&args.adviser, &mut r.adviser),
+        (&args.organisation, &mut r.organisation),
+    ] {
+        if let Some(v) = flag.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
+            *field = Some(v.to_owned());
+        }
+    }
+    if let Some(d) = &args.date {
+        scenario::validate::report::check_date(d.trim())
+            .map_err(|why| Failure::invalid(format!("error: --date: {why}")))?;
+        r.date = Some(d.trim().to_owned());
+    }
+    r.date = Some(report_date(r.date.take())?);
     // Found before anything runs, so that a missing browser fails fast.
     let chrome = (args.pdf || args.chrome.is_some())
         .then(|| find_chrome(args.chrome.as_deref()))
@@ -246,9 +265,9 @@ fn make_report(args: &ReportArgs) -> Result<Exit, Failure> {
         &export::json::summary(&summary).map_err(Failure::failed)?,
     )?;
     let options = report::Options {
-        lang: match args.lang {
-            LangArg::Nl => Lang::Nl,
-            LangArg::En => Lang::En,
+        lang: match (args.lang, model.report.lang) {
+            (Some(LangArg::En), _) | (None, Some("en")) => Lang::En,
+            _ => Lang::Nl,
         },
         png: args.png,
     };
@@ -261,6 +280,40 @@ fn make_report(args: &ReportArgs) -> Result<Exit, Failure> {
         eprintln!("PDF written to {}", pdf.display());
     }
     Ok(Exit::Success)
+}
+
+/// The report's date: the one given, else today (UTC) — the day of `SOURCE_DATE_EPOCH`
+/// (seconds since 1970) when that is set, so that builds and tests are reproducible.
+fn report_date(given: Option<String>) -> Result<String, Failure> {
+    if let Some(d) = given {
+        return Ok(d);
+    }
+    let seconds = match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(v) => v.trim().parse::<i64>().map_err(|_| {
+            Failure::invalid(format!(
+                "error: SOURCE_DATE_EPOCH=`{v}` is not a number of seconds since 1970-01-01"
+            ))
+        })?,
+        Err(_) => SystemTime::now()
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() as i64),
+    };
+    Ok(civil_date(seconds.div_euclid(86_400)))
+}
+
+/// `YYYY-MM-DD` of day `days` since 1970-01-01 (proleptic Gregorian; H. Hinnant's
+/// days-to-civil algorithm).
+pub fn civil_date(days: i64) -> String {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
 }
 
 /// Programs tried on PATH, in order, for `report --pdf`.
@@ -607,4 +660,17 @@ fn init(args: &InitArgs) -> Result<Exit, Failure> {
         file.display()
     );
     Ok(Exit::Success)
+}
+
+#[cfg(test)]
+mod date_tests {
+    use super::civil_date;
+
+    #[test]
+    fn days_since_1970_become_calendar_dates() {
+        assert_eq!(civil_date(0), "1970-01-01");
+        assert_eq!(civil_date(59), "1970-03-01");
+        assert_eq!(civil_date(11_016), "2000-02-29");
+        assert_eq!(civil_date(20_791), "2026-12-04");
+    }
 }

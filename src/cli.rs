@@ -141,7 +141,7 @@ pub struct RunArgs {
     /// Never show a progress bar.
     #[arg(long, short = 'q')]
     pub quiet: bool,
-    /// Language of the tables: nl or en (default: English).
+    /// Language of the tables: nl or en (default: the scenario's `[report] lang`, else en).
     #[arg(long, value_enum)]
     pub lang: Option<LangArg>,
 }
@@ -153,9 +153,26 @@ pub struct ReportArgs {
     /// Folder to write the report into (created when missing).
     #[arg(long, short = 'o', value_name = "DIR")]
     pub out: PathBuf,
-    /// Language of the report: nl (Dutch, the default) or en (English).
-    #[arg(long, value_enum, default_value_t = LangArg::Nl)]
-    pub lang: LangArg,
+    /// Language of the report: nl (Dutch) or en (English) (default: the scenario's
+    /// `[report] lang`, else nl).
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+    /// The employer the report is for (overrides `[report] employer`).
+    #[arg(long)]
+    pub employer: Option<String>,
+    /// The candidate, by a pseudonym (overrides `[report] candidate`).
+    #[arg(long)]
+    pub candidate: Option<String>,
+    /// Who prepared the report (overrides `[report] adviser`).
+    #[arg(long)]
+    pub adviser: Option<String>,
+    /// The adviser's organisation (overrides `[report] organisation`).
+    #[arg(long)]
+    pub organisation: Option<String>,
+    /// The report's date, YYYY-MM-DD (default: `[report] date`, else today; today honours
+    /// SOURCE_DATE_EPOCH, for reproducible builds).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
     /// Also write every chart as PNG (rendered with the embedded DejaVu Sans font).
     #[arg(long)]
     pub png: bool,

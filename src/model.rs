@@ -52,6 +52,8 @@ pub struct Model {
     /// Warnings of validation: the scenario is valid, but a value is implausible or an
     /// assumption is made (printed by every command; they change no number).
     pub warnings: Vec<crate::diag::Diagnostic>,
+    /// `[report]`: the people and date the report names, and its language.
+    pub report: ReportMeta,
     /// What the employer owes that employing the workers helps meet (`[employer]`): an SROI
     /// obligation and the banenafspraak quotumheffing. Both are absent unless the scenario
     /// states them.
@@ -400,6 +402,19 @@ pub struct JobcoachPlan {
     pub norm: bool,
     /// Tenure months after which coaching stops.
     pub max_months: Option<usize>,
+}
+
+/// `[report]`: who the business case is for and by whom (all optional, validated text).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReportMeta {
+    pub employer: Option<String>,
+    pub candidate: Option<String>,
+    pub adviser: Option<String>,
+    pub organisation: Option<String>,
+    /// `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// `nl` or `en`.
+    pub lang: Option<&'static str>,
 }
 
 /// A name the scenario gives a line for the report, in Dutch and English (the same text in

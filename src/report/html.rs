@@ -117,7 +117,7 @@ pub fn page(model: &Model, s: &Summary, charts: &[RenderedChart], lang: Lang) ->
         escape(&s.scenario),
         escape(t.doc_title)
     );
-    header(&mut h, s, lang);
+    header(&mut h, model, s, lang);
     answer(&mut h, model, s, lang);
     comparison(&mut h, model, s, lang);
     parties(&mut h, s, lang);
@@ -128,7 +128,7 @@ pub fn page(model: &Model, s: &Summary, charts: &[RenderedChart], lang: Lang) ->
     h
 }
 
-fn header(h: &mut String, s: &Summary, lang: Lang) {
+fn header(h: &mut String, model: &Model, s: &Summary, lang: Lang) {
     let t = lang.text();
     let sub = fill(
         t.subtitle,
@@ -141,11 +141,47 @@ fn header(h: &mut String, s: &Summary, lang: Lang) {
     );
     let _ = write!(
         h,
-        "<header>\n<p class=\"kicker\">{}</p>\n<h1>{}</h1>\n<p class=\"sub\">{}</p>\n</header>\n",
+        "<header>\n<p class=\"kicker\">{}</p>\n<h1>{}</h1>\n<p class=\"sub\">{}</p>\n",
         escape(t.doc_title),
         escape(&s.scenario),
         escape(&sub)
     );
+    let r = &model.report;
+    let adviser = match (&r.adviser, &r.organisation) {
+        (Some(a), Some(o)) => Some(format!("{a} ({o})")),
+        (Some(a), None) => Some(a.clone()),
+        (None, Some(o)) => Some(o.clone()),
+        (None, None) => None,
+    };
+    let date = r.date.as_deref().map(|d| long_date(d, lang));
+    let items: Vec<(&str, Option<String>)> = vec![
+        (t.meta_employer, r.employer.clone()),
+        (t.meta_candidate, r.candidate.clone()),
+        (t.meta_adviser, adviser),
+        (t.meta_date, date),
+    ];
+    if items.iter().any(|(_, v)| v.is_some()) {
+        h.push_str("<ul class=\"meta\">\n");
+        for (label, value) in items {
+            if let Some(v) = value {
+                let _ = writeln!(h, "<li><b>{}:</b> {}</li>", escape(label), escape(&v));
+            }
+        }
+        h.push_str("</ul>\n");
+    }
+    h.push_str("</header>\n");
+}
+
+/// "4 dec 2026" for `2026-12-04` (the text as given when it is not such a date).
+pub fn long_date(date: &str, lang: Lang) -> String {
+    let parts: Vec<&str> = date.split('-').collect();
+    if let [y, m, d] = parts[..]
+        && let (Ok(m), Ok(d)) = (m.parse::<usize>(), d.parse::<u32>())
+        && let Some(month) = lang.text().month_names.get(m.wrapping_sub(1))
+    {
+        return format!("{d} {month} {y}");
+    }
+    date.to_owned()
 }
 
 fn swatch(i: usize) -> String {
@@ -565,6 +601,7 @@ fn placement(h: &mut String, model: &Model, p: &Placement, lang: Lang) {
     if let Some(end) = p.contract_end_month {
         facts.push(fill(t.fact_contract_end, &[("month", &end.to_string())]));
     }
+    facts.push(worker_status(&p.worker, lang));
     if p.wage_is_wml {
         facts.push(t.fact_wage_wml.to_owned());
     }
@@ -628,6 +665,74 @@ fn placement(h: &mut String, model: &Model, p: &Placement, lang: Lang) {
         );
     }
     h.push_str("</tbody>\n</table>\n");
+}
+
+/// The worker's status in one sentence: age, benefit, banenafspraak, arbeidsgehandicapt,
+/// target group, bbl: what decides which instruments apply.
+pub fn worker_status(w: &crate::vocab::Worker, lang: Lang) -> String {
+    use crate::vocab::{Benefit, Group};
+    let nl = lang == Lang::Nl;
+    let pick = |n: &'static str, e: &'static str| if nl { n } else { e };
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(age) = w.age {
+        parts.push(fill(
+            pick("{age} jaar bij de start", "aged {age} at the start"),
+            &[("age", &age.to_string())],
+        ));
+    }
+    parts.push(
+        match w.benefit {
+            Benefit::None => pick("geen uitkering", "no benefit"),
+            Benefit::Participatiewet => pick("bijstand (Participatiewet)", "bijstand (Participatiewet)"),
+            Benefit::Wajong => pick("Wajong", "Wajong"),
+            Benefit::Ww => pick("WW", "WW"),
+            Benefit::Wia => pick("WIA", "WIA"),
+        }
+        .to_owned(),
+    );
+    parts.push(
+        if w.banenafspraak {
+            pick(
+                "in het doelgroepregister banenafspraak",
+                "in the banenafspraak target-group register",
+            )
+        } else {
+            pick(
+                "niet in het doelgroepregister banenafspraak",
+                "not in the banenafspraak register",
+            )
+        }
+        .to_owned(),
+    );
+    if w.arbeidsgehandicapt {
+        parts.push(
+            pick(
+                "arbeidsgehandicapt (voor LKV en no-riskpolis)",
+                "arbeidsgehandicapt (for LKV and the no-risk policy)",
+            )
+            .to_owned(),
+        );
+    }
+    let group = match w.group {
+        Group::None => None,
+        Group::Praktijkonderwijs => Some(pick("uit het praktijkonderwijs", "from praktijkonderwijs")),
+        Group::Vso => Some(pick(
+            "uit het voortgezet speciaal onderwijs",
+            "from special secondary education (vso)",
+        )),
+        Group::Entree => Some(pick("uit de entreeopleiding", "from the entree course")),
+        Group::Nug => Some(pick(
+            "niet-uitkeringsgerechtigde (nug)",
+            "not entitled to a benefit (nug)",
+        )),
+        Group::Leerwerktraject => Some(pick("in een leerwerktraject", "in a learning-work programme")),
+        Group::BeschutWerk => Some(pick("beschut werk", "sheltered work (beschut werk)")),
+    };
+    parts.extend(group.map(str::to_owned));
+    if w.bbl {
+        parts.push(pick("leert in de bbl", "learns in a bbl apprenticeship").to_owned());
+    }
+    format!("{}: {}", pick("Werknemer", "Worker"), parts.join(", "))
 }
 
 /// The name of the placement's input `index` as the report shows it: the input's own name,

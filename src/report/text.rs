@@ -155,6 +155,11 @@ pub struct Text {
     pub sec_assumptions: &'static str,
     pub sec_method: &'static str,
     pub sec_parties: &'static str,
+    /// Header: who and when (`[report]`).
+    pub meta_employer: &'static str,
+    pub meta_candidate: &'static str,
+    pub meta_adviser: &'static str,
+    pub meta_date: &'static str,
 
     // The answer: how often the placement pays off.
     pub verdict_never: &'static str,
@@ -481,6 +486,10 @@ pub static NL: Text = Text {
     sec_assumptions: "Aannames",
     sec_method: "Methode",
     sec_parties: "Wat levert het partijen op?",
+    meta_employer: "Werkgever",
+    meta_candidate: "Kandidaat",
+    meta_adviser: "Opgesteld door",
+    meta_date: "Datum",
 
     verdict_never: "{name}: deze plaatsing verdient zich in geen enkele gesimuleerde toekomst terug binnen {horizon} maanden.",
     verdict_almost_never: "{name}: deze plaatsing verdient zich bijna nooit terug: in minder dan 1 van de 20 gesimuleerde toekomsten",
@@ -746,6 +755,10 @@ pub static EN: Text = Text {
     sec_assumptions: "Assumptions",
     sec_method: "Method",
     sec_parties: "What does it yield each party?",
+    meta_employer: "Employer",
+    meta_candidate: "Candidate",
+    meta_adviser: "Prepared by",
+    meta_date: "Date",
 
     verdict_never: "{name}: this placement pays for itself in none of the simulated futures within {horizon} months.",
     verdict_almost_never: "{name}: this placement almost never pays for itself: in fewer than 1 in 20 simulated futures",

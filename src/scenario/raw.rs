@@ -43,6 +43,27 @@ pub struct RawScenario {
     /// What the employer owes that employing the workers helps meet: an SROI obligation and
     /// the banenafspraak quotumheffing.
     pub employer: Option<RawEmployer>,
+    /// Who the report is for and by whom: shown in its header and workbook.
+    pub report: Option<RawReport>,
+}
+
+/// `[report]`: the people and the date a business case names, and its language. All
+/// optional; `report` flags of the same names override them.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawReport {
+    /// The employer the business case is for.
+    pub employer: Option<String>,
+    /// The candidate, by a pseudonym (the report is sent around; never a full name).
+    pub candidate: Option<String>,
+    /// The adviser who prepared it (arbeidsdeskundige, jobcoach, account manager).
+    pub adviser: Option<String>,
+    /// The adviser's organisation (gemeente, UWV, werkbedrijf).
+    pub organisation: Option<String>,
+    /// The report's date, `YYYY-MM-DD` (default: today, or the day of `SOURCE_DATE_EPOCH`).
+    pub date: Option<String>,
+    /// Language of the report and of `run`'s tables: `nl` or `en`.
+    pub lang: Option<String>,
 }
 
 /// Schema of `[rates]`: each key overrides one figure of the preset, with a number (from the
