@@ -654,7 +654,10 @@ fn workbook_holds_the_numbers_of_summary_json() {
             t.sheet_comparison,
             t.sheet_parties,
             t.sheet_monthly,
-            t.sheet_assumptions
+            t.sheet_assumptions,
+            t.sheet_ledger,
+            t.sheet_rates,
+            t.sheet_charts,
         ]
     );
     let num = |d: &Data| match d {
@@ -679,10 +682,10 @@ fn workbook_holds_the_numbers_of_summary_json() {
     assert_eq!(summary.height(), arrangements.len() + 1);
     for (i, a) in arrangements.iter().enumerate() {
         let row = i + 1;
-        assert_eq!(
-            summary.get((row, 0)).unwrap().to_string(),
-            a["name"].as_str().unwrap()
-        );
+        // The baseline under its Dutch name, the others as the scenario names them.
+        let name = a["name"].as_str().unwrap();
+        let shown = report::display_name(name, a["baseline"].as_bool().unwrap(), Lang::Nl);
+        assert_eq!(summary.get((row, 0)).unwrap().to_string(), shown);
         let keys = [
             "mean", "mcse", "sd", "p5", "p10", "p25", "p50", "p75", "p90", "p95", "min", "max",
         ];
@@ -869,5 +872,92 @@ fn the_dutch_report_contains_no_machine_key_or_english_unit() {
                 }
             }
         }
+    }
+}
+
+#[test]
+fn workbook_money_is_formatted_numbers_are_numeric_and_the_charts_exist() {
+    use std::io::Read;
+    let mut m = inclusim::scenario::load(Path::new(SCENARIO)).unwrap();
+    m.iterations = 200;
+    let s = run(&m, 2);
+    let bytes = inclusim::export::xlsx::workbook(&m, &s, Lang::Nl).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut read = |name: &str| -> String {
+        let mut text = String::new();
+        zip.by_name(name)
+            .unwrap_or_else(|_| panic!("{name} in the workbook"))
+            .read_to_string(&mut text)
+            .unwrap();
+        text
+    };
+    // Two native charts: the NPV distribution (columns) and the cumulative net (lines).
+    let charts = [read("xl/charts/chart1.xml"), read("xl/charts/chart2.xml")];
+    assert!(charts[0].contains("<c:barChart>"), "chart 1 is a column chart");
+    assert!(charts[1].contains("<c:lineChart>"), "chart 2 is a line chart");
+    // Style index → whether its number format is a currency.
+    let styles = read("xl/styles.xml");
+    let doc = roxmltree::Document::parse(&styles).unwrap();
+    let euro_formats: Vec<String> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("numFmt"))
+        .filter(|n| n.attribute("formatCode").is_some_and(|c| c.contains('€')))
+        .filter_map(|n| n.attribute("numFmtId").map(str::to_owned))
+        .collect();
+    let xfs: Vec<bool> = doc
+        .descendants()
+        .find(|n| n.has_tag_name("cellXfs"))
+        .unwrap()
+        .children()
+        .filter(|n| n.has_tag_name("xf"))
+        .map(|n| {
+            n.attribute("numFmtId")
+                .is_some_and(|id| euro_formats.iter().any(|e| e == id))
+        })
+        .collect();
+    // The money columns of each sheet (0-based), by sheet file.
+    let n = s.arrangements.len();
+    let money: [(&str, Vec<usize>); 5] = [
+        ("xl/worksheets/sheet1.xml", (1..=12).chain([15, 19]).collect()),
+        ("xl/worksheets/sheet2.xml", (2..=5).collect()),
+        ("xl/worksheets/sheet3.xml", (3..=7).collect()),
+        ("xl/worksheets/sheet4.xml", (5..=11).collect()),
+        ("xl/worksheets/sheet6.xml", vec![3]),
+    ];
+    let column = |r: &str| {
+        r.chars()
+            .take_while(char::is_ascii_uppercase)
+            .fold(0usize, |acc, ch| acc * 26 + (ch as usize - 'A' as usize + 1))
+            - 1
+    };
+    for (sheet, cols) in money {
+        let xml = read(sheet);
+        let doc = roxmltree::Document::parse(&xml).unwrap();
+        let mut checked = 0;
+        for c in doc.descendants().filter(|n| n.has_tag_name("c")) {
+            let r = c.attribute("r").unwrap();
+            let row: usize = r
+                .trim_start_matches(|ch: char| ch.is_ascii_uppercase())
+                .parse()
+                .unwrap();
+            if row == 1 || !cols.contains(&column(r)) {
+                continue;
+            }
+            assert!(c.attribute("t").is_none(), "{sheet} {r}: money stored as text");
+            let style: usize = c.attribute("s").unwrap_or("0").parse().unwrap();
+            assert!(xfs[style], "{sheet} {r}: money without a € format");
+            checked += 1;
+        }
+        assert!(checked >= n, "{sheet}: {checked} money cells");
+    }
+    // Seed, iterations and horizon are numbers on the assumptions sheet.
+    let xml = read("xl/worksheets/sheet5.xml");
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    for r in ["C4", "C5", "C6"] {
+        let c = doc
+            .descendants()
+            .find(|n| n.has_tag_name("c") && n.attribute("r") == Some(r))
+            .unwrap_or_else(|| panic!("cell {r}"));
+        assert!(c.attribute("t").is_none(), "{r} is text");
     }
 }

@@ -63,7 +63,7 @@ pub fn line_labels(model: &Model, lang: Lang) -> Vec<(String, String)> {
 
 /// The summary with arrangements under their display names and the scenario's lines under
 /// their labels.
-fn localized(model: &Model, summary: &Summary, lang: Lang) -> Summary {
+pub fn localized(model: &Model, summary: &Summary, lang: Lang) -> Summary {
     let mut s = summary.clone();
     let baseline: Vec<&str> = summary
         .arrangements

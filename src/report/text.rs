@@ -328,6 +328,15 @@ pub struct Text {
     pub sheet_comparison: &'static str,
     pub sheet_monthly: &'static str,
     pub sheet_assumptions: &'static str,
+    pub sheet_rates: &'static str,
+    pub sheet_ledger: &'static str,
+    pub sheet_charts: &'static str,
+    /// Columns of the rates sheet.
+    pub xlsx_rates: [&'static str; 7],
+    /// Columns of the ledger sheet.
+    pub xlsx_ledger: [&'static str; 5],
+    /// Columns of the charts sheet's data: bin from, bin to (then one per arrangement).
+    pub xlsx_charts: [&'static str; 3],
     pub th_placement: &'static str,
     pub th_kind: &'static str,
     /// Columns of the workbook's summary sheet (the employer lines follow).
@@ -676,6 +685,26 @@ pub static NL: Text = Text {
     sheet_comparison: "Vergelijking",
     sheet_monthly: "Per maand",
     sheet_assumptions: "Aannames",
+    sheet_rates: "Tarieven",
+    sheet_ledger: "Geldstromen",
+    sheet_charts: "Grafieken",
+    xlsx_rates: [
+        "Sleutel",
+        "Omschrijving",
+        "Eenheid",
+        "Vanaf",
+        "Waarde",
+        "Status",
+        "Bron",
+    ],
+    xlsx_ledger: [
+        "Financieringsconstructie",
+        "Betaler",
+        "Ontvanger",
+        "Gemiddeld bedrag (nominaal)",
+        "Regels",
+    ],
+    xlsx_charts: ["NCW van", "NCW tot", "Maand"],
     th_placement: "Plaatsing",
     th_kind: "Verdeling",
     xlsx_summary: [
@@ -698,7 +727,7 @@ pub static NL: Text = Text {
         "Terugverdiend (mediaan, maand)",
         "Kans terugverdiend binnen looptijd",
         "Nog in dienst aan het eind",
-        "Verwachte subsidie",
+        "Ontvangen van publieke betalers (nominaal, incl. doorbetalingen)",
     ],
     xlsx_comparison: [
         "A",
@@ -945,6 +974,18 @@ pub static EN: Text = Text {
     sheet_comparison: "Comparison",
     sheet_monthly: "Monthly",
     sheet_assumptions: "Assumptions",
+    sheet_rates: "Rates",
+    sheet_ledger: "Flows",
+    sheet_charts: "Charts",
+    xlsx_rates: ["Key", "Description", "Unit", "From", "Value", "Status", "Source"],
+    xlsx_ledger: [
+        "Financing arrangement",
+        "Payer",
+        "Payee",
+        "Mean amount (nominal)",
+        "Lines",
+    ],
+    xlsx_charts: ["NPV from", "NPV to", "Month"],
     th_placement: "Placement",
     th_kind: "Distribution",
     xlsx_summary: [
@@ -967,7 +1008,7 @@ pub static EN: Text = Text {
         "Break-even (median, month)",
         "Chance of break-even within horizon",
         "Still employed at the end",
-        "Expected subsidy",
+        "Received from public payers (nominal, pass-throughs included)",
     ],
     xlsx_comparison: [
         "A",
