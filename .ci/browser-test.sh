@@ -33,3 +33,11 @@ max_pages=12
 for lang in nl en; do
   node .ci/browser/check-report.mjs "$out/$lang/report.html" "$out/report-$lang.png" "$max_pages"
 done
+
+# The README's screenshot shows the current model (made by .ci/screenshot.sh).
+version=$(sed -n 's/^pub const MODEL_VERSION: &str = "\(.*\)";/\1/p' src/model.rs)
+shown=$(cat docs/report-screenshot.txt 2>/dev/null || echo "none")
+if [ "$shown" != "model $version" ]; then
+  echo "FAIL docs/report-screenshot.png shows ${shown}, the model is $version: run bash .ci/screenshot.sh" >&2
+  exit 1
+fi
