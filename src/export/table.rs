@@ -36,6 +36,7 @@ struct Words {
     pairs_head: &'static str,
     legend: &'static str,
     not_published: &'static str,
+    not_applied: &'static str,
     indexed: &'static str,
     announced: &'static str,
     set_by_scenario: &'static str,
@@ -62,6 +63,7 @@ const NL: Words = Words {
     pairs_head: "Gepaarde vergelijking van de NCW (dezelfde gesimuleerde toekomsten voor elke constructie)",
     legend: "Kolommen",
     not_published: "Gebruikte wettelijke bedragen die (nog) geen gepubliceerd recht zijn:",
+    not_applied: "Regelingen die niet altijd van toepassing waren (deel van de gesimuleerde plaatsingen waarin de voorwaarden niet golden of de regeling was opgeschort):",
     indexed: "geïndexeerd vanaf {from}: {growth} per jaar aangenomen na de laatst gepubliceerde waarde",
     announced: "aangekondigd, nog geen wet, vanaf {from}",
     set_by_scenario: "door het scenario gezet vanaf {from}",
@@ -88,6 +90,7 @@ const EN: Words = Words {
     pairs_head: "Paired comparison of NPV (same random futures for every arrangement)",
     legend: "Columns",
     not_published: "Legal figures used that are not (yet) published law:",
+    not_applied: "Schemes that did not always apply (share of the simulated placements in which their conditions did not hold or they were suspended):",
     indexed: "indexed from {from}: {growth} a year assumed past the last published value",
     announced: "announced, not yet law, from {from}",
     set_by_scenario: "set by the scenario from {from}",
@@ -204,6 +207,7 @@ pub fn render_in(s: &Summary, lang: Lang, labels: &[(String, String)]) -> String
     }
 
     pairs(&mut out, s, lang, w);
+    not_applied(&mut out, s, &names, lang, w);
     if !s.rates.not_published.is_empty() {
         let _ = writeln!(out);
         let _ = writeln!(out, "{}", w.not_published);
@@ -225,6 +229,35 @@ pub fn render_in(s: &Summary, lang: Lang, labels: &[(String, String)]) -> String
         }
     }
     out
+}
+
+/// Per arrangement, the instruments that did not apply to some placements, with the share.
+fn not_applied(out: &mut String, s: &Summary, names: &[String], lang: Lang, w: &Words) {
+    let rows: Vec<String> = s
+        .arrangements
+        .iter()
+        .zip(names)
+        .flat_map(|(a, name)| {
+            a.instruments
+                .iter()
+                .filter(|i| i.ineligible_share > 0.0)
+                .map(move |i| {
+                    format!(
+                        "  {name}: {} {}",
+                        crate::report::html::instrument_summary_name(&i.instrument, lang),
+                        lang.percent(i.ineligible_share, 1)
+                    )
+                })
+        })
+        .collect();
+    if rows.is_empty() {
+        return;
+    }
+    let _ = writeln!(out);
+    let _ = writeln!(out, "{}", w.not_applied);
+    for r in rows {
+        let _ = writeln!(out, "{r}");
+    }
 }
 
 /// The NPV table: one row per arrangement under its full name.

@@ -329,6 +329,8 @@ pub struct Text {
     pub sheet_monthly: &'static str,
     pub sheet_assumptions: &'static str,
     pub sheet_rates: &'static str,
+    /// Assumptions sheet: an instrument's share of placements in which it did not apply.
+    pub xlsx_not_applied: &'static str,
     pub sheet_ledger: &'static str,
     pub sheet_charts: &'static str,
     /// Columns of the rates sheet.
@@ -686,6 +688,7 @@ pub static NL: Text = Text {
     sheet_monthly: "Per maand",
     sheet_assumptions: "Aannames",
     sheet_rates: "Tarieven",
+    xlsx_not_applied: "deel van de gesimuleerde plaatsingen waarin de regeling niet van toepassing was of was opgeschort",
     sheet_ledger: "Geldstromen",
     sheet_charts: "Grafieken",
     xlsx_rates: [
@@ -975,6 +978,7 @@ pub static EN: Text = Text {
     sheet_monthly: "Monthly",
     sheet_assumptions: "Assumptions",
     sheet_rates: "Rates",
+    xlsx_not_applied: "share of the simulated placements in which the scheme did not apply or was suspended",
     sheet_ledger: "Flows",
     sheet_charts: "Charts",
     xlsx_rates: ["Key", "Description", "Unit", "From", "Value", "Status", "Source"],
