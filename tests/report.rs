@@ -961,3 +961,50 @@ fn workbook_money_is_formatted_numbers_are_numeric_and_the_charts_exist() {
         assert!(c.attribute("t").is_none(), "{r} is text");
     }
 }
+
+#[test]
+fn a_jobcoach_pass_through_is_shown_with_its_bill_and_not_as_subsidy() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/bakkerij-jobcoach.toml");
+    let mut m = inclusim::scenario::load(&path).unwrap();
+    m.iterations = 100;
+    let s = run(&m, 2);
+    let files = report::build(
+        &m,
+        &s,
+        report::Options {
+            lang: Lang::Nl,
+            png: false,
+        },
+    )
+    .unwrap();
+    let html = String::from_utf8(files[0].bytes.clone()).unwrap();
+    let rows: Vec<&str> = html.lines().filter(|l| l.starts_with("<tr><td")).collect();
+    let at = rows
+        .iter()
+        .position(|r| r.contains("Vergoeding jobcoach (doorbetaling, geen subsidie)"))
+        .expect("the pass-through row");
+    assert!(
+        rows[at + 1].contains("tegenover de rekening „Jobcoach”"),
+        "{}",
+        rows[at + 1]
+    );
+    // The funding and the bill cancel for the employer in the coached arrangement.
+    let amounts = |row: &str| -> Vec<String> {
+        row.split("<td class=\"num\"")
+            .skip(1)
+            .map(|c| {
+                c.split('>')
+                    .nth(1)
+                    .unwrap_or("")
+                    .trim_end_matches("</td")
+                    .to_owned()
+            })
+            .collect()
+    };
+    let (funding, bill) = (amounts(rows[at]), amounts(rows[at + 1]));
+    let coached = funding
+        .iter()
+        .position(|c| c != "–")
+        .expect("a coached arrangement");
+    assert_eq!(bill[coached], funding[coached].replace("€ ", "€ −"));
+}

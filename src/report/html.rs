@@ -380,16 +380,30 @@ fn instruments_money(h: &mut String, s: &Summary, lang: Lang) {
             let _ = write!(h, "<th class=\"num\">{}{}</th>", swatch(i), escape(&a.name));
         }
         h.push_str("</tr></thead>\n<tbody>\n");
+        // A pass-through (the jobcoach funding that pays the employer's jobcoach bill) is
+        // followed by that bill, so that the table shows what the employer keeps: nothing.
+        let mut rows: Vec<(String, &str, bool)> = Vec::new();
         for line in &lines {
             let label = t
                 .line_name(line)
                 .map_or_else(|| (*line).to_owned(), str::to_owned);
-            let _ = write!(h, "<tr><td>{}</td>", escape(&label));
+            if *line == crate::instruments::jobcoach_funding::LINE {
+                rows.push((fill(t.pass_through, &[("line", &label)]), line, false));
+                let bill = "jobcoach"; // the built-in line of the jobcoach bill (vocab::BUILTIN_LINES)
+                let bill_label = t.line_name(bill).unwrap_or(bill);
+                rows.push((fill(t.pass_through_bill, &[("line", bill_label)]), bill, true));
+            } else {
+                rows.push((label, line, false));
+            }
+        }
+        for (label, line, is_bill) in rows {
+            let class = if is_bill { " class=\"note\"" } else { "" };
+            let _ = write!(h, "<tr><td{class}>{}</td>", escape(&label));
             for a in &s.arrangements {
                 let mean = a
                     .employer_lines
                     .iter()
-                    .find(|l| l.name == *line)
+                    .find(|l| l.name == line)
                     .map_or(0.0, |l| l.mean);
                 let cell = if mean == 0.0 {
                     "–".to_owned()

@@ -206,6 +206,10 @@ pub struct Text {
     /// A share of placements in which an instrument did not apply: {share}, {instrument}.
     pub instrument_not_applied: &'static str,
     pub instruments_none: &'static str,
+    /// A pass-through line in the instruments table: {line}.
+    pub pass_through: &'static str,
+    /// The bill a pass-through pays, below it: {line}.
+    pub pass_through_bill: &'static str,
     /// Calendar month "{month} {year}".
     pub calendar_month: &'static str,
     pub baseline: &'static str,
@@ -533,10 +537,12 @@ pub static NL: Text = Text {
     table_note: "NCW = netto contante waarde voor de werkgever: opbrengsten min kosten over {horizon} maanden, verdisconteerd met {rate} per jaar. Meer dan {baseline} = wat de constructie de werkgever gemiddeld meer oplevert dan {baseline}, in dezelfde gesimuleerde toekomsten vergeleken, met het 95%-interval van dat gemiddelde. ★ = aantoonbaar de hoogste verwachte NCW: het 95%-interval van het verschil met elke andere constructie ligt boven nul.",
     best_mark_title: "aantoonbaar de hoogste verwachte NCW",
     instruments_heading: "Wat elk instrument de werkgever oplevert",
-    instruments_intro: "Gemiddeld nominaal bedrag over {horizon} maanden dat de werkgever per regeling ontvangt, per constructie. Een vergoeding die alleen een rekening van de werkgever doorbetaalt (zoals de jobcoach die UWV betaalt) staat hier met die rekening ernaast: ze is geen subsidie.",
+    instruments_intro: "Gemiddeld nominaal bedrag over {horizon} maanden dat de werkgever per regeling ontvangt, per constructie. Een vergoeding die alleen een rekening van de werkgever doorbetaalt (zoals de jobcoach die UWV betaalt) staat hier met die rekening eronder: ze is geen subsidie.",
     th_line: "Regeling",
     instrument_not_applied: "{instrument} was in {share} van de gesimuleerde plaatsingen niet van toepassing of opgeschort (de voorwaarden van de regeling golden dan niet, bijvoorbeeld omdat de loonwaarde boven de grens lag of de termijn voorbij was).",
     instruments_none: "Geen van de constructies ontvangt geld uit een regeling.",
+    pass_through: "{line} (doorbetaling, geen subsidie)",
+    pass_through_bill: "tegenover de rekening „{line}”",
     calendar_month: "{month} {year}",
     baseline: "basis",
     baseline_name: "geen ondersteuning",
@@ -823,10 +829,12 @@ pub static EN: Text = Text {
     table_note: "NPV = the employer's net present value: benefits minus costs over {horizon} months, discounted at {rate} a year. More than {baseline} = how much more the arrangement yields the employer on average than {baseline}, compared in the same simulated futures, with the 95% interval of that mean. ★ = demonstrably the highest expected NPV: the 95% interval of the difference with every other arrangement lies above zero.",
     best_mark_title: "demonstrably the highest expected NPV",
     instruments_heading: "What each instrument brings the employer",
-    instruments_intro: "Mean nominal amount over {horizon} months the employer receives from each scheme, per arrangement. A payment that only passes on one of the employer's bills (such as the jobcoach paid by UWV) is shown with that bill next to it: it is not a subsidy.",
+    instruments_intro: "Mean nominal amount over {horizon} months the employer receives from each scheme, per arrangement. A payment that only passes on one of the employer's bills (such as the jobcoach paid by UWV) is shown with that bill below it: it is not a subsidy.",
     th_line: "Scheme",
     instrument_not_applied: "{instrument} did not apply or was suspended in {share} of the simulated placements (the scheme's conditions did not hold then, for instance because the loonwaarde was above the limit or the term had passed).",
     instruments_none: "None of the arrangements receives money from a scheme.",
+    pass_through: "{line} (a pass-through, not a subsidy)",
+    pass_through_bill: "against the bill “{line}”",
     calendar_month: "{month} {year}",
     baseline: "baseline",
     baseline_name: "no support",
