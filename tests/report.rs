@@ -1008,3 +1008,23 @@ fn a_jobcoach_pass_through_is_shown_with_its_bill_and_not_as_subsidy() {
         .expect("a coached arrangement");
     assert_eq!(bill[coached], funding[coached].replace("€ ", "€ −"));
 }
+
+#[test]
+fn identical_arrangements_are_drawn_once_with_a_combined_legend() {
+    // Two arrangements without instruments: the same outcome in every future.
+    let s = summary_with(2);
+    let charts = charts::all(&s, Lang::Nl, false).unwrap();
+    let histogram = charts.iter().find(|c| c.stem == "npv-distribution").unwrap();
+    let doc = parse(&histogram.svg);
+    assert_eq!(fill_colours(&doc), colours(1), "one series for the two");
+    let combined = format!("{} = {}", s.arrangements[0].name, s.arrangements[1].name);
+    assert!(
+        texts(&doc).iter().any(|t| t.contains(&combined)),
+        "legend names both: {combined}"
+    );
+    // Different arrangements stay apart.
+    let groups = charts::identical_to(&s, |_, _| false);
+    assert_eq!(groups, vec![0, 1]);
+    let groups = charts::identical_to(&summary_with(3), |_, _| true);
+    assert_eq!(groups, vec![0, 0, 0]);
+}
