@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Browser test of the report: builds report.html for a bundled scenario, renders it in headless
-# Chromium (Debian's package, installed when missing) through playwright-core, and fails on a
-# blank page, console errors or any request other than the file itself and data: URLs.
-# Leaves the screenshots in target/browser-test/.
+# Browser test of the report: builds report.html for a bundled scenario in both languages,
+# renders it in headless Chromium (Debian's package, installed when missing) through
+# playwright-core, and fails on a blank page, console errors, any request other than the file
+# itself and data: URLs, a table or chart cut off or wider than its box at 1100 px, at a phone's
+# width or in print on A4, an A4 PDF of more than MAX_PAGES pages, or a nearly empty page.
+# Leaves the screenshots and PDFs in target/browser-test/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,6 +27,17 @@ mkdir -p "$out"
 "${inclusim[@]}" report scenarios/supermarkt-vakkenvuller.toml \
   --iterations 2000 --quiet --lang en --out "$out/en"
 
+# The supermarket report on A4: answer, comparison and parties, seven charts two to a page,
+# the assumptions and the legal figures.
+max_pages=12
 for lang in nl en; do
-  node .ci/browser/check-report.mjs "$out/$lang/report.html" "$out/report-$lang.png"
+  node .ci/browser/check-report.mjs "$out/$lang/report.html" "$out/report-$lang.png" "$max_pages"
 done
+
+# The README's screenshot shows the current model (made by .ci/screenshot.sh).
+version=$(sed -n 's/^pub const MODEL_VERSION: &str = "\(.*\)";/\1/p' src/model.rs)
+shown=$(cat docs/report-screenshot.txt 2>/dev/null || echo "none")
+if [ "$shown" != "model $version" ]; then
+  echo "FAIL docs/report-screenshot.png shows ${shown}, the model is $version: run bash .ci/screenshot.sh" >&2
+  exit 1
+fi

@@ -149,17 +149,29 @@ fn validate(args: &ValidateArgs) -> Result<Exit, Failure> {
         )));
     }
     let mut invalid = 0;
+    let mut warned = 0;
     for file in &files {
         match scenario::load(file) {
             Ok(model) => {
-                eprintln!(
-                    "{}: ok ({} placement(s), {} arrangement(s), {} months)",
-                    crate::inert::inert(&file.display().to_string()),
-                    model.copies(),
-                    model.arrangements.len(),
-                    model.horizon
-                );
+                // The result on stdout (what a script reads); the warnings on stderr.
+                print_stdout(
+                    format!(
+                        "{}: ok ({} placement(s), {} arrangement(s), {} months{})\n",
+                        crate::inert::inert(&file.display().to_string()),
+                        model.copies(),
+                        model.arrangements.len(),
+                        model.horizon,
+                        match model.warnings.len() {
+                            0 => String::new(),
+                            n => format!(", {n} warning(s)"),
+                        }
+                    )
+                    .as_bytes(),
+                )?;
                 print_warnings(&model);
+                if !model.warnings.is_empty() {
+                    warned += 1;
+                }
             }
             Err(e) => {
                 invalid += 1;
@@ -169,6 +181,12 @@ fn validate(args: &ValidateArgs) -> Result<Exit, Failure> {
     }
     if invalid > 0 {
         eprintln!("{invalid} of {} scenario file(s) invalid", files.len());
+        Ok(Exit::Invalid)
+    } else if warned > 0 && args.deny_warnings {
+        eprintln!(
+            "{warned} of {} scenario file(s) with warnings (--deny-warnings)",
+            files.len()
+        );
         Ok(Exit::Invalid)
     } else {
         Ok(Exit::Success)
@@ -203,13 +221,20 @@ fn run(args: &RunArgs) -> Result<Exit, Failure> {
     let summary = simulate_with(&model, threads, set.as_mut(), !args.quiet, true)?;
     if let Some(mut set) = set {
         write_outputs(&mut set, &summary)?;
-        write_report(&mut set, &model, &summary, report::Options::default(), "")?;
+        let mut dated = model.clone();
+        dated.report.date = Some(report_date(dated.report.date.take())?);
+        write_report(&mut set, &dated, &summary, report::Options::default(), "")?;
         set.commit()?;
     }
     if args.json {
         print_stdout(&export::json::summary(&summary).map_err(Failure::failed)?)?;
     } else {
-        print_stdout(export::table::render(&summary).as_bytes())?;
+        let lang = match (args.lang, model.report.lang) {
+            (Some(LangArg::Nl), _) | (None, Some("nl")) => Lang::Nl,
+            _ => Lang::En,
+        };
+        let labels = report::line_labels(&model, lang);
+        print_stdout(export::table::render_in(&summary, lang, &labels).as_bytes())?;
         if let Some(dir) = &args.out {
             eprintln!("outputs written to {}", dir.display());
         }
@@ -232,7 +257,28 @@ fn begin_outputs(dir: &Path, model: &Model) -> Result<fs::OutputSet, Failure> {
 }
 
 fn make_report(args: &ReportArgs) -> Result<Exit, Failure> {
-    let model = load_for_run(&args.scenario, &args.set, args.seed, args.iterations)?;
+    let mut model = load_for_run(&args.scenario, &args.set, args.seed, args.iterations)?;
+    let r = &mut model.report;
+    for (flag, field) in [
+        (&args.employer, &mut r.employer),
+        (&args.candidate, &mut r.candidate),
+        (&args.adviser, &mut r.adviser),
+        (&args.organisation, &mut r.organisation),
+    ] {
+        if let Some(v) = flag.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
+            *field = Some(v.to_owned());
+        }
+    }
+    if let Some(d) = &args.date {
+        scenario::validate::report::check_date(d.trim())
+            .map_err(|why| Failure::invalid(format!("error: --date: {why}")))?;
+        r.date = Some(d.trim().to_owned());
+    }
+    r.date = Some(report_date(r.date.take())?);
+    // Found before anything runs, so that a missing browser fails fast.
+    let chrome = (args.pdf || args.chrome.is_some())
+        .then(|| find_chrome(args.chrome.as_deref()))
+        .transpose()?;
     let threads = args.threads.map_or(0, usize::from);
     let mut set = begin_outputs(&args.out, &model)?;
     let summary = simulate_with(&model, threads, None, !args.quiet, true)?;
@@ -241,9 +287,9 @@ fn make_report(args: &ReportArgs) -> Result<Exit, Failure> {
         &export::json::summary(&summary).map_err(Failure::failed)?,
     )?;
     let options = report::Options {
-        lang: match args.lang {
-            LangArg::Nl => Lang::Nl,
-            LangArg::En => Lang::En,
+        lang: match (args.lang, model.report.lang) {
+            (Some(LangArg::En), _) | (None, Some("en")) => Lang::En,
+            _ => Lang::Nl,
         },
         png: args.png,
     };
@@ -261,7 +307,128 @@ fn make_report(args: &ReportArgs) -> Result<Exit, Failure> {
     write_report(&mut set, &model, &summary, options, &what_if)?;
     set.commit()?;
     eprintln!("report written to {}", args.out.join("report.html").display());
+    if let Some(chrome) = chrome {
+        let pdf = args.out.join("report.pdf");
+        print_pdf(&chrome, &args.out.join("report.html"), &pdf)?;
+        eprintln!("PDF written to {}", pdf.display());
+    }
     Ok(Exit::Success)
+}
+
+/// The report's date: the one given, else today (UTC) — the day of `SOURCE_DATE_EPOCH`
+/// (seconds since 1970) when that is set, so that builds and tests are reproducible.
+fn report_date(given: Option<String>) -> Result<String, Failure> {
+    if let Some(d) = given {
+        return Ok(d);
+    }
+    let seconds = match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(v) => v.trim().parse::<i64>().map_err(|_| {
+            Failure::invalid(format!(
+                "error: SOURCE_DATE_EPOCH=`{v}` is not a number of seconds since 1970-01-01"
+            ))
+        })?,
+        Err(_) => SystemTime::now()
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() as i64),
+    };
+    Ok(civil_date(seconds.div_euclid(86_400)))
+}
+
+/// `YYYY-MM-DD` of day `days` since 1970-01-01 (proleptic Gregorian; H. Hinnant's
+/// days-to-civil algorithm).
+pub fn civil_date(days: i64) -> String {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+/// Programs tried on PATH, in order, for `report --pdf`.
+const CHROME_NAMES: [&str; 5] = [
+    "chromium",
+    "chromium-browser",
+    "google-chrome",
+    "google-chrome-stable",
+    "chrome",
+];
+
+/// The Chromium or Chrome to print with: `given`, else the first of [`CHROME_NAMES`] on PATH.
+fn find_chrome(given: Option<&Path>) -> Result<std::path::PathBuf, Failure> {
+    if let Some(path) = given {
+        return if path.is_file() {
+            Ok(path.to_owned())
+        } else {
+            Err(Failure::failed(format!(
+                "{}: error: --chrome: no such program",
+                path.display()
+            )))
+        };
+    }
+    let dirs = std::env::var_os("PATH").unwrap_or_default();
+    for dir in std::env::split_paths(&dirs) {
+        for name in CHROME_NAMES {
+            let candidate = dir.join(name);
+            if candidate.is_file() {
+                return Ok(candidate);
+            }
+        }
+    }
+    Err(Failure::failed(format!(
+        "error: --pdf needs Chromium or Chrome, and none of {} was found on PATH; install one \
+         (e.g. `apt-get install chromium`) or give it with --chrome PROGRAM. report.html is \
+         not written either; without --pdf it is, and any browser prints it on A4",
+        CHROME_NAMES.join(", ")
+    )))
+}
+
+/// Prints `html` to `pdf` (A4, as the page's print stylesheet lays it out) with headless
+/// Chromium. The page loads nothing but itself, so the browser needs no network.
+fn print_pdf(chrome: &Path, html: &Path, pdf: &Path) -> Result<(), Failure> {
+    let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_owned());
+    let url = format!("file://{}", absolute(html).display());
+    let profile = std::env::temp_dir().join(format!("inclusim-chrome-{}", std::process::id()));
+    let output = std::process::Command::new(chrome)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--no-pdf-header-footer",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg(format!("--print-to-pdf={}", absolute(pdf).display()))
+        .arg(&url)
+        .output();
+    let _ = std::fs::remove_dir_all(&profile);
+    let output = output.map_err(|e| {
+        Failure::failed(format!(
+            "{}: error: cannot start it to print the PDF: {e}",
+            chrome.display()
+        ))
+    })?;
+    if !output.status.success() || !pdf.is_file() {
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        let last = stderr.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("");
+        return Err(Failure::failed(format!(
+            "{}: error: printing {} to PDF failed ({}){}",
+            chrome.display(),
+            html.display(),
+            output.status,
+            if last.is_empty() {
+                String::new()
+            } else {
+                format!(": {last}")
+            }
+        )));
+    }
+    Ok(())
 }
 
 /// Adds report.html, the charts and report.xlsx to the run's outputs; `what_if` (the sections
@@ -581,4 +748,17 @@ fn init(args: &InitArgs) -> Result<Exit, Failure> {
         file.display()
     );
     Ok(Exit::Success)
+}
+
+#[cfg(test)]
+mod date_tests {
+    use super::civil_date;
+
+    #[test]
+    fn days_since_1970_become_calendar_dates() {
+        assert_eq!(civil_date(0), "1970-01-01");
+        assert_eq!(civil_date(59), "1970-03-01");
+        assert_eq!(civil_date(11_016), "2000-02-29");
+        assert_eq!(civil_date(20_791), "2026-12-04");
+    }
 }

@@ -12,6 +12,37 @@ Exit codes:
   3  the run or its outputs failed (I/O, threads)
 130  interrupted (Ctrl-C, SIGTERM, SIGHUP): temporary files removed, earlier outputs kept";
 
+/// `run` and `report`: they never check expectations, so never exit with 1.
+const RUN_EXIT_CODES: &str = "\
+Exit codes:
+  0  success
+  2  invalid scenario or arguments
+  3  the run or its outputs failed (I/O, threads; for report --pdf: no Chromium or Chrome found, or it failed)
+130  interrupted (Ctrl-C, SIGTERM, SIGHUP): temporary files removed, earlier outputs kept";
+
+const VALIDATE_EXIT_CODES: &str = "\
+Exit codes:
+  0  every scenario is valid (warnings, on stderr, do not count unless --deny-warnings)
+  2  a scenario is invalid, no scenario file was found, or (with --deny-warnings) a scenario has a warning";
+
+const RATES_EXIT_CODES: &str = "\
+Exit codes:
+  0  success
+  2  unknown preset or invalid arguments
+  3  the preset could not be written to stdout";
+
+const SCHEMA_EXIT_CODES: &str = "\
+Exit codes:
+  0  success
+  2  invalid arguments
+  3  the schema could not be written";
+
+const INIT_EXIT_CODES: &str = "\
+Exit codes:
+  0  success
+  2  unknown template, the file exists already, or invalid arguments
+  3  the file could not be written";
+
 /// Monte Carlo simulation of the costs and benefits of inclusive job placements.
 ///
 /// A scenario file (TOML) describes one or more placements of people with a distance to the
@@ -33,7 +64,7 @@ pub enum Command {
     /// samples.csv (one row per iteration and arrangement, with the drawn inputs),
     /// monthly.csv, ledger.csv, and the employer's report (report.html in Dutch, report.xlsx
     /// and charts/*.svg, as `inclusim report` writes them); every file is written atomically.
-    #[command(after_help = EXIT_CODES)]
+    #[command(after_help = RUN_EXIT_CODES)]
     Run(RunArgs),
     /// Simulate a scenario and write the employer's business case report.
     ///
@@ -41,17 +72,20 @@ pub enum Command {
     /// arrangements compared, the charts, every assumption, the method; printable on A4),
     /// report.xlsx (summary, comparison, monthly quantiles, assumptions), charts/*.svg (and
     /// charts/*.png with --png) and summary.json. The same scenario, seed and iterations give
-    /// byte-identical files, whatever the number of threads.
-    #[command(after_help = EXIT_CODES)]
+    /// byte-identical files, whatever the number of threads. With --pdf also report.pdf,
+    /// printed on A4 by a locally installed Chromium or Chrome.
+    #[command(after_help = RUN_EXIT_CODES)]
     Report(ReportArgs),
     /// Parse and validate scenario files without running them.
     ///
     /// Takes files or folders (searched recursively for *.toml). Errors go to stderr as
-    /// `file:line:col: error: key: message`, the form editors and CI annotate.
-    #[command(after_help = EXIT_CODES)]
+    /// `file:line:col: error: key: message`, the form editors and CI annotate; warnings
+    /// (e.g. an instrument that can never apply to the placement's worker) as
+    /// `file:line:col: warning: …`. One `file: ok (…)` line per valid file goes to stdout.
+    #[command(after_help = VALIDATE_EXIT_CODES)]
     Validate(ValidateArgs),
     /// Print a rates preset: every legal figure with its dates and source.
-    #[command(after_help = EXIT_CODES)]
+    #[command(after_help = RATES_EXIT_CODES)]
     Rates(RatesArgs),
     /// Run scenario files and check their [[expect]] entries: business cases as tests in CI.
     ///
@@ -68,12 +102,12 @@ pub enum Command {
     /// The schema is derived from the program's own scenario types. Save it next to your
     /// scenarios and point your editor at it, e.g. with a `#:schema ./inclusim.schema.json`
     /// line at the top of a TOML file (taplo / Even Better TOML); see docs/schema.md.
-    #[command(after_help = EXIT_CODES)]
+    #[command(after_help = SCHEMA_EXIT_CODES)]
     Schema(SchemaArgs),
     /// Write a new, commented scenario file from a template.
     ///
     /// Never overwrites an existing file. `--list` (or `--template list`) shows the templates.
-    #[command(after_help = EXIT_CODES)]
+    #[command(after_help = INIT_EXIT_CODES)]
     Init(InitArgs),
     /// Goal seek: the value of one input at which a target holds.
     ///
@@ -259,6 +293,9 @@ pub struct RunArgs {
     /// Never show a progress bar.
     #[arg(long, short = 'q')]
     pub quiet: bool,
+    /// Language of the tables: nl or en (default: the scenario's `[report] lang`, else en).
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
 }
 
 #[derive(Debug, Args)]
@@ -274,9 +311,26 @@ pub struct ReportArgs {
     /// Folder to write the report into (created when missing).
     #[arg(long, short = 'o', value_name = "DIR")]
     pub out: PathBuf,
-    /// Language of the report: nl (Dutch, the default) or en (English).
-    #[arg(long, value_enum, default_value_t = LangArg::Nl)]
-    pub lang: LangArg,
+    /// Language of the report: nl (Dutch) or en (English) (default: the scenario's
+    /// `[report] lang`, else nl).
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+    /// The employer the report is for (overrides `[report] employer`).
+    #[arg(long)]
+    pub employer: Option<String>,
+    /// The candidate, by a pseudonym (overrides `[report] candidate`).
+    #[arg(long)]
+    pub candidate: Option<String>,
+    /// Who prepared the report (overrides `[report] adviser`).
+    #[arg(long)]
+    pub adviser: Option<String>,
+    /// The adviser's organisation (overrides `[report] organisation`).
+    #[arg(long)]
+    pub organisation: Option<String>,
+    /// The report's date, YYYY-MM-DD (default: `[report] date`, else today; today honours
+    /// SOURCE_DATE_EPOCH, for reproducible builds).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
     /// Also write every chart as PNG (rendered with the embedded DejaVu Sans font).
     #[arg(long)]
     pub png: bool,
@@ -293,6 +347,14 @@ pub struct ReportArgs {
     /// The arrangement --solve is about (default: the first of the file).
     #[arg(long, value_name = "NAME")]
     pub arrangement: Option<String>,
+    /// Also write report.pdf (A4), printed by a locally installed Chromium or Chrome: the one
+    /// given by --chrome, else the first of chromium, chromium-browser, google-chrome,
+    /// google-chrome-stable, chrome on PATH.
+    #[arg(long)]
+    pub pdf: bool,
+    /// The Chromium or Chrome program that prints report.pdf (implies --pdf).
+    #[arg(long, value_name = "PROGRAM")]
+    pub chrome: Option<PathBuf>,
     /// Number of iterations (default: the scenario's `iterations`, else 10000).
     #[arg(long, short = 'n', value_parser = clap::value_parser!(u64).range(1..=100_000_000))]
     pub iterations: Option<u64>,
@@ -321,6 +383,9 @@ pub struct ValidateArgs {
     /// Scenario files or folders.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
+    /// Exit with 2 when a scenario has a warning (for CI).
+    #[arg(long)]
+    pub deny_warnings: bool,
 }
 
 #[derive(Debug, Args)]

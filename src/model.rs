@@ -52,6 +52,8 @@ pub struct Model {
     /// Warnings of validation: the scenario is valid, but a value is implausible or an
     /// assumption is made (printed by every command; they change no number).
     pub warnings: Vec<crate::diag::Diagnostic>,
+    /// `[report]`: the people and date the report names, and its language.
+    pub report: ReportMeta,
     /// What the employer owes that employing the workers helps meet (`[employer]`): an SROI
     /// obligation and the banenafspraak quotumheffing. Both are absent unless the scenario
     /// states them.
@@ -406,10 +408,45 @@ pub struct JobcoachPlan {
     pub max_months: Option<usize>,
 }
 
+/// `[report]`: who the business case is for and by whom (all optional, validated text).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReportMeta {
+    pub employer: Option<String>,
+    pub candidate: Option<String>,
+    pub adviser: Option<String>,
+    pub organisation: Option<String>,
+    /// `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// `nl` or `en`.
+    pub lang: Option<&'static str>,
+}
+
+/// A name the scenario gives a line for the report, in Dutch and English (the same text in
+/// both when the scenario gives one).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label {
+    pub nl: Option<String>,
+    pub en: Option<String>,
+}
+
+impl Label {
+    /// The label in Dutch (`english == false`) or English, falling back to the other language.
+    pub fn get(&self, english: bool) -> Option<&str> {
+        let (first, second) = if english {
+            (&self.en, &self.nl)
+        } else {
+            (&self.nl, &self.en)
+        };
+        first.as_deref().or(second.as_deref())
+    }
+}
+
 /// A cost or benefit line other than the built-in ones.
 #[derive(Debug, Clone)]
 pub struct OtherLine {
     pub name: String,
+    /// The name the report and workbook show (`label` in the scenario), if given.
+    pub label: Option<Label>,
     pub is_benefit: bool,
     /// Input slot holding the amount.
     pub slot: usize,

@@ -222,24 +222,78 @@ fn run_on_an_invalid_file_exits_2_with_the_diagnostic() {
 }
 
 #[test]
-fn help_of_every_command_succeeds_and_lists_exit_codes() {
-    for args in [
-        &["--help"][..],
-        &["run", "--help"],
-        &["validate", "--help"],
-        &["rates", "--help"],
-        &["help", "run"],
+fn help_of_every_command_lists_only_its_own_exit_codes() {
+    for (args, has, lacks) in [
+        (
+            &["--help"][..],
+            &["1  an expectation failed", "2  invalid scenario"][..],
+            &[][..],
+        ),
+        (
+            &["run", "--help"],
+            &["2  invalid scenario", "3  the run or its outputs failed"],
+            &["1  "],
+        ),
+        (
+            &["report", "--help"],
+            &["2  invalid scenario", "--pdf: no Chromium"],
+            &["1  "],
+        ),
+        (
+            &["validate", "--help"],
+            &["0  every scenario is valid", "--deny-warnings"],
+            &["1  ", "3  "],
+        ),
+        (&["rates", "--help"], &["2  unknown preset"], &["1  "]),
+        (&["check", "--help"], &["1  an expectation does not hold"], &[]),
+        (
+            &["schema", "--help"],
+            &["3  the schema could not be written"],
+            &["1  "],
+        ),
+        (&["init", "--help"], &["2  unknown template"], &["1  "]),
+        (&["help", "run"], &["3  the run or its outputs failed"], &["1  "]),
     ] {
         let out = inclusim().args(args).output().expect("runs");
         assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr_of(&out));
         let help = String::from_utf8_lossy(&out.stdout);
-        assert!(help.contains("Exit codes"), "{args:?}:\n{help}");
-        assert!(help.contains("2  invalid scenario"), "{args:?}:\n{help}");
-        assert!(
-            help.contains("3  the run or its outputs failed"),
-            "{args:?}:\n{help}"
-        );
+        let codes = &help[help
+            .find("Exit codes")
+            .unwrap_or_else(|| panic!("{args:?}:\n{help}"))..];
+        for h in has {
+            assert!(help.contains(h), "{args:?} lacks {h:?}:\n{help}");
+        }
+        for l in lacks {
+            assert!(!codes.contains(l), "{args:?} lists {l:?}:\n{codes}");
+        }
     }
+}
+
+#[test]
+fn report_pdf_without_a_browser_fails_with_a_clear_error() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = small_scenario(dir.path());
+    let out = inclusim()
+        .args(["report", "--quiet", "-n", "20", "--pdf", "--out"])
+        .arg(dir.path().join("out"))
+        .arg(&file)
+        .env("PATH", dir.path())
+        .output()
+        .expect("runs");
+    let stderr = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(3), "{stderr}");
+    assert!(stderr.contains("--pdf needs Chromium or Chrome"), "{stderr}");
+    assert!(stderr.contains("--chrome PROGRAM"), "{stderr}");
+    let out = inclusim()
+        .args(["report", "--quiet", "-n", "20", "--chrome"])
+        .arg(dir.path().join("no-such-chrome"))
+        .arg("--out")
+        .arg(dir.path().join("out"))
+        .arg(&file)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(3));
+    assert!(stderr_of(&out).contains("--chrome: no such program"));
 }
 
 #[test]

@@ -132,9 +132,51 @@ fn shipped_scenarios_are_valid() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios");
     let out = inclusim().arg("validate").arg(&dir).output().expect("runs");
     let stderr = stderr_of(&out);
+    let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{stderr}");
-    assert!(stderr.contains(": ok ("), "{stderr}");
+    assert!(stdout.contains(": ok ("), "{stdout}");
     assert!(!stderr.contains("error"), "{stderr}");
+    // The bundled scenarios have no warnings, so CI can deny them.
+    let out = inclusim()
+        .args(["validate", "--deny-warnings"])
+        .arg(&dir)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+}
+
+#[test]
+fn lks_for_a_wajong_worker_validates_with_a_warning_and_is_denied_with_the_flag() {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/warn/lks-for-wajong.toml");
+    let out = inclusim().arg("validate").arg(&file).output().expect("runs");
+    let stderr = stderr_of(&out);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(
+        stdout.contains(": ok (1 placement(s), 2 arrangement(s), 24 months, 2 warning(s))"),
+        "{stdout}"
+    );
+    assert!(
+        stderr.contains(
+            "lks-for-wajong.toml:25:16: warning: arrangement[0] \"LKS\" .instruments[0]: `lks` can never apply to placement `medewerker`: the worker's benefit is `wajong`"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("`lkv` can never apply to placement `medewerker`: the worker is not in the LKV's category `arbeidsgehandicapt`"),
+        "{stderr}"
+    );
+    let out = inclusim()
+        .args(["validate", "--deny-warnings"])
+        .arg(&file)
+        .output()
+        .expect("runs");
+    let stderr = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("1 of 1 scenario file(s) with warnings (--deny-warnings)"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -152,8 +194,9 @@ fn a_folder_with_good_and_bad_files_exits_2_and_reports_each() {
     fs::write(dir.path().join("notes.txt"), "not a scenario").expect("write");
     let out = inclusim().arg("validate").arg(dir.path()).output().expect("runs");
     let stderr = stderr_of(&out);
+    let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(2), "{stderr}");
-    assert!(stderr.contains(&format!("{}: ok (", good.display())), "{stderr}");
+    assert!(stdout.contains(&format!("{}: ok (", good.display())), "{stdout}");
     for file in &bad {
         assert_reports(file, &stderr);
     }

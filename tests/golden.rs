@@ -42,6 +42,8 @@ fn run(command: &[&str], scenario: &Path, out: &Path) -> String {
     let result = Command::new(binary())
         .args(command)
         .args(["--iterations", ITERATIONS, "--threads", "2", "--out"])
+        // The report's date: 2027-03-15, whatever day the test runs.
+        .env("SOURCE_DATE_EPOCH", "1805097600")
         .arg(out)
         .arg(scenario)
         .output()
@@ -108,6 +110,9 @@ fn every_bundled_scenario_writes_its_golden_files() {
         let out = dir.path().join("run");
         let table = run(&["run"], &scenario, &out);
         failures.extend(compare(&golden.join("stdout.txt"), table.as_bytes(), bless));
+        // `run --lang nl` prints the same tables in Dutch.
+        let table = run(&["run", "--lang", "nl"], &scenario, &dir.path().join("run-nl"));
+        failures.extend(compare(&golden.join("stdout.nl.txt"), table.as_bytes(), bless));
         for name in FILES {
             let actual = fs::read(out.join(name)).expect("output written");
             failures.extend(compare(&golden.join(name), &actual, bless));

@@ -67,7 +67,7 @@ fn every_bundled_scenario_says_which_figures_are_not_yet_law() {
         assert!(table.contains("not (yet) published law"), "{what}");
         for f in &summary.rates.not_published {
             assert!(
-                table.contains(&format!("  {}: ", f.figure)),
+                table.contains(&format!(" ({}): ", f.figure)),
                 "{what}: {}",
                 f.figure
             );

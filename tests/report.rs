@@ -184,7 +184,13 @@ fn composition_chart_signs_lines_from_the_ledger_and_ends_with_the_net() {
     let s = summary_with(2);
     let c = charts::composition(&s, Lang::Nl);
     let a = &s.arrangements[0];
-    assert_eq!(c.categories.len(), a.employer_lines.len() + 1);
+    // Lines that are zero in every arrangement are left out.
+    let nonzero = a.employer_lines.iter().filter(|l| l.mean != 0.0).count();
+    assert!(
+        nonzero < a.employer_lines.len(),
+        "the test scenario has a zero line"
+    );
+    assert_eq!(c.categories.len(), nonzero + 1);
     assert_eq!(c.categories.last().map(String::as_str), Some("Netto (nominaal)"));
     let wage = c.categories.iter().position(|n| n == "Loon").expect("wage line");
     assert!(c.series[0].values[wage] < 0.0, "the employer pays the wage");
@@ -208,6 +214,34 @@ fn composition_chart_signs_lines_from_the_ledger_and_ends_with_the_net() {
         &c.series.iter().map(|s| s.label.clone()).collect::<Vec<_>>(),
     );
     assert_contains(&c.x_range(), c.series.iter().flat_map(|s| s.values.clone()), "x");
+}
+
+#[test]
+fn composition_chart_sums_the_smaller_lines_into_overig() {
+    let mut s = summary_with(2);
+    for a in &mut s.arrangements {
+        let template = a.employer_lines[0].clone();
+        for k in 0..10 {
+            let mut l = template.clone();
+            l.name = format!("extra_{k}");
+            l.mean = -(k as f64 + 1.0);
+            a.employer_lines.push(l);
+        }
+    }
+    let c = charts::composition(&s, Lang::Nl);
+    let n = charts::COMPOSITION_LINES;
+    assert_eq!(c.categories.len(), n + 1, "{:?}", c.categories);
+    let other = &c.categories[n - 1];
+    assert!(other.starts_with("Overig ("), "{other}");
+    // Every line's money is still there: the bars sum to the same total as the lines.
+    for (series, a) in c.series.iter().zip(&s.arrangements) {
+        let lines: f64 = a.employer_lines.iter().map(|l| l.mean).sum();
+        let bars: f64 = series.values[..n].iter().sum();
+        assert!(
+            (lines - bars).abs() < 1e-6 * lines.abs().max(1.0),
+            "{lines} vs {bars}"
+        );
+    }
 }
 
 #[test]
@@ -280,8 +314,10 @@ fn outcome(p: f64, break_even: Option<u32>) -> Outcome {
         name: "Met loonkostensubsidie".into(),
         p_positive: p,
         break_even_month: break_even,
+        break_even_calendar: None,
         horizon: 36,
         mean: 1000.0,
+        mcse: 100.0,
         p10: -500.0,
         p90: 2500.0,
     }
@@ -301,6 +337,13 @@ fn the_answer_is_worded_by_thresholds() {
         "Met loonkostensubsidie: deze plaatsing verdient zich in 8 van de 10 gesimuleerde \
          toekomsten terug, in de helft van alle toekomsten al binnen 14 maanden."
     );
+    let mut dated = outcome(0.8, Some(14));
+    dated.break_even_calendar = Some("okt 2028".into());
+    assert!(
+        verdict::pays_off(&dated, Lang::Nl).ends_with("al binnen 14 maanden (okt 2028)."),
+        "{}",
+        verdict::pays_off(&dated, Lang::Nl)
+    );
     assert_eq!(
         verdict::pays_off(&outcome(0.0, None), Lang::Nl),
         "Met loonkostensubsidie: deze plaatsing verdient zich in geen enkele gesimuleerde \
@@ -314,11 +357,13 @@ fn the_answer_is_worded_by_thresholds() {
     let half = verdict::pays_off(&outcome(0.5, Some(36)), Lang::En);
     assert!(half.contains("in about half of the simulated futures"), "{half}");
     assert!(half.ends_with("within 36 months."), "{half}");
+    // Fewer than half break even: the share is said for the horizon, without a "but"
+    // that reads as a contradiction.
     let none = verdict::pays_off(&outcome(0.3, None), Lang::Nl);
-    assert!(none.contains("in 3 van de 10"), "{none}");
-    assert!(
-        none.ends_with("maar in de meeste toekomsten niet binnen 36 maanden."),
-        "{none}"
+    assert_eq!(
+        none,
+        "Met loonkostensubsidie: deze plaatsing verdient zich in 3 van de 10 gesimuleerde \
+         toekomsten terug binnen 36 maanden."
     );
     let rare = verdict::pays_off(&outcome(0.02, None), Lang::En);
     assert!(rare.contains("almost never"), "{rare}");
@@ -334,35 +379,95 @@ fn the_answer_is_worded_by_thresholds() {
 }
 
 #[test]
-fn the_best_arrangement_is_named_with_its_margin_and_probability() {
+fn a_mean_within_its_monte_carlo_interval_of_zero_is_about_cost_neutral() {
+    // Mean −150 with a standard error of 100: the 95% interval (−346, 46) includes zero, so
+    // neither "kost" nor "levert op" — the sign is noise.
+    let mut o = outcome(0.45, None);
+    o.mean = -150.0;
+    let text = verdict::expectation(&o, Lang::Nl);
+    assert!(text.contains("ongeveer kostenneutraal"), "{text}");
+    assert!(text.contains("€ −346 tot € 46"), "{text}");
+    assert!(!text.contains("kost de plaatsing"), "{text}");
+    o.mean = 150.0;
+    assert!(verdict::expectation(&o, Lang::En).contains("about cost-neutral"));
+    // Just outside the interval the words take a side again.
+    o.mean = -200.0;
+    assert!(verdict::expectation(&o, Lang::Nl).starts_with("Gemiddeld kost"));
+}
+
+/// Two arrangements with the second `diff` better on average and the paired interval `ci`.
+fn two_with(diff: f64, ci: [f64; 2], base_mean: f64) -> Summary {
     let mut s = summary_with(2);
-    let same = verdict::best_choice(&s, Lang::Nl).expect("two arrangements");
-    assert!(
-        same.contains("dezelfde uitkomst"),
-        "identical arrangements: {same}"
-    );
-    // Make the second arrangement better by a known margin.
-    s.arrangements[1].npv.mean = s.arrangements[0].npv.mean + 1200.0;
+    s.arrangements[0].npv.mean = base_mean;
+    s.arrangements[0].npv.mcse = 50.0;
+    s.arrangements[1].npv.mean = base_mean + diff;
+    s.arrangements[1].npv.mcse = 50.0;
     // Comparisons with the baseline read as arrangement − baseline.
     let c = &mut s.comparisons[0];
     assert_eq!(c.b, "no support");
-    c.mean_diff = 1200.0;
-    c.ci95 = [900.0, 1500.0];
+    c.mean_diff = diff;
+    c.ci95 = ci;
     c.sd_diff = 300.0;
     c.p_a_better = 0.85;
+    s
+}
+
+#[test]
+fn the_verdict_names_a_tie_a_clear_winner_a_near_equal_pair_and_all_losing() {
+    use verdict::Choice;
+    // Tie: the same outcome in every future.
+    let same = summary_with(2);
+    assert!(matches!(verdict::choice(&same), Some(Choice::Tie { .. })));
+    let text = verdict::best_choice(&same, Lang::Nl).expect("two arrangements");
+    assert!(text.contains("dezelfde uitkomst"), "{text}");
+
+    // Clear winner: the better one first, with its margin, interval and share of futures.
+    let s = two_with(1200.0, [900.0, 1500.0], 500.0);
+    let best = s.arrangements[1].name.clone();
+    assert!(matches!(verdict::choice(&s), Some(Choice::ClearWinner { .. })));
     let text = verdict::best_choice(&s, Lang::Nl).unwrap();
-    let best = &s.arrangements[1].name;
+    assert_eq!(
+        text,
+        format!(
+            "Het voordeligst is {best}. {} is gemiddeld € 1.200 beter dan no support \
+             (95%-interval € 900 tot € 1.500), in 85% van de toekomsten.",
+            verdict::capitalised(&best)
+        )
+    );
+
+    // Near equal: the interval includes zero, so no "voordeligst".
+    let s = two_with(100.0, [-200.0, 400.0], 500.0);
+    assert!(matches!(verdict::choice(&s), Some(Choice::NearEqual { .. })));
+    let text = verdict::best_choice(&s, Lang::Nl).unwrap();
+    assert!(!text.contains("voordeligst is"), "{text}");
+    assert!(text.contains("ontlopen elkaar niet duidelijk"), "{text}");
+    assert!(text.contains("niet zeker"), "{text}");
+
+    // All lose: no "voordeligst", but how much is missing on average for the least bad one.
+    let s = two_with(1200.0, [900.0, 1500.0], -5000.0);
+    assert!(matches!(verdict::choice(&s), Some(Choice::AllLose { .. })));
+    let text = verdict::best_choice(&s, Lang::Nl).unwrap();
+    assert!(!text.contains("voordeligst is"), "{text}");
     assert!(
         text.starts_with(&format!(
-            "Het voordeligst is {best}: gemiddeld € 1.200 meer dan no support"
+            "Geen van de constructies verdient zich gemiddeld terug binnen 24 maanden. Het \
+             minste verlies geeft {best}: daar ontbreekt gemiddeld € 3.800 om quitte te spelen."
         )),
         "{text}"
     );
-    assert!(text.contains("in 85 van de 100"), "{text}");
-    assert!(!text.contains("niet zeker"), "{text}");
-    s.comparisons[0].ci95 = [-1500.0, 100.0];
-    assert!(verdict::best_choice(&s, Lang::Nl).unwrap().contains("niet zeker"));
+    let en = verdict::best_choice(&s, Lang::En).unwrap();
+    assert!(en.contains("€3,800 is missing"), "{en}");
+
     assert!(verdict::best_choice(&summary_with(1), Lang::Nl).is_none());
+}
+
+#[test]
+fn the_star_goes_only_to_a_demonstrably_best_arrangement() {
+    let s = two_with(1200.0, [900.0, 1500.0], 500.0);
+    assert_eq!(report::html::clear_best(&s), Some(1));
+    let s = two_with(100.0, [-200.0, 400.0], 500.0);
+    assert_eq!(report::html::clear_best(&s), None);
+    assert_eq!(report::html::clear_best(&summary_with(1)), None);
 }
 
 fn bundled_scenarios() -> Vec<PathBuf> {
@@ -550,6 +655,9 @@ fn workbook_holds_the_numbers_of_summary_json() {
             t.sheet_parties,
             t.sheet_monthly,
             t.sheet_assumptions,
+            t.sheet_ledger,
+            t.sheet_rates,
+            t.sheet_charts,
             "Gevoeligheid"
         ]
     );
@@ -575,10 +683,10 @@ fn workbook_holds_the_numbers_of_summary_json() {
     assert_eq!(summary.height(), arrangements.len() + 1);
     for (i, a) in arrangements.iter().enumerate() {
         let row = i + 1;
-        assert_eq!(
-            summary.get((row, 0)).unwrap().to_string(),
-            a["name"].as_str().unwrap()
-        );
+        // The baseline under its Dutch name, the others as the scenario names them.
+        let name = a["name"].as_str().unwrap();
+        let shown = report::display_name(name, a["baseline"].as_bool().unwrap(), Lang::Nl);
+        assert_eq!(summary.get((row, 0)).unwrap().to_string(), shown);
         let keys = [
             "mean", "mcse", "sd", "p5", "p10", "p25", "p50", "p75", "p90", "p95", "min", "max",
         ];
@@ -669,4 +777,255 @@ fn every_correlation_is_stated_in_the_report_and_the_workbook() {
             .expect("a correlation row");
         assert!(row[2].to_string().contains(rho), "{row:?}");
     }
+}
+
+/// The machine names a Dutch reader must never see: ledger-line keys, instrument-parameter
+/// keys, rates-figure keys and the English units of the presets.
+fn machine_words() -> Vec<String> {
+    let mut words: Vec<String> = [
+        "production_value",
+        "employer_burden",
+        "exit_cost",
+        "reassess_months",
+        "assessment_noise_sd",
+        "assessment_admin_hours",
+        "forfaitaire_phase_months",
+        "employer_pays_full_first_year",
+        "pay_month",
+        "topup_share",
+        "tariff_per_hour",
+        "provider_supervision_share",
+        "hire_probability",
+        "hire_threshold",
+        "benefit_per_month",
+        "benefit_payer",
+        "yearly_budget",
+        "cost_line",
+        "amount_per_year",
+        "share of the",
+        "per hour",
+        "EUR per",
+        "Expected subsidy",
+        "no support",
+        "MODEL.md",
+    ]
+    .into_iter()
+    .map(str::to_owned)
+    .collect();
+    words.extend(
+        inclusim::instruments::line_names()
+            .into_iter()
+            .filter(|n| n.contains('_'))
+            .map(str::to_owned),
+    );
+    words.extend(report::figures::KEYS.iter().map(|k| (*k).to_owned()));
+    words
+}
+
+/// The visible text of a page: tags, and the SVG charts' attributes, removed.
+fn visible_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for ch in html.chars() {
+        match ch {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                out.push(' ');
+            }
+            _ if !in_tag => out.push(ch),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn the_dutch_report_contains_no_machine_key_or_english_unit() {
+    let words = machine_words();
+    for path in bundled_scenarios() {
+        let mut m = inclusim::scenario::load(&path).unwrap();
+        m.iterations = 100;
+        let s = run(&m, 2);
+        let files = report::build(
+            &m,
+            &s,
+            report::Options {
+                lang: Lang::Nl,
+                png: false,
+            },
+        )
+        .unwrap();
+        let text = visible_text(&String::from_utf8(files[0].bytes.clone()).unwrap());
+        for w in &words {
+            assert!(
+                !text.contains(w.as_str()),
+                "{}: the Dutch report shows {w:?}",
+                path.display()
+            );
+        }
+        // The scenario's own lines appear under their Dutch labels.
+        for p in &m.placements {
+            for l in &p.lines {
+                assert!(!text.contains(&l.name), "{}: line key {}", path.display(), l.name);
+                if let Some(label) = l.label.as_ref().and_then(|x| x.get(false)) {
+                    assert!(text.contains(label), "{}: label {label}", path.display());
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn workbook_money_is_formatted_numbers_are_numeric_and_the_charts_exist() {
+    use std::io::Read;
+    let mut m = inclusim::scenario::load(Path::new(SCENARIO)).unwrap();
+    m.iterations = 200;
+    let s = run(&m, 2);
+    let bytes = inclusim::export::xlsx::workbook(&m, &s, Lang::Nl).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut read = |name: &str| -> String {
+        let mut text = String::new();
+        zip.by_name(name)
+            .unwrap_or_else(|_| panic!("{name} in the workbook"))
+            .read_to_string(&mut text)
+            .unwrap();
+        text
+    };
+    // Two native charts: the NPV distribution (columns) and the cumulative net (lines).
+    let charts = [read("xl/charts/chart1.xml"), read("xl/charts/chart2.xml")];
+    assert!(charts[0].contains("<c:barChart>"), "chart 1 is a column chart");
+    assert!(charts[1].contains("<c:lineChart>"), "chart 2 is a line chart");
+    // Style index → whether its number format is a currency.
+    let styles = read("xl/styles.xml");
+    let doc = roxmltree::Document::parse(&styles).unwrap();
+    let euro_formats: Vec<String> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("numFmt"))
+        .filter(|n| n.attribute("formatCode").is_some_and(|c| c.contains('€')))
+        .filter_map(|n| n.attribute("numFmtId").map(str::to_owned))
+        .collect();
+    let xfs: Vec<bool> = doc
+        .descendants()
+        .find(|n| n.has_tag_name("cellXfs"))
+        .unwrap()
+        .children()
+        .filter(|n| n.has_tag_name("xf"))
+        .map(|n| {
+            n.attribute("numFmtId")
+                .is_some_and(|id| euro_formats.iter().any(|e| e == id))
+        })
+        .collect();
+    // The money columns of each sheet (0-based), by sheet file.
+    let n = s.arrangements.len();
+    let money: [(&str, Vec<usize>); 5] = [
+        ("xl/worksheets/sheet1.xml", (1..=12).chain([15, 19]).collect()),
+        ("xl/worksheets/sheet2.xml", (2..=5).collect()),
+        ("xl/worksheets/sheet3.xml", (3..=7).collect()),
+        ("xl/worksheets/sheet4.xml", (5..=11).collect()),
+        ("xl/worksheets/sheet6.xml", vec![3]),
+    ];
+    let column = |r: &str| {
+        r.chars()
+            .take_while(char::is_ascii_uppercase)
+            .fold(0usize, |acc, ch| acc * 26 + (ch as usize - 'A' as usize + 1))
+            - 1
+    };
+    for (sheet, cols) in money {
+        let xml = read(sheet);
+        let doc = roxmltree::Document::parse(&xml).unwrap();
+        let mut checked = 0;
+        for c in doc.descendants().filter(|n| n.has_tag_name("c")) {
+            let r = c.attribute("r").unwrap();
+            let row: usize = r
+                .trim_start_matches(|ch: char| ch.is_ascii_uppercase())
+                .parse()
+                .unwrap();
+            if row == 1 || !cols.contains(&column(r)) {
+                continue;
+            }
+            assert!(c.attribute("t").is_none(), "{sheet} {r}: money stored as text");
+            let style: usize = c.attribute("s").unwrap_or("0").parse().unwrap();
+            assert!(xfs[style], "{sheet} {r}: money without a € format");
+            checked += 1;
+        }
+        assert!(checked >= n, "{sheet}: {checked} money cells");
+    }
+    // Seed, iterations and horizon are numbers on the assumptions sheet.
+    let xml = read("xl/worksheets/sheet5.xml");
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    for r in ["C4", "C5", "C6"] {
+        let c = doc
+            .descendants()
+            .find(|n| n.has_tag_name("c") && n.attribute("r") == Some(r))
+            .unwrap_or_else(|| panic!("cell {r}"));
+        assert!(c.attribute("t").is_none(), "{r} is text");
+    }
+}
+
+#[test]
+fn a_jobcoach_pass_through_is_shown_with_its_bill_and_not_as_subsidy() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/bakkerij-jobcoach.toml");
+    let mut m = inclusim::scenario::load(&path).unwrap();
+    m.iterations = 100;
+    let s = run(&m, 2);
+    let files = report::build(
+        &m,
+        &s,
+        report::Options {
+            lang: Lang::Nl,
+            png: false,
+        },
+    )
+    .unwrap();
+    let html = String::from_utf8(files[0].bytes.clone()).unwrap();
+    let rows: Vec<&str> = html.lines().filter(|l| l.starts_with("<tr><td")).collect();
+    let at = rows
+        .iter()
+        .position(|r| r.contains("Vergoeding jobcoach (doorbetaling, geen subsidie)"))
+        .expect("the pass-through row");
+    assert!(
+        rows[at + 1].contains("tegenover de rekening „Jobcoach”"),
+        "{}",
+        rows[at + 1]
+    );
+    // The funding and the bill cancel for the employer in the coached arrangement.
+    let amounts = |row: &str| -> Vec<String> {
+        row.split("<td class=\"num\"")
+            .skip(1)
+            .map(|c| {
+                c.split('>')
+                    .nth(1)
+                    .unwrap_or("")
+                    .trim_end_matches("</td")
+                    .to_owned()
+            })
+            .collect()
+    };
+    let (funding, bill) = (amounts(rows[at]), amounts(rows[at + 1]));
+    let coached = funding
+        .iter()
+        .position(|c| c != "–")
+        .expect("a coached arrangement");
+    assert_eq!(bill[coached], funding[coached].replace("€ ", "€ −"));
+}
+
+#[test]
+fn identical_arrangements_are_drawn_once_with_a_combined_legend() {
+    // Two arrangements without instruments: the same outcome in every future.
+    let s = summary_with(2);
+    let charts = charts::all(&s, Lang::Nl, false).unwrap();
+    let histogram = charts.iter().find(|c| c.stem == "npv-distribution").unwrap();
+    let doc = parse(&histogram.svg);
+    assert_eq!(fill_colours(&doc), colours(1), "one series for the two");
+    let combined = format!("{} = {}", s.arrangements[0].name, s.arrangements[1].name);
+    assert!(
+        texts(&doc).iter().any(|t| t.contains(&combined)),
+        "legend names both: {combined}"
+    );
+    // Different arrangements stay apart.
+    let groups = charts::identical_to(&s, |_, _| false);
+    assert_eq!(groups, vec![0, 1]);
+    let groups = charts::identical_to(&summary_with(3), |_, _| true);
+    assert_eq!(groups, vec![0, 0, 0]);
 }

@@ -326,6 +326,12 @@ mod tests {
                 20.631227462858597,
             ),
             (Dist::lognormal_from_mean_sd(10.0, 3.0), 10.0, 9.0),
+            // mean 7, sd 3/1.6449 = 1.8238…: the 90% interval 4..10
+            (
+                Dist::normal_from_p5_p95(4.0, 10.0, None, None),
+                7.0,
+                (3.0 / 1.644_853_626_951_472_2_f64).powi(2),
+            ),
             (Dist::beta_from_mean_sd(0.3, 0.1), 0.3, 0.01),
             (Dist::beta(2.0, 5.0), 2.0 / 7.0, 10.0 / 392.0),
             (Dist::gamma_from_mean_sd(6.0, 3.0), 6.0, 9.0),

@@ -7,6 +7,9 @@ use super::numeric::{std_cdf, std_inv_cdf, std_inv_sf, std_pdf, std_sf, z_pdf};
 use super::params::{ParamError, check_order, finite, non_negative, num};
 use super::{Dist, Law};
 
+/// The standard normal's 95th percentile: a 90% interval is mean ± Z95 · sd.
+const Z95: f64 = 1.644_853_626_951_472_2;
+
 /// A truncated normal keeping at least this share of the probability is
 /// sampled by rejection from the full normal; narrower ones by inversion.
 const REJECTION_MIN_MASS: f64 = 0.25;
@@ -14,6 +17,26 @@ const REJECTION_MIN_MASS: f64 = 0.25;
 impl Dist {
     /// Normal, optionally truncated to [min, max]; sd = 0 is a constant
     /// (the mean, clamped to the bounds), as is min == max.
+    /// A normal given by its 90% interval, as an adviser says it ("between 4 and 10 in 9 of
+    /// 10 cases"): mean (p5 + p95) / 2 and sd (p95 − p5) / (2 · 1.645), before any
+    /// truncation by `min`/`max`.
+    pub fn normal_from_p5_p95(
+        p5: f64,
+        p95: f64,
+        min: Option<f64>,
+        max: Option<f64>,
+    ) -> Result<Dist, ParamError> {
+        finite("p5", p5)?;
+        finite("p95", p95)?;
+        if p5 >= p95 {
+            return Err(ParamError::at(
+                "p5",
+                format!("`p5` ({}) must be less than `p95` ({})", num(p5), num(p95)),
+            ));
+        }
+        Dist::normal((p5 + p95) / 2.0, (p95 - p5) / (2.0 * Z95), min, max)
+    }
+
     pub fn normal(mean: f64, sd: f64, min: Option<f64>, max: Option<f64>) -> Result<Dist, ParamError> {
         finite("mean", mean)?;
         non_negative("sd", sd)?;

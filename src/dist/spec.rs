@@ -51,7 +51,7 @@ pub struct DistSpec {
     /// lognormal: standard deviation of the logarithm.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sigma: Option<f64>,
-    /// lognormal: the 5th percentile (with `p95`, a 90% interval).
+    /// normal and lognormal: the 5th percentile (with `p95`, a 90% interval).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub p5: Option<f64>,
     /// lognormal: the 95th percentile.
@@ -210,8 +210,8 @@ const KINDS: [Kind; 10] = [
     },
     Kind {
         name: "normal",
-        keys: &["mean", "sd", "min", "max"],
-        takes: "mean and sd, and optionally min and max (truncation bounds)",
+        keys: &["mean", "sd", "p5", "p95", "min", "max"],
+        takes: "either mean and sd, or p5 and p95 (a 90% interval), and optionally min and max (truncation bounds)",
     },
     Kind {
         name: "lognormal",
@@ -342,10 +342,11 @@ impl DistSpec {
                 let lambda = self.lambda.unwrap_or(DEFAULT_PERT_LAMBDA);
                 t.finish(|| Dist::pert(min, mode, max, lambda))
             }
-            "normal" => {
-                let [mean, sd] = t.needs(["mean", "sd"]);
-                t.finish(|| Dist::normal(mean, sd, self.min, self.max))
-            }
+            "normal" => match t.choose(&[["mean", "sd"], ["p5", "p95"]]) {
+                Some((0, [mean, sd])) => t.finish(|| Dist::normal(mean, sd, self.min, self.max)),
+                Some((_, [p5, p95])) => t.finish(|| Dist::normal_from_p5_p95(p5, p95, self.min, self.max)),
+                None => Err(t.errors),
+            },
             "lognormal" => match t.choose(&[["mu", "sigma"], ["mean", "sd"], ["p5", "p95"]]) {
                 Some((0, [mu, sigma])) => t.finish(|| Dist::lognormal(mu, sigma)),
                 Some((1, [mean, sd])) => t.finish(|| Dist::lognormal_from_mean_sd(mean, sd)),

@@ -58,12 +58,17 @@ impl Fan {
     }
 
     /// One scale for every panel, so the panels compare at a glance.
+    /// With room at the top of each panel for its legend, so that it covers no month.
     pub fn y_range(&self) -> Range<f64> {
-        range::padded(
+        let data = range::padded(
             self.panels
                 .iter()
                 .flat_map(|p| p.p10.iter().chain(&p.p90).chain(&p.p50).copied()),
             true,
+        );
+        range::headroom(
+            data,
+            range::legend_share(3, super::LEGEND_SIZE - 2, PANEL_HEIGHT - 90),
         )
     }
 }
@@ -143,7 +148,7 @@ impl Fan {
             .map_err(draw_err)?
             .label(&self.median_label)
             .legend(legend_line(c.to_rgba(), 4));
-        draw_legend_sized(&mut chart, SeriesLabelPosition::LowerLeft, LEGEND_SIZE - 2)?;
+        draw_legend_sized(&mut chart, SeriesLabelPosition::UpperLeft, LEGEND_SIZE - 2)?;
         Ok(())
     }
 }

@@ -35,10 +35,19 @@ impl NpvDistribution {
         range::padded(self.edges.iter().copied(), true)
     }
 
+    /// From zero to the highest bar, with room at the top for the legend (one row per
+    /// arrangement) so that it never covers a bar.
     pub fn y_range(&self) -> Range<f64> {
-        range::from_zero(self.series.iter().flat_map(|s| s.shares.iter().copied()))
+        let data = range::from_zero(self.series.iter().flat_map(|s| s.shares.iter().copied()));
+        range::headroom(
+            data,
+            range::legend_share(self.series.len(), super::LEGEND_SIZE, PLOT_HEIGHT),
+        )
     }
 }
+
+/// Height in pixels of the plotting area (the chart less its title and axis labels).
+const PLOT_HEIGHT: u32 = 540 - 56 - 16 * 2 - 40;
 
 impl Chart for NpvDistribution {
     fn size(&self) -> (u32, u32) {

@@ -31,6 +31,20 @@ pub fn padded(values: impl IntoIterator<Item = f64>, include_zero: bool) -> Rang
     lo - span * PADDING..hi + span * PADDING
 }
 
+/// `r` made taller at the top so that its upper `share` (0..1) holds no data: room for a
+/// legend above the data instead of over it.
+pub fn headroom(r: Range<f64>, share: f64) -> Range<f64> {
+    let share = share.clamp(0.0, 0.8);
+    r.start..r.start + (r.end - r.start) / (1.0 - share)
+}
+
+/// The share of a plot `plot_px` pixels tall that a legend of `rows` entries of `font_px`
+/// text takes, with its border and a margin.
+pub fn legend_share(rows: usize, font_px: u32, plot_px: u32) -> f64 {
+    let legend = rows as f64 * (f64::from(font_px) * 1.45) + 28.0;
+    legend / f64::from(plot_px.max(1))
+}
+
 /// A range from 0 to the largest value plus padding (for counts and shares that start at 0).
 pub fn from_zero(values: impl IntoIterator<Item = f64>) -> Range<f64> {
     let r = padded(values, true);
@@ -45,6 +59,13 @@ pub fn share() -> Range<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn headroom_leaves_the_top_share_empty() {
+        let r = headroom(0.0..0.6, 0.25);
+        assert!((r.end - 0.8).abs() < 1e-12, "{r:?}");
+        assert!((0.6 - r.start) / (r.end - r.start) <= 0.75 + 1e-12);
+    }
 
     #[test]
     fn padded_range_holds_every_value_and_zero_when_asked() {

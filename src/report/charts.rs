@@ -131,10 +131,22 @@ pub fn fan(s: &Summary, lang: Lang) -> plot::fan::Fan {
     }
 }
 
+/// The most lines the composition chart draws one by one; the smaller ones are summed into
+/// "overig" so that the bars stay readable.
+pub const COMPOSITION_LINES: usize = 8;
+
 /// The employer's lines in the order benefits, subsidies, costs (each in ledger order), then
-/// the nominal net; lines are matched by name across arrangements.
+/// the nominal net; lines are matched by name across arrangements. Lines that are zero in
+/// every arrangement are left out; past the [`COMPOSITION_LINES`] largest (by their largest
+/// mean over the arrangements) the rest are summed into one "overig" bar.
 pub fn composition(s: &Summary, lang: Lang) -> plot::composition::Composition {
     let t = lang.text();
+    let mean_of = |a: &crate::stats::summary::ArrangementSummary, n: &str| {
+        a.employer_lines
+            .iter()
+            .find(|l| l.name == n)
+            .map_or(0.0, |l| l.mean)
+    };
     let mut names: Vec<(LineRole, String)> = Vec::new();
     for role in [LineRole::Benefit, LineRole::Subsidy, LineRole::Cost] {
         for a in &s.arrangements {
@@ -145,10 +157,36 @@ pub fn composition(s: &Summary, lang: Lang) -> plot::composition::Composition {
             }
         }
     }
+    let size = |n: &str| {
+        s.arrangements
+            .iter()
+            .map(|a| mean_of(a, n).abs())
+            .fold(0.0, f64::max)
+    };
+    names.retain(|(_, n)| size(n) > 0.0);
+    let mut rest: Vec<String> = Vec::new();
+    if names.len() > COMPOSITION_LINES {
+        let mut by_size: Vec<f64> = names.iter().map(|(_, n)| size(n)).collect();
+        by_size.sort_by(|a, b| b.total_cmp(a));
+        let threshold = by_size[COMPOSITION_LINES - 2];
+        let mut kept = 0;
+        names.retain(|(_, n)| {
+            let keep = size(n) >= threshold && kept < COMPOSITION_LINES - 1;
+            if keep {
+                kept += 1;
+            } else {
+                rest.push(n.clone());
+            }
+            keep
+        });
+    }
     let mut categories: Vec<String> = names
         .iter()
         .map(|(_, n)| t.line_name(n).map_or_else(|| n.replace('_', " "), str::to_owned))
         .collect();
+    if !rest.is_empty() {
+        categories.push(fill(t.other_lines, &[("n", &rest.len().to_string())]));
+    }
     categories.push(t.net_nominal.to_owned());
     plot::composition::Composition {
         labels: labels(&t.chart_composition, lang, &[]),
@@ -158,15 +196,10 @@ pub fn composition(s: &Summary, lang: Lang) -> plot::composition::Composition {
             .iter()
             .enumerate()
             .map(|(i, a)| {
-                let mut values: Vec<f64> = names
-                    .iter()
-                    .map(|(_, n)| {
-                        a.employer_lines
-                            .iter()
-                            .find(|l| l.name == *n)
-                            .map_or(0.0, |l| l.mean)
-                    })
-                    .collect();
+                let mut values: Vec<f64> = names.iter().map(|(_, n)| mean_of(a, n)).collect();
+                if !rest.is_empty() {
+                    values.push(rest.iter().map(|n| mean_of(a, n)).sum());
+                }
                 values.push(a.party_net.get("employer").copied().unwrap_or(0.0));
                 plot::composition::Series {
                     label: a.name.clone(),
@@ -273,11 +306,63 @@ pub fn paired_difference(s: &Summary, lang: Lang) -> Option<(plot::cumulative::C
     ))
 }
 
+/// For each arrangement, the earlier arrangement it is drawn as (itself when none): two are
+/// drawn once when `same` holds for them, so that identical arrangements do not overlay into
+/// one muddy band.
+pub fn identical_to(
+    s: &Summary,
+    same: impl Fn(&crate::stats::summary::ArrangementSummary, &crate::stats::summary::ArrangementSummary) -> bool,
+) -> Vec<usize> {
+    let a = &s.arrangements;
+    (0..a.len())
+        .map(|i| (0..i).find(|&j| same(&a[j], &a[i])).unwrap_or(i))
+        .collect()
+}
+
+/// The NPV of two arrangements is the same in every future (paired difference 0, no spread).
+fn same_npv(
+    s: &Summary,
+) -> impl Fn(&crate::stats::summary::ArrangementSummary, &crate::stats::summary::ArrangementSummary) -> bool + '_
+{
+    move |x, y| {
+        s.comparison(&x.name, &y.name)
+            .is_some_and(|c| c.mean_diff == 0.0 && c.sd_diff == 0.0)
+    }
+}
+
+/// The combined legend label of arrangement `i` when others are drawn as it ("A = B").
+fn combined_name(s: &Summary, groups: &[usize], i: usize) -> String {
+    let names: Vec<&str> = groups
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| **g == i)
+        .map(|(k, _)| s.arrangements[k].name.as_str())
+        .collect();
+    names.join(" = ")
+}
+
+/// Keeps one series per group of identical arrangements, labelled with the group's names.
+macro_rules! draw_once {
+    ($series:expr, $label:ident, $s:expr, $groups:expr) => {{
+        let groups = $groups;
+        $series.retain(|x| groups[x.arrangement] == x.arrangement);
+        for x in &mut $series {
+            let name = &$s.arrangements[x.arrangement].name;
+            let combined = combined_name($s, &groups, x.arrangement);
+            if combined != *name {
+                x.$label = x.$label.replacen(name.as_str(), &combined, 1);
+            }
+        }
+    }};
+}
+
 /// Every chart of the report, in reading order.
 pub fn all(s: &Summary, lang: Lang, png: bool) -> Result<Vec<RenderedChart>, PlotError> {
     let t = lang.text();
     let mut out = Vec::with_capacity(7);
-    let c = npv_distribution(s, lang);
+    let npv_groups = identical_to(s, same_npv(s));
+    let mut c = npv_distribution(s, lang);
+    draw_once!(c.series, label, s, npv_groups.clone());
     out.push(render(
         "npv-distribution",
         &c,
@@ -285,7 +370,8 @@ pub fn all(s: &Summary, lang: Lang, png: bool) -> Result<Vec<RenderedChart>, Plo
         t.chart_npv.caption.to_owned(),
         png,
     )?);
-    let c = s_curve(s, lang);
+    let mut c = s_curve(s, lang);
+    draw_once!(c.series, label, s, npv_groups.clone());
     out.push(render(
         "npv-s-curve",
         &c,
@@ -293,7 +379,16 @@ pub fn all(s: &Summary, lang: Lang, png: bool) -> Result<Vec<RenderedChart>, Plo
         t.chart_s_curve.caption.to_owned(),
         png,
     )?);
-    let c = fan(s, lang);
+    let mut c = fan(s, lang);
+    let same_months = |x: &crate::stats::summary::ArrangementSummary,
+                       y: &crate::stats::summary::ArrangementSummary| {
+        x.monthly.len() == y.monthly.len()
+            && x.monthly
+                .iter()
+                .zip(&y.monthly)
+                .all(|(a, b)| a.cumulative_net == b.cumulative_net)
+    };
+    draw_once!(c.panels, title, s, identical_to(s, same_months));
     out.push(render(
         "cumulative-net-fan",
         &c,
@@ -309,7 +404,16 @@ pub fn all(s: &Summary, lang: Lang, png: bool) -> Result<Vec<RenderedChart>, Plo
         t.chart_composition.caption.to_owned(),
         png,
     )?);
-    let c = retention(s, lang);
+    let mut c = retention(s, lang);
+    let same_retention = |x: &crate::stats::summary::ArrangementSummary,
+                          y: &crate::stats::summary::ArrangementSummary| {
+        x.monthly.len() == y.monthly.len()
+            && x.monthly
+                .iter()
+                .zip(&y.monthly)
+                .all(|(a, b)| a.share_active == b.share_active)
+    };
+    draw_once!(c.series, label, s, identical_to(s, same_retention));
     out.push(render(
         "retention",
         &c,
@@ -317,7 +421,16 @@ pub fn all(s: &Summary, lang: Lang, png: bool) -> Result<Vec<RenderedChart>, Plo
         t.chart_retention.caption.to_owned(),
         png,
     )?);
-    let c = productivity(s, lang);
+    let mut c = productivity(s, lang);
+    let same_productivity = |x: &crate::stats::summary::ArrangementSummary,
+                             y: &crate::stats::summary::ArrangementSummary| {
+        x.monthly.len() == y.monthly.len()
+            && x.monthly
+                .iter()
+                .zip(&y.monthly)
+                .all(|(a, b)| a.productivity == b.productivity)
+    };
+    draw_once!(c.series, label, s, identical_to(s, same_productivity));
     out.push(render(
         "productivity",
         &c,

@@ -6,6 +6,8 @@ use std::fmt::Write;
 
 use super::charts::RenderedChart;
 use super::describe::{self, Unit};
+use super::figures;
+use super::params;
 use super::text::{Lang, Text, fill};
 use super::verdict::{self, Outcome};
 use crate::model::{LineTiming, Model, Placement, Slot, SupervisionSource};
@@ -13,7 +15,7 @@ use crate::plot;
 use crate::rates::ValueStatus;
 use crate::scenario::raw::{PayBasis, RampShape};
 use crate::stats::Summary;
-use crate::stats::summary::{ArrangementSummary, PartyRole, PartyView};
+use crate::stats::summary::{LineRole, PartyRole, PartyView};
 
 /// Escapes text for HTML content and attribute values.
 pub fn escape(text: &str) -> String {
@@ -41,6 +43,9 @@ header { border-bottom: 3px solid var(--accent); margin-bottom: 1.5rem; }
 .kicker { text-transform: uppercase; letter-spacing: .08em; color: var(--muted); margin: 0; font-size: .85rem; }
 h1 { font-size: 2rem; margin: .2rem 0 .3rem; line-height: 1.2; }
 .sub { color: var(--muted); margin: 0 0 1rem; }
+.meta { display: flex; flex-wrap: wrap; gap: .2rem 1.5rem; margin: 0 0 1rem; padding: 0; list-style: none; font-size: .92rem; }
+.meta li { margin: 0; }
+.meta b { color: var(--muted); font-weight: normal; }
 h2 { font-size: 1.45rem; margin: 2.2rem 0 .8rem; border-bottom: 1px solid var(--line); padding-bottom: .3rem; }
 h3 { font-size: 1.15rem; margin: 1.6rem 0 .5rem; }
 .verdict { border-left: 6px solid var(--accent); background: #f6f7f9; padding: .8rem 1rem; margin: 0 0 1rem; }
@@ -48,12 +53,14 @@ h3 { font-size: 1.15rem; margin: 1.6rem 0 .5rem; }
 .verdict p { margin: 0; }
 .best { font-size: 1.1rem; font-weight: bold; margin: 1.2rem 0; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; font-size: .9rem; }
-th, td { border-bottom: 1px solid var(--line); padding: .4rem .5rem; text-align: left; vertical-align: top; }
-th { background: #f0f1f4; }
-td.num { text-align: right; white-space: nowrap; }
+th, td { border-bottom: 1px solid var(--line); padding: .4rem .5rem; text-align: left; vertical-align: top; overflow-wrap: break-word; }
+th { background: #f0f1f4; font-size: .85rem; line-height: 1.3; }
+td.num { text-align: right; }
 th.num { text-align: right; }
-.wide { overflow-x: auto; }
+.nb { white-space: nowrap; }
 td.top { font-weight: bold; }
+table.rates td:first-child { width: 42%; }
+table.rates td:nth-child(2) { width: 26%; }
 .swatch { display: inline-block; width: .9em; height: .9em; border-radius: 2px; margin-right: .4em; vertical-align: -0.1em; }
 .note { color: var(--muted); font-size: .88rem; }
 figure { margin: 1.5rem 0 2rem; }
@@ -61,14 +68,38 @@ figure svg { width: 100%; height: auto; display: block; }
 figure svg text { font-family: "DejaVu Sans", "Segoe UI", Arial, Helvetica, sans-serif; }
 figcaption { color: var(--ink); margin-top: .4rem; font-size: .95rem; }
 ul { padding-left: 1.3rem; }
+@media screen and (max-width: 40rem) {
+  main { padding: 1rem .8rem 3rem; }
+  table { table-layout: fixed; }
+  th, td { overflow-wrap: anywhere; }
+  h1 { font-size: 1.5rem; }
+  /* Wide tables become one card per row, each cell under its column's name. */
+  table.cards, table.cards tbody, table.cards tr, table.cards td { display: block; width: 100%; }
+  table.cards thead { display: none; }
+  table.cards tr { border: 1px solid var(--line); border-radius: 4px; margin: 0 0 .8rem; padding: .3rem .5rem; }
+  table.cards td { border: none; padding: .15rem 0; text-align: right; }
+  table.cards td:first-child { text-align: left; font-weight: bold; }
+  table.cards td[data-label]::before { content: attr(data-label); float: left; color: var(--muted); font-weight: normal; padding-right: .8rem; text-align: left; }
+  table.rates td:first-child, table.rates td:nth-child(2) { width: auto; }
+}
 @page { size: A4; margin: 14mm; }
 @media print {
-  body { font-size: 10.5pt; }
+  body { font-size: 9.5pt; line-height: 1.4; }
   main { max-width: none; padding: 0; }
-  section { break-before: page; }
-  section.first { break-before: auto; }
-  figure, table, .verdict { break-inside: avoid; }
+  h1 { font-size: 18pt; }
+  h2 { font-size: 13pt; margin: 1.2rem 0 .5rem; }
+  h3 { font-size: 11pt; margin: 1rem 0 .4rem; }
+  table { font-size: 8.5pt; }
+  th { font-size: 8pt; }
+  th, td { padding: .25rem .35rem; }
+  table.compare { break-inside: avoid; }
+  figure { margin: .6rem 0 1rem; break-inside: avoid; }
+  /* Two charts to a page: a tall chart is scaled down, centred. */
+  figure svg { max-height: 108mm; }
+  tr, .verdict, li { break-inside: avoid; }
   h2, h3 { break-after: avoid; }
+  .verdict { padding: .5rem .8rem; }
+  .verdict .lead { font-size: 11pt; }
 }
 "#;
 
@@ -86,9 +117,9 @@ pub fn page(model: &Model, s: &Summary, charts: &[RenderedChart], lang: Lang) ->
         escape(&s.scenario),
         escape(t.doc_title)
     );
-    header(&mut h, s, lang);
-    answer(&mut h, s, lang);
-    comparison(&mut h, s, lang);
+    header(&mut h, model, s, lang);
+    answer(&mut h, model, s, lang);
+    comparison(&mut h, model, s, lang);
     parties(&mut h, s, lang);
     // A class's section with its own charts (report/cohort.rs); the others follow.
     super::cohort::section(&mut h, s, charts, lang, escape);
@@ -105,7 +136,7 @@ pub fn page(model: &Model, s: &Summary, charts: &[RenderedChart], lang: Lang) ->
     h
 }
 
-fn header(h: &mut String, s: &Summary, lang: Lang) {
+fn header(h: &mut String, model: &Model, s: &Summary, lang: Lang) {
     let t = lang.text();
     let sub = fill(
         t.subtitle,
@@ -118,11 +149,47 @@ fn header(h: &mut String, s: &Summary, lang: Lang) {
     );
     let _ = write!(
         h,
-        "<header>\n<p class=\"kicker\">{}</p>\n<h1>{}</h1>\n<p class=\"sub\">{}</p>\n</header>\n",
+        "<header>\n<p class=\"kicker\">{}</p>\n<h1>{}</h1>\n<p class=\"sub\">{}</p>\n",
         escape(t.doc_title),
         escape(&s.scenario),
         escape(&sub)
     );
+    let r = &model.report;
+    let adviser = match (&r.adviser, &r.organisation) {
+        (Some(a), Some(o)) => Some(format!("{a} ({o})")),
+        (Some(a), None) => Some(a.clone()),
+        (None, Some(o)) => Some(o.clone()),
+        (None, None) => None,
+    };
+    let date = r.date.as_deref().map(|d| long_date(d, lang));
+    let items: Vec<(&str, Option<String>)> = vec![
+        (t.meta_employer, r.employer.clone()),
+        (t.meta_candidate, r.candidate.clone()),
+        (t.meta_adviser, adviser),
+        (t.meta_date, date),
+    ];
+    if items.iter().any(|(_, v)| v.is_some()) {
+        h.push_str("<ul class=\"meta\">\n");
+        for (label, value) in items {
+            if let Some(v) = value {
+                let _ = writeln!(h, "<li><b>{}:</b> {}</li>", escape(label), escape(&v));
+            }
+        }
+        h.push_str("</ul>\n");
+    }
+    h.push_str("</header>\n");
+}
+
+/// "4 dec 2026" for `2026-12-04` (the text as given when it is not such a date).
+pub fn long_date(date: &str, lang: Lang) -> String {
+    let parts: Vec<&str> = date.split('-').collect();
+    if let [y, m, d] = parts[..]
+        && let (Ok(m), Ok(d)) = (m.parse::<usize>(), d.parse::<u32>())
+        && let Some(month) = lang.text().month_names.get(m.wrapping_sub(1))
+    {
+        return format!("{d} {month} {y}");
+    }
+    date.to_owned()
 }
 
 fn swatch(i: usize) -> String {
@@ -132,7 +199,7 @@ fn swatch(i: usize) -> String {
     )
 }
 
-fn answer(h: &mut String, s: &Summary, lang: Lang) {
+fn answer(h: &mut String, model: &Model, s: &Summary, lang: Lang) {
     let t = lang.text();
     let _ = write!(
         h,
@@ -143,7 +210,8 @@ fn answer(h: &mut String, s: &Summary, lang: Lang) {
         let _ = writeln!(h, "<p class=\"best\">{}</p>", escape(&best));
     }
     for (i, a) in s.arrangements.iter().enumerate() {
-        let o = Outcome::of(a, s.horizon_months);
+        let mut o = Outcome::of(a, s.horizon_months);
+        o.break_even_calendar = o.break_even_month.map(|m| calendar_month(model, m, lang));
         let _ = write!(
             h,
             "<div class=\"verdict\" style=\"border-left-color:{}\">\n<p class=\"lead\">{}</p>\n<p>{}</p>\n</div>\n",
@@ -155,74 +223,109 @@ fn answer(h: &mut String, s: &Summary, lang: Lang) {
     h.push_str("</section>\n");
 }
 
-/// Indices of the rows holding the best value of a column (none when all rows are equal).
-fn best_rows(values: &[Option<f64>], higher_is_better: bool) -> Vec<bool> {
-    let present: Vec<f64> = values.iter().flatten().copied().collect();
-    let best = if higher_is_better {
-        present.iter().copied().fold(f64::NEG_INFINITY, f64::max)
-    } else {
-        present.iter().copied().fold(f64::INFINITY, f64::min)
-    };
-    let all_equal = values.iter().all(|v| *v == values[0]);
-    values
-        .iter()
-        .map(|v| !all_equal && values.len() > 1 && *v == Some(best))
-        .collect()
+/// A range "a – b" that wraps between its ends, never inside one.
+fn range(lo: &str, hi: &str) -> String {
+    format!(
+        "<span class=\"nb\">{}&nbsp;–</span> <span class=\"nb\">{}</span>",
+        escape(lo),
+        escape(hi)
+    )
 }
 
-fn comparison(h: &mut String, s: &Summary, lang: Lang) {
+/// The calendar month of month `m` (1-based) of the horizon, in the report's words.
+pub fn calendar_month(model: &Model, m: u32, lang: Lang) -> String {
+    let t = lang.text();
+    let ym = model.start.add_months(i64::from(m) - 1);
+    let month = t
+        .month_names
+        .get(ym.month() as usize - 1)
+        .copied()
+        .unwrap_or_default();
+    fill(
+        t.calendar_month,
+        &[("month", month), ("year", &ym.year().to_string())],
+    )
+}
+
+/// The arrangement that is demonstrably best: the highest expected NPV, and the 95% interval
+/// of its paired difference with every other arrangement above zero. None otherwise.
+pub fn clear_best(s: &Summary) -> Option<usize> {
+    let best = verdict::best_index(s)?;
+    let name = &s.arrangements[best].name;
+    let mut others = s
+        .arrangements
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != best)
+        .peekable();
+    others.peek()?;
+    others
+        .all(|(_, o)| s.comparison(name, &o.name).is_some_and(|c| c.ci95[0] > 0.0))
+        .then_some(best)
+}
+
+fn comparison(h: &mut String, model: &Model, s: &Summary, lang: Lang) {
     let t = lang.text();
     let horizon = s.horizon_months.to_string();
+    let baseline = s.arrangements.iter().find(|a| a.baseline);
+    let baseline_name = baseline.map_or(t.baseline_name, |b| b.name.as_str());
     let _ = write!(
         h,
-        "<section id=\"comparison\">\n<h2>{}</h2>\n<div class=\"wide\">\n<table>\n<thead><tr>",
+        "<section id=\"comparison\">\n<h2>{}</h2>\n<table class=\"cards compare\">\n<thead><tr>",
         escape(t.sec_comparison)
     );
-    let headers = [
-        (t.th_arrangement.to_owned(), false),
-        (t.th_npv.to_owned(), true),
-        (t.th_range.to_owned(), true),
-        (t.th_p_positive.to_owned(), true),
-        (t.th_break_even.to_owned(), true),
-        (fill(t.th_retention, &[("horizon", &horizon)]), true),
-        (t.th_subsidy.to_owned(), true),
+    let mut headers = vec![
+        t.th_arrangement.to_owned(),
+        t.th_npv.to_owned(),
+        t.th_range.to_owned(),
+        t.th_p_positive.to_owned(),
+        t.th_break_even.to_owned(),
+        fill(t.th_retention, &[("horizon", &horizon)]),
     ];
-    for (head, num) in &headers {
+    if baseline.is_some() {
+        headers.push(fill(t.th_vs_baseline, &[("baseline", baseline_name)]));
+    }
+    for (i, head) in headers.iter().enumerate() {
         let _ = write!(
             h,
             "<th{}>{}</th>",
-            if *num { " class=\"num\"" } else { "" },
+            if i > 0 { " class=\"num\"" } else { "" },
             escape(head)
         );
     }
     h.push_str("</tr></thead>\n<tbody>\n");
-    let arr = &s.arrangements;
-    let col =
-        |f: &dyn Fn(&ArrangementSummary) -> Option<f64>| -> Vec<Option<f64>> { arr.iter().map(f).collect() };
-    let marks = [
-        best_rows(&col(&|a| Some(a.npv.mean)), true),
-        best_rows(&col(&|a| Some(a.npv.p10)), true),
-        best_rows(&col(&|a| Some(a.p_npv_positive)), true),
-        best_rows(
-            &col(&|a| Some(a.break_even.p50_month.map_or(f64::INFINITY, f64::from))),
-            false,
-        ),
-        best_rows(&col(&|a| Some(a.retention_at_horizon)), true),
-        best_rows(&col(&|a| Some(a.subsidy_mean)), true),
-    ];
-    for (i, a) in arr.iter().enumerate() {
+    let star = clear_best(s);
+    for (i, a) in s.arrangements.iter().enumerate() {
         let be = match a.break_even.p50_month {
-            Some(m) => fill(t.table_break_even_month, &[("month", &m.to_string())]),
-            None => fill(t.table_break_even_none, &[("horizon", &horizon)]),
+            Some(m) => escape(&calendar_month(model, m, lang)),
+            None => escape(&fill(t.table_break_even_none, &[("horizon", &horizon)])),
         };
-        let cells = [
-            lang.money(a.npv.mean),
-            format!("{} – {}", lang.money(a.npv.p10), lang.money(a.npv.p90)),
-            lang.percent(a.p_npv_positive, 0),
+        let npv = if star == Some(i) {
+            format!(
+                "<span title=\"{}\">★</span> {}",
+                escape(t.best_mark_title),
+                escape(&lang.money(a.npv.mean))
+            )
+        } else {
+            escape(&lang.money(a.npv.mean))
+        };
+        let mut cells = vec![
+            npv,
+            range(&lang.money(a.npv.p10), &lang.money(a.npv.p90)),
+            escape(&lang.percent(a.p_npv_positive, 0)),
             be,
-            lang.percent(a.retention_at_horizon, 0),
-            lang.money(a.subsidy_mean),
+            escape(&lang.percent(a.retention_at_horizon, 0)),
         ];
+        if let Some(b) = baseline {
+            cells.push(match s.comparison(&a.name, &b.name) {
+                Some(c) if !a.baseline => format!(
+                    "{}<br><span class=\"note\">{}</span>",
+                    escape(&lang.money(c.mean_diff)),
+                    range(&lang.money(c.ci95[0]), &lang.money(c.ci95[1]))
+                ),
+                _ => "–".to_owned(),
+            });
+        }
         let name = if a.baseline {
             format!(
                 "{} <span class=\"note\">({})</span>",
@@ -233,17 +336,13 @@ fn comparison(h: &mut String, s: &Summary, lang: Lang) {
             escape(&a.name)
         };
         let _ = write!(h, "<tr><td>{}{}</td>", swatch(i), name);
-        for (cell, mark) in cells.iter().zip(&marks) {
-            if mark[i] {
-                let _ = write!(
-                    h,
-                    "<td class=\"num top\" title=\"{}\">★ {}</td>",
-                    escape(t.best_mark_title),
-                    escape(cell)
-                );
-            } else {
-                let _ = write!(h, "<td class=\"num\">{}</td>", escape(cell));
-            }
+        for (c, cell) in cells.iter().enumerate() {
+            let top = if c == 0 && star == Some(i) { " top" } else { "" };
+            let _ = write!(
+                h,
+                "<td class=\"num{top}\" data-label=\"{}\">{cell}</td>",
+                escape(&headers[c + 1])
+            );
         }
         h.push_str("</tr>\n");
     }
@@ -252,13 +351,119 @@ fn comparison(h: &mut String, s: &Summary, lang: Lang) {
         &[
             ("horizon", &horizon),
             ("rate", &lang.percent_short(s.discount_rate)),
+            ("baseline", baseline_name),
         ],
     );
-    let _ = write!(
-        h,
-        "</tbody>\n</table>\n</div>\n<p class=\"note\">{}</p>\n</section>\n",
-        escape(&note)
-    );
+    let _ = writeln!(h, "</tbody>\n</table>\n<p class=\"note\">{}</p>", escape(&note));
+    instruments_money(h, s, lang);
+    h.push_str("</section>\n");
+}
+
+/// The money the employer receives from each scheme, per arrangement, and the share of
+/// placements in which an instrument did not apply.
+fn instruments_money(h: &mut String, s: &Summary, lang: Lang) {
+    let t = lang.text();
+    let _ = writeln!(h, "<h3>{}</h3>", escape(t.instruments_heading));
+    let mut lines: Vec<&str> = Vec::new();
+    for a in &s.arrangements {
+        for l in &a.employer_lines {
+            if l.role == LineRole::Subsidy && l.mean != 0.0 && !lines.contains(&l.name.as_str()) {
+                lines.push(&l.name);
+            }
+        }
+    }
+    if lines.is_empty() {
+        let _ = writeln!(h, "<p>{}</p>", escape(t.instruments_none));
+    } else {
+        let _ = write!(
+            h,
+            "<p>{}</p>\n<table class=\"cards\">\n<thead><tr><th>{}</th>",
+            escape(&fill(
+                t.instruments_intro,
+                &[("horizon", &s.horizon_months.to_string())]
+            )),
+            escape(t.th_line)
+        );
+        for (i, a) in s.arrangements.iter().enumerate() {
+            let _ = write!(h, "<th class=\"num\">{}{}</th>", swatch(i), escape(&a.name));
+        }
+        h.push_str("</tr></thead>\n<tbody>\n");
+        // A pass-through (the jobcoach funding that pays the employer's jobcoach bill) is
+        // followed by that bill, so that the table shows what the employer keeps: nothing.
+        let mut rows: Vec<(String, &str, bool)> = Vec::new();
+        for line in &lines {
+            let label = t
+                .line_name(line)
+                .map_or_else(|| (*line).to_owned(), str::to_owned);
+            if *line == crate::instruments::jobcoach_funding::LINE {
+                rows.push((fill(t.pass_through, &[("line", &label)]), line, false));
+                let bill = "jobcoach"; // the built-in line of the jobcoach bill (vocab::BUILTIN_LINES)
+                let bill_label = t.line_name(bill).unwrap_or(bill);
+                rows.push((fill(t.pass_through_bill, &[("line", bill_label)]), bill, true));
+            } else {
+                rows.push((label, line, false));
+            }
+        }
+        for (label, line, is_bill) in rows {
+            let class = if is_bill { " class=\"note\"" } else { "" };
+            let _ = write!(h, "<tr><td{class}>{}</td>", escape(&label));
+            for a in &s.arrangements {
+                let mean = a
+                    .employer_lines
+                    .iter()
+                    .find(|l| l.name == line)
+                    .map_or(0.0, |l| l.mean);
+                let cell = if mean == 0.0 {
+                    "–".to_owned()
+                } else {
+                    lang.money(mean)
+                };
+                let _ = write!(
+                    h,
+                    "<td class=\"num\" data-label=\"{}\">{}</td>",
+                    escape(&a.name),
+                    escape(&cell)
+                );
+            }
+            h.push_str("</tr>\n");
+        }
+        h.push_str("</tbody>\n</table>\n");
+    }
+    let mut notes = Vec::new();
+    for a in &s.arrangements {
+        for ins in &a.instruments {
+            if ins.ineligible_share > 0.0 {
+                notes.push(format!(
+                    "{}: {}",
+                    a.name,
+                    fill(
+                        t.instrument_not_applied,
+                        &[
+                            ("instrument", &instrument_summary_name(&ins.instrument, lang)),
+                            ("share", &lang.percent(ins.ineligible_share, 0)),
+                        ],
+                    )
+                ));
+            }
+        }
+    }
+    if !notes.is_empty() {
+        h.push_str("<ul class=\"note\">\n");
+        for n in notes {
+            let _ = writeln!(h, "<li>{}</li>", escape(&n));
+        }
+        h.push_str("</ul>\n");
+    }
+}
+
+/// An instrument of the summary (`lkv (banenafspraak)`) by its name in words.
+pub fn instrument_summary_name(instrument: &str, lang: Lang) -> String {
+    let (kind, rest) = instrument.split_once(' ').unwrap_or((instrument, ""));
+    match lang.text().instrument_name(kind) {
+        Some(name) if rest.is_empty() => name.to_owned(),
+        Some(name) => format!("{name} {rest}"),
+        None => instrument.to_owned(),
+    }
 }
 
 /// The name of a party's view: the employer's combined with the party it is, if so.
@@ -282,7 +487,7 @@ fn parties(h: &mut String, s: &Summary, lang: Lang) {
     };
     let _ = write!(
         h,
-        "<section id=\"parties\">\n<h2>{}</h2>\n<p>{}</p>\n<div class=\"wide\">\n<table>\n<thead><tr><th>{}</th>",
+        "<section id=\"parties\">\n<h2>{}</h2>\n<p>{}</p>\n<table class=\"cards\">\n<thead><tr><th>{}</th>",
         escape(t.sec_parties),
         escape(&fill(
             t.parties_intro,
@@ -312,15 +517,15 @@ fn parties(h: &mut String, s: &Summary, lang: Lang) {
             };
             let _ = write!(
                 h,
-                "<td class=\"num\">{}<br><span class=\"note\">{} – {}</span></td>",
+                "<td class=\"num\" data-label=\"{}\">{}<br><span class=\"note\">{}</span></td>",
+                escape(&a.name),
                 escape(&lang.money(x.mean)),
-                escape(&lang.money(x.p5)),
-                escape(&lang.money(x.p95))
+                range(&lang.money(x.p5), &lang.money(x.p95))
             );
         }
         h.push_str("</tr>\n");
     }
-    h.push_str("</tbody>\n</table>\n</div>\n");
+    h.push_str("</tbody>\n</table>\n");
     if let Some(other) = &s.employer_is {
         let internal = s
             .arrangements
@@ -418,6 +623,7 @@ fn placement(h: &mut String, model: &Model, p: &Placement, lang: Lang) {
     if let Some(end) = p.contract_end_month {
         facts.push(fill(t.fact_contract_end, &[("month", &end.to_string())]));
     }
+    facts.push(worker_status(&p.worker, lang));
     if p.wage_is_wml {
         facts.push(t.fact_wage_wml.to_owned());
     }
@@ -483,6 +689,74 @@ fn placement(h: &mut String, model: &Model, p: &Placement, lang: Lang) {
     h.push_str("</tbody>\n</table>\n");
 }
 
+/// The worker's status in one sentence: age, benefit, banenafspraak, arbeidsgehandicapt,
+/// target group, bbl: what decides which instruments apply.
+pub fn worker_status(w: &crate::vocab::Worker, lang: Lang) -> String {
+    use crate::vocab::{Benefit, Group};
+    let nl = lang == Lang::Nl;
+    let pick = |n: &'static str, e: &'static str| if nl { n } else { e };
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(age) = w.age {
+        parts.push(fill(
+            pick("{age} jaar bij de start", "aged {age} at the start"),
+            &[("age", &age.to_string())],
+        ));
+    }
+    parts.push(
+        match w.benefit {
+            Benefit::None => pick("geen uitkering", "no benefit"),
+            Benefit::Participatiewet => pick("bijstand (Participatiewet)", "bijstand (Participatiewet)"),
+            Benefit::Wajong => pick("Wajong", "Wajong"),
+            Benefit::Ww => pick("WW", "WW"),
+            Benefit::Wia => pick("WIA", "WIA"),
+        }
+        .to_owned(),
+    );
+    parts.push(
+        if w.banenafspraak {
+            pick(
+                "in het doelgroepregister banenafspraak",
+                "in the banenafspraak target-group register",
+            )
+        } else {
+            pick(
+                "niet in het doelgroepregister banenafspraak",
+                "not in the banenafspraak register",
+            )
+        }
+        .to_owned(),
+    );
+    if w.arbeidsgehandicapt {
+        parts.push(
+            pick(
+                "arbeidsgehandicapt (voor LKV en no-riskpolis)",
+                "arbeidsgehandicapt (for LKV and the no-risk policy)",
+            )
+            .to_owned(),
+        );
+    }
+    let group = match w.group {
+        Group::None => None,
+        Group::Praktijkonderwijs => Some(pick("uit het praktijkonderwijs", "from praktijkonderwijs")),
+        Group::Vso => Some(pick(
+            "uit het voortgezet speciaal onderwijs",
+            "from special secondary education (vso)",
+        )),
+        Group::Entree => Some(pick("uit de entreeopleiding", "from the entree course")),
+        Group::Nug => Some(pick(
+            "niet-uitkeringsgerechtigde (nug)",
+            "not entitled to a benefit (nug)",
+        )),
+        Group::Leerwerktraject => Some(pick("in een leerwerktraject", "in a learning-work programme")),
+        Group::BeschutWerk => Some(pick("beschut werk", "sheltered work (beschut werk)")),
+    };
+    parts.extend(group.map(str::to_owned));
+    if w.bbl {
+        parts.push(pick("leert in de bbl", "learns in a bbl apprenticeship").to_owned());
+    }
+    format!("{}: {}", pick("Werknemer", "Worker"), parts.join(", "))
+}
+
 /// The name of the placement's input `index` as the report shows it: the input's own name,
 /// or "Cost “name”" for the amount of a cost or benefit line.
 pub fn input_label(p: &Placement, index: usize, lang: Lang) -> String {
@@ -498,7 +772,13 @@ pub fn input_label(p: &Placement, index: usize, lang: Lang) -> String {
             } else {
                 t.line_cost
             },
-            &[("name", &line.name)],
+            &[(
+                "name",
+                line.label
+                    .as_ref()
+                    .and_then(|l| l.get(lang == Lang::En))
+                    .unwrap_or(&line.name),
+            )],
         ),
         None => p.inputs.get(index).map_or_else(String::new, |i| i.path.clone()),
     }
@@ -570,7 +850,7 @@ fn peaks(h: &mut String, model: &Model, lang: Lang) {
     }
     let _ = write!(
         h,
-        "<table>\n<thead><tr><th>{}</th><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th></tr></thead>\n<tbody>\n",
+        "<table class=\"cards\">\n<thead><tr><th>{}</th><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th></tr></thead>\n<tbody>\n",
         escape(t.th_peak),
         escape(t.th_months),
         escape(t.th_value_multiplier),
@@ -585,18 +865,23 @@ fn peaks(h: &mut String, model: &Model, lang: Lang) {
             .collect();
         let _ = writeln!(
             h,
-            "<tr><td>{}</td><td>{}</td><td class=\"num\">× {}</td><td class=\"num\">{}</td><td class=\"num\">× {}</td></tr>",
+            "<tr><td>{}</td><td data-label=\"{}\">{}</td><td class=\"num\" data-label=\"{}\">× {}</td><td class=\"num\" data-label=\"{}\">{}</td><td class=\"num\" data-label=\"{}\">× {}</td></tr>",
             escape(peak.name.as_deref().unwrap_or("–")),
+            escape(t.th_months),
             escape(&months.join(", ")),
+            escape(t.th_value_multiplier),
             escape(&lang.short(peak.profile.value)),
+            escape(t.th_availability),
             escape(&lang.percent_short(peak.profile.availability)),
+            escape(t.th_cost_multiplier),
             escape(&lang.short(peak.profile.cost))
         );
     }
     h.push_str("</tbody>\n</table>\n");
 }
 
-/// An instrument's name and its parameters as written (`key: value`).
+/// An instrument's name and its parameters in words ("herbeoordeling elke 12 maanden");
+/// a parameter without words as written (`key: value`).
 pub fn instrument_words(instrument: &crate::instruments::Instrument, model: &Model, lang: Lang) -> String {
     let t = lang.text();
     let kind = instrument.kind();
@@ -605,13 +890,12 @@ pub fn instrument_words(instrument: &crate::instruments::Instrument, model: &Mod
         .map_or_else(|| kind.to_owned(), str::to_owned);
     let params: Vec<String> = instrument
         .parameters(&|i| {
-            model
-                .instrument_inputs
-                .get(i)
-                .map_or_else(String::new, |s| s.dist.describe())
+            model.instrument_inputs.get(i).map_or_else(String::new, |s| {
+                describe::dist_in_words(&s.dist, Unit::Money, lang)
+            })
         })
         .into_iter()
-        .map(|(k, v)| format!("{k}: {v}"))
+        .map(|(k, v)| params::words(kind, k, &v, lang).unwrap_or_else(|| format!("{k}: {v}")))
         .collect();
     if params.is_empty() {
         name
@@ -688,14 +972,7 @@ fn rates(h: &mut String, model: &Model, s: &Summary, lang: Lang) {
     );
     let mut intro = intro;
     if !s.rates.not_published.is_empty() {
-        let description = |key: &str| {
-            model
-                .rates
-                .rows()
-                .into_iter()
-                .find(|r| r.key == key)
-                .map_or_else(|| key.to_owned(), |r| r.description)
-        };
+        let description = |key: &str| figure_description(model, key, lang);
         let items: Vec<String> = s
             .rates
             .not_published
@@ -717,22 +994,44 @@ fn rates(h: &mut String, model: &Model, s: &Summary, lang: Lang) {
     }
     let _ = write!(
         h,
-        "<p>{}</p>\n<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
+        "<p>{}</p>\n<table class=\"rates\">\n<thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
         escape(&intro),
         escape(t.th_figure),
         escape(t.th_values),
         escape(t.th_source)
     );
-    for row in model.rates.rows() {
+    let rows = model.rates.rows();
+    let in_use = model.figures_in_use();
+    let kinds: Vec<&str> = model
+        .arrangements
+        .iter()
+        .flat_map(|a| a.instruments.iter().map(|i| i.kind()))
+        .collect();
+    let end = model.start.add_months(model.horizon as i64 - 1);
+    let shown: Vec<&crate::rates::RateRow> = rows
+        .iter()
+        .filter(|r| in_use.contains(&r.figure))
+        .filter(|r| figures::instrument_of(r.key).is_none_or(|k| kinds.contains(&k)))
+        .collect();
+    for row in &shown {
+        // The values in force during the horizon: the one at its start and later ones.
+        let first = row
+            .values
+            .iter()
+            .rposition(|(from, _)| *from <= model.start)
+            .unwrap_or(0);
         let values: Vec<String> = row
             .values
             .iter()
             .zip(&row.statuses)
+            .enumerate()
+            .filter(|(i, ((from, _), _))| *i >= first && *from <= end)
+            .map(|(_, x)| x)
             .map(|((from, v), status)| {
                 let value = if v.is_infinite() {
                     t.no_limit.to_owned()
                 } else {
-                    rate_value(*v, &row.unit, lang)
+                    rate_value(*v, &figures::unit(&row.unit, lang), &row.unit, lang)
                 };
                 let mut text = fill(t.value_from, &[("value", &value), ("from", &from.to_string())]);
                 if *status == ValueStatus::Announced {
@@ -742,26 +1041,50 @@ fn rates(h: &mut String, model: &Model, s: &Summary, lang: Lang) {
             })
             .collect();
         let overridden = if row.overridden { t.overridden } else { "" };
+        let words = figures::words(row.key);
         let _ = writeln!(
             h,
             "<tr><td>{}{}</td><td>{}</td><td class=\"note\">{}</td></tr>",
-            escape(&row.description),
+            escape(&figure_description(model, row.key, lang)),
             escape(overridden),
             values.iter().map(|v| escape(v)).collect::<Vec<_>>().join("<br>"),
-            escape(&row.source)
+            escape(words.map_or(row.source.as_str(), |w| w.cite))
         );
     }
     h.push_str("</tbody>\n</table>\n");
+    let left_out = rows.len() - shown.len();
+    if left_out > 0 {
+        let _ = writeln!(
+            h,
+            "<p class=\"note\">{}</p>",
+            escape(&fill(t.rates_left_out, &[("n", &left_out.to_string())]))
+        );
+    }
 }
 
-/// A preset figure in its unit: euros and shares written as money and percentages.
-fn rate_value(v: f64, unit: &str, lang: Lang) -> String {
-    if let Some(rest) = unit.strip_prefix("EUR") {
-        format!("{}{rest}", lang.money_exact(v))
-    } else if let Some(rest) = unit.strip_prefix("share") {
-        format!("{}{rest}", lang.percent_short(v))
+/// A figure's description in the report's language (the preset's own for a figure the
+/// report has no words for).
+pub fn figure_description(model: &Model, key: &str, lang: Lang) -> String {
+    match figures::words(key) {
+        Some(w) => w.description(lang).to_owned(),
+        None => model
+            .rates
+            .rows()
+            .into_iter()
+            .find(|r| r.key == key)
+            .map_or_else(|| key.to_owned(), |r| r.description),
+    }
+}
+
+/// A preset figure in its unit (`words`, in the report's language; `unit` as the preset
+/// writes it): euros and shares written as money and percentages.
+fn rate_value(v: f64, words: &str, unit: &str, lang: Lang) -> String {
+    if unit.starts_with("EUR") {
+        format!("{} {words}", lang.money_exact(v))
+    } else if unit.starts_with("share") {
+        format!("{} {words}", lang.percent_short(v))
     } else {
-        format!("{} {unit}", lang.short(v))
+        format!("{} {words}", lang.short(v))
     }
 }
 
@@ -834,19 +1157,10 @@ mod tests {
 
     #[test]
     fn rate_values_read_as_money_and_percentages() {
-        assert_eq!(rate_value(14.71, "EUR per hour", Lang::Nl), "€ 14,71 per hour");
-        assert_eq!(rate_value(0.3, "share of the wage", Lang::Nl), "30% of the wage");
-        assert_eq!(rate_value(104.0, "weeks", Lang::En), "104 weeks");
-    }
-
-    #[test]
-    fn best_rows_marks_ties_and_nothing_when_all_equal() {
-        assert_eq!(
-            best_rows(&[Some(1.0), Some(3.0), Some(3.0)], true),
-            [false, true, true]
-        );
-        assert_eq!(best_rows(&[Some(1.0), Some(3.0)], false), [true, false]);
-        assert_eq!(best_rows(&[Some(2.0), Some(2.0)], true), [false, false]);
-        assert_eq!(best_rows(&[Some(2.0)], true), [false]);
+        let value = |v, unit, lang| rate_value(v, &figures::unit(unit, lang), unit, lang);
+        assert_eq!(value(14.71, "EUR per hour", Lang::Nl), "€ 14,71 per uur");
+        assert_eq!(value(0.3, "share of the wage", Lang::Nl), "30% van het loon");
+        assert_eq!(value(0.3, "share of the wage", Lang::En), "30% of the wage");
+        assert_eq!(value(104.0, "weeks", Lang::En), "104 weeks");
     }
 }

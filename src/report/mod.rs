@@ -5,8 +5,10 @@
 pub mod charts;
 pub mod cohort;
 pub mod describe;
+pub mod figures;
 pub mod html;
 pub mod sensitivity;
+pub mod params;
 pub mod text;
 pub mod verdict;
 pub mod whatif;
@@ -46,8 +48,25 @@ pub fn display_name(name: &str, baseline: bool, lang: Lang) -> String {
     }
 }
 
-/// The summary with arrangements under their display names.
-fn localized(summary: &Summary, lang: Lang) -> Summary {
+/// The scenario's own line names with the `label` the scenario gives them in `lang`.
+pub fn line_labels(model: &Model, lang: Lang) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    let placements = (0..model.variants.len().max(1)).flat_map(|v| model.placements_of(v));
+    for p in placements {
+        for l in &p.lines {
+            if let Some(label) = l.label.as_ref().and_then(|x| x.get(lang == Lang::En))
+                && !out.iter().any(|(n, _)| *n == l.name)
+            {
+                out.push((l.name.clone(), label.to_owned()));
+            }
+        }
+    }
+    out
+}
+
+/// The summary with arrangements under their display names and the scenario's lines under
+/// their labels.
+pub fn localized(model: &Model, summary: &Summary, lang: Lang) -> Summary {
     let mut s = summary.clone();
     let baseline: Vec<&str> = summary
         .arrangements
@@ -66,12 +85,20 @@ fn localized(summary: &Summary, lang: Lang) -> Summary {
         rename(&mut c.a);
         rename(&mut c.b);
     }
+    let labels = line_labels(model, lang);
+    for a in &mut s.arrangements {
+        for l in &mut a.employer_lines {
+            if let Some((_, label)) = labels.iter().find(|(n, _)| *n == l.name) {
+                l.name = label.clone();
+            }
+        }
+    }
     s
 }
 
 /// `report.html` and the charts (SVG, and PNG when asked) as files to write.
 pub fn build(model: &Model, summary: &Summary, options: Options) -> Result<Vec<File>, PlotError> {
-    let summary = &localized(summary, options.lang);
+    let summary = &localized(model, summary, options.lang);
     let mut charts = charts::all(summary, options.lang, options.png)?;
     // A class's charts (report/cohort.rs), shown in its own section.
     charts.extend(cohort::charts(summary, options.lang, options.png)?);

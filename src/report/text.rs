@@ -155,6 +155,11 @@ pub struct Text {
     pub sec_assumptions: &'static str,
     pub sec_method: &'static str,
     pub sec_parties: &'static str,
+    /// Header: who and when (`[report]`).
+    pub meta_employer: &'static str,
+    pub meta_candidate: &'static str,
+    pub meta_adviser: &'static str,
+    pub meta_date: &'static str,
 
     // The answer: how often the placement pays off.
     pub verdict_never: &'static str,
@@ -165,7 +170,17 @@ pub struct Text {
     pub verdict_always: &'static str,
     pub break_even_month: &'static str,
     pub break_even_none: &'static str,
+    /// Median break-even with its calendar month: {month}, {calendar}.
+    pub break_even_month_calendar: &'static str,
     pub mean_gain: &'static str,
+    /// The interval of the expected NPV includes zero: {mean}, {lo}, {hi}, {p10}, {p90}.
+    pub mean_neutral: &'static str,
+    /// Every arrangement loses on average: {best} loses least, {missing} is missing.
+    pub all_lose: &'static str,
+    /// A paired difference whose 95% interval excludes zero: {a} better than {b} by {diff}.
+    pub pair_clear: &'static str,
+    /// A paired difference whose 95% interval includes zero.
+    pub pair_unclear: &'static str,
     pub mean_loss: &'static str,
     pub best: &'static str,
     pub best_unsure: &'static str,
@@ -178,11 +193,25 @@ pub struct Text {
     pub th_p_positive: &'static str,
     pub th_break_even: &'static str,
     pub th_retention: &'static str,
-    pub th_subsidy: &'static str,
+    /// The paired mean difference in NPV against the baseline: {baseline}.
+    pub th_vs_baseline: &'static str,
     pub table_break_even_month: &'static str,
     pub table_break_even_none: &'static str,
     pub table_note: &'static str,
     pub best_mark_title: &'static str,
+    /// The table of the money from each instrument.
+    pub instruments_heading: &'static str,
+    pub instruments_intro: &'static str,
+    pub th_line: &'static str,
+    /// A share of placements in which an instrument did not apply: {share}, {instrument}.
+    pub instrument_not_applied: &'static str,
+    pub instruments_none: &'static str,
+    /// A pass-through line in the instruments table: {line}.
+    pub pass_through: &'static str,
+    /// The bill a pass-through pays, below it: {line}.
+    pub pass_through_bill: &'static str,
+    /// Calendar month "{month} {year}".
+    pub calendar_month: &'static str,
     pub baseline: &'static str,
     /// Display name of the built-in "no support" baseline.
     pub baseline_name: &'static str,
@@ -201,6 +230,8 @@ pub struct Text {
     pub legend_outer: &'static str,
     pub legend_difference: &'static str,
     pub net_nominal: &'static str,
+    /// The composition chart's bar of the smaller lines: {n} lines.
+    pub other_lines: &'static str,
     pub no_comparison: &'static str,
 
     // Assumptions.
@@ -260,6 +291,8 @@ pub struct Text {
     pub jobcoach_assumption: &'static str,
     pub rates_heading: &'static str,
     pub rates_intro: &'static str,
+    /// Under the rates table: {n} figures of the preset this run does not use.
+    pub rates_left_out: &'static str,
     pub th_figure: &'static str,
     pub th_values: &'static str,
     pub th_source: &'static str,
@@ -299,6 +332,17 @@ pub struct Text {
     pub sheet_comparison: &'static str,
     pub sheet_monthly: &'static str,
     pub sheet_assumptions: &'static str,
+    pub sheet_rates: &'static str,
+    /// Assumptions sheet: an instrument's share of placements in which it did not apply.
+    pub xlsx_not_applied: &'static str,
+    pub sheet_ledger: &'static str,
+    pub sheet_charts: &'static str,
+    /// Columns of the rates sheet.
+    pub xlsx_rates: [&'static str; 7],
+    /// Columns of the ledger sheet.
+    pub xlsx_ledger: [&'static str; 5],
+    /// Columns of the charts sheet's data: bin from, bin to (then one per arrangement).
+    pub xlsx_charts: [&'static str; 3],
     pub th_placement: &'static str,
     pub th_kind: &'static str,
     /// Columns of the workbook's summary sheet (the employer lines follow).
@@ -457,6 +501,10 @@ pub static NL: Text = Text {
     sec_assumptions: "Aannames",
     sec_method: "Methode",
     sec_parties: "Wat levert het partijen op?",
+    meta_employer: "Werkgever",
+    meta_candidate: "Kandidaat",
+    meta_adviser: "Opgesteld door",
+    meta_date: "Datum",
 
     verdict_never: "{name}: deze plaatsing verdient zich in geen enkele gesimuleerde toekomst terug binnen {horizon} maanden.",
     verdict_almost_never: "{name}: deze plaatsing verdient zich bijna nooit terug: in minder dan 1 van de 20 gesimuleerde toekomsten",
@@ -465,11 +513,16 @@ pub static NL: Text = Text {
     verdict_almost_always: "{name}: deze plaatsing verdient zich vrijwel altijd terug: in meer dan 19 van de 20 gesimuleerde toekomsten",
     verdict_always: "{name}: deze plaatsing verdient zich in elke gesimuleerde toekomst terug",
     break_even_month: ", in de helft van alle toekomsten al binnen {month} maanden.",
-    break_even_none: ", maar in de meeste toekomsten niet binnen {horizon} maanden.",
+    break_even_none: " binnen {horizon} maanden.",
+    break_even_month_calendar: ", in de helft van alle toekomsten al binnen {month} maanden ({calendar}).",
     mean_gain: "Gemiddeld levert de plaatsing de werkgever {amount} op (netto contante waarde over {horizon} maanden); in 8 van de 10 toekomsten ligt de uitkomst tussen {p10} en {p90}.",
     mean_loss: "Gemiddeld kost de plaatsing de werkgever {amount} (netto contante waarde over {horizon} maanden); in 8 van de 10 toekomsten ligt de uitkomst tussen {p10} en {p90}.",
-    best: "Het voordeligst is {best}: gemiddeld {diff} meer dan {other}, en in {k} van de 100 gesimuleerde toekomsten beter.",
-    best_unsure: " Dat verschil is niet zeker: het 95%-interval van het gemiddelde verschil loopt van {lo} tot {hi}.",
+    mean_neutral: "Gemiddeld is de plaatsing voor de werkgever ongeveer kostenneutraal: de verwachte netto contante waarde over {horizon} maanden is {mean}, met een 95%-interval van {lo} tot {hi}; in 8 van de 10 toekomsten ligt de uitkomst tussen {p10} en {p90}.",
+    all_lose: "Geen van de constructies verdient zich gemiddeld terug binnen {horizon} maanden. Het minste verlies geeft {best}: daar ontbreekt gemiddeld {missing} om quitte te spelen.",
+    pair_clear: "{a} is gemiddeld {diff} beter dan {b} (95%-interval {lo} tot {hi}), in {p} van de toekomsten.",
+    pair_unclear: "{a} is gemiddeld {diff} beter dan {b}, maar dat verschil is niet zeker (95%-interval {lo} tot {hi}); {a} is beter in {p} van de toekomsten.",
+    best: "Het voordeligst is {best}.",
+    best_unsure: "{best} en {other} ontlopen elkaar niet duidelijk: geen van beide is aantoonbaar voordeliger.",
     same: "{a} en {b} geven in alle gesimuleerde toekomsten dezelfde uitkomst voor de werkgever.",
 
     th_arrangement: "Financieringsconstructie",
@@ -478,11 +531,19 @@ pub static NL: Text = Text {
     th_p_positive: "Kans dat het loont (NCW > 0)",
     th_break_even: "Terugverdiend (mediaan)",
     th_retention: "Nog in dienst na {horizon} maanden",
-    th_subsidy: "Verwachte subsidie",
+    th_vs_baseline: "Meer dan {baseline} (95%-interval)",
     table_break_even_month: "maand {month}",
     table_break_even_none: "niet binnen {horizon} mnd",
-    table_note: "NCW = netto contante waarde voor de werkgever: opbrengsten min kosten over {horizon} maanden, verdisconteerd met {rate} per jaar. Subsidie = wat de werkgever gemiddeld ontvangt van gemeente, UWV, Rijk en Belastingdienst (nominaal). ★ = beste waarde in de kolom.",
-    best_mark_title: "beste waarde in de kolom",
+    table_note: "NCW = netto contante waarde voor de werkgever: opbrengsten min kosten over {horizon} maanden, verdisconteerd met {rate} per jaar. Meer dan {baseline} = wat de constructie de werkgever gemiddeld meer oplevert dan {baseline}, in dezelfde gesimuleerde toekomsten vergeleken, met het 95%-interval van dat gemiddelde. ★ = aantoonbaar de hoogste verwachte NCW: het 95%-interval van het verschil met elke andere constructie ligt boven nul.",
+    best_mark_title: "aantoonbaar de hoogste verwachte NCW",
+    instruments_heading: "Wat elk instrument de werkgever oplevert",
+    instruments_intro: "Gemiddeld nominaal bedrag over {horizon} maanden dat de werkgever per regeling ontvangt, per constructie. Een vergoeding die alleen een rekening van de werkgever doorbetaalt (zoals de jobcoach die UWV betaalt) staat hier met die rekening eronder: ze is geen subsidie.",
+    th_line: "Regeling",
+    instrument_not_applied: "{instrument} was in {share} van de gesimuleerde plaatsingen niet van toepassing of opgeschort (de voorwaarden van de regeling golden dan niet, bijvoorbeeld omdat de loonwaarde boven de grens lag of de termijn voorbij was).",
+    instruments_none: "Geen van de constructies ontvangt geld uit een regeling.",
+    pass_through: "{line} (doorbetaling, geen subsidie)",
+    pass_through_bill: "tegenover de rekening „{line}”",
+    calendar_month: "{month} {year}",
     baseline: "basis",
     baseline_name: "geen ondersteuning",
 
@@ -533,6 +594,7 @@ pub static NL: Text = Text {
     legend_inner: "25%–75% van de toekomsten",
     legend_outer: "10%–90% van de toekomsten",
     legend_difference: "{a} − {b}: {a} beter in {p}",
+    other_lines: "Overig ({n} regels)",
     net_nominal: "Netto (nominaal)",
     no_comparison: "Er is één financieringsconstructie doorgerekend, dus er is geen verschil om te tonen.",
 
@@ -587,6 +649,7 @@ pub static NL: Text = Text {
     arrangement_no_jobcoach: "zonder jobcoach",
     jobcoach_assumption: "Wat een jobcoach verandert, is een aanname: geen onderzoek geeft een getal voor de begeleidingsuren die een uur jobcoach overneemt, of voor minder uitval en sneller leren. Tenzij het scenario het anders zegt, neemt een uur jobcoach een half uur begeleiding over en verandert de jobcoach uitval en leren alleen via die begeleiding.",
     rates_heading: "Wettelijke bedragen",
+    rates_left_out: "De {n} andere bedragen van de tarievenset gebruikt deze berekening niet (of alleen buiten de looptijd); het rekenblad (blad Tarieven) geeft ze alle, met hun volledige bron.",
     rates_intro: "Tarievenset {preset}. Na de laatst gepubliceerde waarde ({until}) groeit het minimumloon met {growth} per jaar.",
     th_figure: "Bedrag of regel",
     th_values: "Waarde",
@@ -630,6 +693,27 @@ pub static NL: Text = Text {
     sheet_comparison: "Vergelijking",
     sheet_monthly: "Per maand",
     sheet_assumptions: "Aannames",
+    sheet_rates: "Tarieven",
+    xlsx_not_applied: "deel van de gesimuleerde plaatsingen waarin de regeling niet van toepassing was of was opgeschort",
+    sheet_ledger: "Geldstromen",
+    sheet_charts: "Grafieken",
+    xlsx_rates: [
+        "Sleutel",
+        "Omschrijving",
+        "Eenheid",
+        "Vanaf",
+        "Waarde",
+        "Status",
+        "Bron",
+    ],
+    xlsx_ledger: [
+        "Financieringsconstructie",
+        "Betaler",
+        "Ontvanger",
+        "Gemiddeld bedrag (nominaal)",
+        "Regels",
+    ],
+    xlsx_charts: ["NCW van", "NCW tot", "Maand"],
     th_placement: "Plaatsing",
     th_kind: "Verdeling",
     xlsx_summary: [
@@ -652,7 +736,7 @@ pub static NL: Text = Text {
         "Terugverdiend (mediaan, maand)",
         "Kans terugverdiend binnen looptijd",
         "Nog in dienst aan het eind",
-        "Verwachte subsidie",
+        "Ontvangen van publieke betalers (nominaal, incl. doorbetalingen)",
     ],
     xlsx_comparison: [
         "A",
@@ -709,6 +793,10 @@ pub static EN: Text = Text {
     sec_assumptions: "Assumptions",
     sec_method: "Method",
     sec_parties: "What does it yield each party?",
+    meta_employer: "Employer",
+    meta_candidate: "Candidate",
+    meta_adviser: "Prepared by",
+    meta_date: "Date",
 
     verdict_never: "{name}: this placement pays for itself in none of the simulated futures within {horizon} months.",
     verdict_almost_never: "{name}: this placement almost never pays for itself: in fewer than 1 in 20 simulated futures",
@@ -717,11 +805,16 @@ pub static EN: Text = Text {
     verdict_almost_always: "{name}: this placement almost always pays for itself: in more than 19 out of 20 simulated futures",
     verdict_always: "{name}: this placement pays for itself in every simulated future",
     break_even_month: ", in half of all futures within {month} months.",
-    break_even_none: ", but in most futures not within {horizon} months.",
+    break_even_none: " within {horizon} months.",
+    break_even_month_calendar: ", in half of all futures within {month} months ({calendar}).",
     mean_gain: "On average it gains the employer {amount} (net present value over {horizon} months); in 8 out of 10 futures the outcome lies between {p10} and {p90}.",
     mean_loss: "On average it costs the employer {amount} (net present value over {horizon} months); in 8 out of 10 futures the outcome lies between {p10} and {p90}.",
-    best: "The best choice is {best}: on average {diff} more than {other}, and better in {k} out of 100 simulated futures.",
-    best_unsure: " That difference is not certain: the 95% interval of the mean difference runs from {lo} to {hi}.",
+    mean_neutral: "On average the placement is about cost-neutral for the employer: the expected net present value over {horizon} months is {mean}, with a 95% interval from {lo} to {hi}; in 8 out of 10 futures the outcome lies between {p10} and {p90}.",
+    all_lose: "None of the arrangements pays for itself on average within {horizon} months. {best} loses least: on average {missing} is missing to break even.",
+    pair_clear: "{a} is on average {diff} better than {b} (95% interval {lo} to {hi}), in {p} of the futures.",
+    pair_unclear: "{a} is on average {diff} better than {b}, but that difference is not certain (95% interval {lo} to {hi}); {a} is better in {p} of the futures.",
+    best: "The best choice is {best}.",
+    best_unsure: "{best} and {other} cannot be told apart: neither is demonstrably better.",
     same: "{a} and {b} give the employer the same outcome in every simulated future.",
 
     th_arrangement: "Financing arrangement",
@@ -730,11 +823,19 @@ pub static EN: Text = Text {
     th_p_positive: "Chance it pays (NPV > 0)",
     th_break_even: "Break-even (median)",
     th_retention: "Still employed after {horizon} months",
-    th_subsidy: "Expected subsidy",
+    th_vs_baseline: "More than {baseline} (95% interval)",
     table_break_even_month: "month {month}",
     table_break_even_none: "not within {horizon} mo",
-    table_note: "NPV = the employer's net present value: benefits minus costs over {horizon} months, discounted at {rate} a year. Subsidy = what the employer receives on average from gemeente, UWV, the state and the Belastingdienst (nominal). ★ = best value in the column.",
-    best_mark_title: "best value in the column",
+    table_note: "NPV = the employer's net present value: benefits minus costs over {horizon} months, discounted at {rate} a year. More than {baseline} = how much more the arrangement yields the employer on average than {baseline}, compared in the same simulated futures, with the 95% interval of that mean. ★ = demonstrably the highest expected NPV: the 95% interval of the difference with every other arrangement lies above zero.",
+    best_mark_title: "demonstrably the highest expected NPV",
+    instruments_heading: "What each instrument brings the employer",
+    instruments_intro: "Mean nominal amount over {horizon} months the employer receives from each scheme, per arrangement. A payment that only passes on one of the employer's bills (such as the jobcoach paid by UWV) is shown with that bill below it: it is not a subsidy.",
+    th_line: "Scheme",
+    instrument_not_applied: "{instrument} did not apply or was suspended in {share} of the simulated placements (the scheme's conditions did not hold then, for instance because the loonwaarde was above the limit or the term had passed).",
+    instruments_none: "None of the arrangements receives money from a scheme.",
+    pass_through: "{line} (a pass-through, not a subsidy)",
+    pass_through_bill: "against the bill “{line}”",
+    calendar_month: "{month} {year}",
     baseline: "baseline",
     baseline_name: "no support",
 
@@ -785,6 +886,7 @@ pub static EN: Text = Text {
     legend_inner: "25%–75% of futures",
     legend_outer: "10%–90% of futures",
     legend_difference: "{a} − {b}: {a} better in {p}",
+    other_lines: "Other ({n} lines)",
     net_nominal: "Net (nominal)",
     no_comparison: "One financing arrangement was simulated, so there is no difference to show.",
 
@@ -839,6 +941,7 @@ pub static EN: Text = Text {
     arrangement_no_jobcoach: "without a jobcoach",
     jobcoach_assumption: "What a jobcoach changes is an assumption: no study gives a number for the supervision hours a jobcoach hour takes over, or for less dropout and faster learning. Unless the scenario says otherwise, one jobcoach hour takes over half an hour of supervision, and the jobcoach changes dropout and learning only through that supervision.",
     rates_heading: "Legal amounts",
+    rates_left_out: "The preset's {n} other figures are not used by this run (or only outside its horizon); the workbook (sheet Rates) lists them all, with their full sources.",
     rates_intro: "Rates preset {preset}. After the last published value ({until}) the minimum wage grows by {growth} a year.",
     th_figure: "Amount or rule",
     th_values: "Value",
@@ -882,6 +985,19 @@ pub static EN: Text = Text {
     sheet_comparison: "Comparison",
     sheet_monthly: "Monthly",
     sheet_assumptions: "Assumptions",
+    sheet_rates: "Rates",
+    xlsx_not_applied: "share of the simulated placements in which the scheme did not apply or was suspended",
+    sheet_ledger: "Flows",
+    sheet_charts: "Charts",
+    xlsx_rates: ["Key", "Description", "Unit", "From", "Value", "Status", "Source"],
+    xlsx_ledger: [
+        "Financing arrangement",
+        "Payer",
+        "Payee",
+        "Mean amount (nominal)",
+        "Lines",
+    ],
+    xlsx_charts: ["NPV from", "NPV to", "Month"],
     th_placement: "Placement",
     th_kind: "Distribution",
     xlsx_summary: [
@@ -904,7 +1020,7 @@ pub static EN: Text = Text {
         "Break-even (median, month)",
         "Chance of break-even within horizon",
         "Still employed at the end",
-        "Expected subsidy",
+        "Received from public payers (nominal, pass-throughs included)",
     ],
     xlsx_comparison: [
         "A",

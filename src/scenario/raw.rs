@@ -46,6 +46,27 @@ pub struct RawScenario {
     pub employer: Option<RawEmployer>,
     /// A class of learners (a TOP-Academy): the placements with a learning phase.
     pub cohort: Option<RawCohort>,
+    /// Who the report is for and by whom: shown in its header and workbook.
+    pub report: Option<RawReport>,
+}
+
+/// `[report]`: the people and the date a business case names, and its language. All
+/// optional; `report` flags of the same names override them.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawReport {
+    /// The employer the business case is for.
+    pub employer: Option<String>,
+    /// The candidate, by a pseudonym (the report is sent around; never a full name).
+    pub candidate: Option<String>,
+    /// The adviser who prepared it (arbeidsdeskundige, jobcoach, account manager).
+    pub adviser: Option<String>,
+    /// The adviser's organisation (gemeente, UWV, werkbedrijf).
+    pub organisation: Option<String>,
+    /// The report's date, `YYYY-MM-DD` (default: today, or the day of `SOURCE_DATE_EPOCH`).
+    pub date: Option<String>,
+    /// Language of the report and of `run`'s tables: `nl` or `en`.
+    pub lang: Option<String>,
 }
 
 /// Schema of `[rates]`: each key overrides one figure of the preset, with a number (from the
@@ -409,12 +430,24 @@ impl JsonSchema for JobcoachHoursSpec {
     }
 }
 
+/// A name for the report: one text for every language, or one per language.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum RawLabel {
+    Same(String),
+    PerLanguage { nl: Option<String>, en: Option<String> },
+}
+
 /// `[[placement.cost]]` / `[[placement.benefit]]`: a one-off amount at a tenure month, or a
 /// monthly amount between two tenure months (inclusive).
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawLine {
+    /// The machine name: the key in outputs (summary.json, CSV).
     pub name: String,
+    /// The name shown in the report and workbook: one text ("Inwerkcursus") or one per
+    /// language (`{ nl = "Inwerkcursus", en = "Onboarding course" }`); default: `name`.
+    pub label: Option<RawLabel>,
     /// Euros: once (with `at_month`) or per month (with `from_month`/`to_month`).
     pub amount: InputSpec,
     pub at_month: Option<i64>,

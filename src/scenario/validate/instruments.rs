@@ -68,6 +68,59 @@ pub(super) fn build_instruments(
     (out, applies)
 }
 
+/// Warns for each instrument that can never apply to the worker of a placement it covers:
+/// the arrangement would run as if it were an option while the scheme pays nothing for that
+/// placement (e.g. LKS for a Wajong worker, LKV for a category the worker lacks). A warning,
+/// not an error: the comparison with an arrangement that cannot apply can be the point.
+fn eligibility(
+    c: &mut Checker,
+    path: &KeyPath,
+    instruments: &[Instrument],
+    applies: &[Vec<bool>],
+    placements: &[Placement],
+) {
+    use crate::instruments::{lks, no_risk_polis};
+    use crate::vocab::Benefit;
+    let with_lks = instruments.iter().any(|i| matches!(i, Instrument::Lks(_)));
+    for (j, (instrument, covers)) in instruments.iter().zip(applies).enumerate() {
+        for (p, _) in placements
+            .iter()
+            .zip(covers.iter().chain(std::iter::repeat(&true)))
+            .filter(|(_, covered)| **covered)
+        {
+            let w = &p.worker;
+            let why = match instrument {
+                Instrument::Lks(_) if !lks::eligible(w) => format!(
+                    "the worker's benefit is `{}` and their group `{}`: LKS (Participatiewet art. 10d) is for a worker on bijstand (`benefit = \"participatiewet\"`) or of a group without a benefit (praktijkonderwijs, vso, entree, nug, leerwerktraject, beschut_werk)",
+                    w.benefit.as_str(),
+                    w.group.as_str()
+                ),
+                Instrument::Loondispensatie(_) if w.benefit != Benefit::Wajong => format!(
+                    "the worker's benefit is `{}`: loondispensatie is for a Wajong worker (`benefit = \"wajong\"`)",
+                    w.benefit.as_str()
+                ),
+                Instrument::Lkv(lkv) if !lkv.eligible(w) => format!(
+                    "the worker is not in the LKV's category `{}`: set `{}` = true for the worker, if they are",
+                    lkv.category.as_str(),
+                    lkv.category.as_str()
+                ),
+                Instrument::NoRiskPolis(_) if !no_risk_polis::eligible(w, with_lks) => {
+                    "the worker is in none of the no-risk polis's groups (Ziektewet art. 29b: Wajong, WIA, arbeidsgehandicapt, banenafspraak, beschut werk, or LKS beside it)".to_owned()
+                }
+                _ => continue,
+            };
+            c.warn(
+                &path.key("instruments").index(j),
+                format!(
+                    "`{}` can never apply to placement `{}`: {why}; the arrangement runs, but this instrument pays nothing for that placement",
+                    instrument.kind(),
+                    p.name
+                ),
+            );
+        }
+    }
+}
+
 /// What the scenario's placements offer the instruments.
 fn scenario_facts(raw: &RawScenario) -> ScenarioFacts {
     ScenarioFacts {
@@ -148,6 +201,7 @@ pub(super) fn build_arrangements(
             Some(rates) => build_instruments(c, &scenario, a, &path, rates, start, inputs, placements),
             None => (Vec::new(), Vec::new()),
         };
+        eligibility(c, &path, &instruments, &applies, placements);
         if a.placements.is_some() && !support::changes_placements(a) {
             c.error(
                 &path.key("placements"),

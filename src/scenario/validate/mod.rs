@@ -25,6 +25,7 @@ mod employer;
 mod expectations;
 mod instruments;
 mod placement;
+pub mod report;
 mod support;
 
 use employer::build_employer;
@@ -152,6 +153,7 @@ pub fn validate(raw: &RawScenario, map: &SourceMap, source: &str) -> Result<Mode
     placements.iter_mut().for_each(Placement::plan_draws);
     let expectations = build_expectations(&mut c, raw, &arrangements, &placements);
     let employer = build_employer(&mut c, raw, start);
+    let report = report::build_report(&mut c, raw.report.as_ref());
 
     if let Some(rates) = &rates {
         warn_start_before_the_preset(&mut c, rates, start, &meta_path.key("start"));
@@ -182,6 +184,7 @@ pub fn validate(raw: &RawScenario, map: &SourceMap, source: &str) -> Result<Mode
             employer,
             warnings,
             cohort,
+            report,
         }),
         _ => Err(c.errors),
     }
