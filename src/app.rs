@@ -571,7 +571,7 @@ fn run_engine(
     // The summary's monthly quantiles run on as many threads as the simulation.
     let pool = sim::pool(threads, model.iterations).map_err(Failure::failed)?;
     let mut summary = pool.install(|| acc.finish());
-    summary.sensitivity = influence.map(InfluenceAcc::finish);
+    summary.sensitivity = influence.map(|i| pool.install(|| i.finish()));
     Ok(summary)
 }
 

@@ -6,6 +6,7 @@
 //! K_s = min(n, ⌊2²³ / (inputs + arrangements)⌋), so a run of 100 million iterations does not
 //! hold them all.
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::evpi::{self, Value};
@@ -102,31 +103,38 @@ impl InfluenceAcc {
                 .zip(self.columns)
                 .collect(),
         );
-        let mut outputs = Vec::new();
-        for (a, npv) in self.npv.iter().enumerate() {
-            outputs.push(OutputSensitivity {
-                kind: "npv",
-                arrangement: self.names[a].clone(),
-                versus: None,
-                mean: mean(npv),
-                inputs: set.analyse(npv),
-            });
-        }
-        // The pairs of `Summary::comparisons`: a − b, the baseline always second.
+        // Each arrangement's NPV, then the pairs of `Summary::comparisons` (a − b, the
+        // baseline always second), analysed on the worker threads and collected in order.
         let arrangements = self.npv.len();
+        let mut jobs: Vec<(usize, Option<usize>)> = (0..arrangements).map(|a| (a, None)).collect();
         for i in 0..arrangements {
             for j in i + 1..arrangements {
                 let (a, b) = if self.baseline[i] { (j, i) } else { (i, j) };
-                let diff: Vec<f64> = self.npv[a].iter().zip(&self.npv[b]).map(|(x, y)| x - y).collect();
-                outputs.push(OutputSensitivity {
-                    kind: "difference",
-                    arrangement: self.names[a].clone(),
-                    versus: Some(self.names[b].clone()),
-                    mean: mean(&diff),
-                    inputs: set.analyse(&diff),
-                });
+                jobs.push((a, Some(b)));
             }
         }
+        let outputs: Vec<OutputSensitivity> = jobs
+            .into_par_iter()
+            .map(|(a, versus)| match versus {
+                None => OutputSensitivity {
+                    kind: "npv",
+                    arrangement: self.names[a].clone(),
+                    versus: None,
+                    mean: mean(&self.npv[a]),
+                    inputs: set.analyse(&self.npv[a]),
+                },
+                Some(b) => {
+                    let diff: Vec<f64> = self.npv[a].iter().zip(&self.npv[b]).map(|(x, y)| x - y).collect();
+                    OutputSensitivity {
+                        kind: "difference",
+                        arrangement: self.names[a].clone(),
+                        versus: Some(self.names[b].clone()),
+                        mean: mean(&diff),
+                        inputs: set.analyse(&diff),
+                    }
+                }
+            })
+            .collect();
         let options: Vec<&[f64]> = self.npv.iter().map(Vec::as_slice).collect();
         let chosen = self
             .npv
@@ -140,6 +148,7 @@ impl InfluenceAcc {
             })
             .map_or_else(|| NO_PLACEMENT.to_owned(), |(d, _)| self.names[d].clone());
         let mut partial: Vec<PartialEvpi> = (0..set.len())
+            .into_par_iter()
             .map(|j| {
                 let v = evpi::partial_evpi(set.values(j), &options);
                 PartialEvpi {

@@ -19,6 +19,7 @@
 //! Everything here is pure and deterministic: ties are ranked by value then by iteration.
 
 use nalgebra::DMatrix;
+use rayon::prelude::*;
 use serde::Serialize;
 
 /// The sensitivity of one output to every input, inputs ordered by |swing|, largest first.
@@ -89,8 +90,9 @@ impl InputSet {
             .into_iter()
             .filter(|(_, v)| v.iter().any(|x| *x != v[0]) && v.iter().all(|x| x.is_finite()))
             .unzip();
-        let ranks: Vec<Vec<f64>> = values.iter().map(|v| mid_ranks(v)).collect();
-        let deciles = values.iter().map(|v| deciles(v)).collect();
+        // Input by input on the worker threads, collected in order.
+        let ranks: Vec<Vec<f64>> = values.par_iter().map(|v| mid_ranks(v)).collect();
+        let deciles = values.par_iter().map(|v| deciles(v)).collect();
         let k = ranks.len();
         let mut corr = DMatrix::identity(k, k);
         for i in 0..k {
@@ -190,8 +192,9 @@ impl InputSet {
 
 /// Mid-ranks (1-based; ties share the mean of their ranks).
 pub fn mid_ranks(v: &[f64]) -> Vec<f64> {
+    // A stable radix sort on the values' total order: ties stay in iteration order.
     let mut order: Vec<usize> = (0..v.len()).collect();
-    order.sort_by(|&a, &b| v[a].total_cmp(&v[b]).then(a.cmp(&b)));
+    radsort::sort_by_cached_key(&mut order, |&i| v[i]);
     let mut ranks = vec![0.0; v.len()];
     let mut i = 0;
     while i < order.len() {
@@ -252,8 +255,7 @@ fn mean_var(values: impl Iterator<Item = f64>) -> (f64, f64) {
 
 /// The iterations at or below the 10% quantile and at or above the 90% quantile (type 7).
 fn deciles(v: &[f64]) -> Deciles {
-    let mut sorted = v.to_vec();
-    sorted.sort_by(f64::total_cmp);
+    let sorted = crate::stats::describe::sorted(v);
     let q = |p: f64| {
         let h = (sorted.len() - 1) as f64 * p;
         let lo = h.floor() as usize;
