@@ -3,7 +3,7 @@
 //! difference ([`super::sensitivity`]) and the value of information ([`super::evpi`]).
 //!
 //! At most [`VALUE_BUDGET`] values are kept (inputs and NPVs of the first K_s iterations):
-//! K_s = min(n, ⌊2²³ / (inputs + arrangements)⌋), so a run of 100 million iterations does not
+//! K_s = min(n, ⌊2²¹ / (inputs + arrangements)⌋), so a run of 100 million iterations does not
 //! hold them all.
 
 use rayon::prelude::*;
@@ -15,8 +15,9 @@ use crate::model::Model;
 use crate::sim::Chunk;
 use crate::sim::inputs::{KeptInput, kept_inputs};
 
-/// Values kept for the sensitivity statistics (2²³, 64 MB).
-pub const VALUE_BUDGET: u64 = 1 << 23;
+/// Values kept for the sensitivity statistics (2²¹, 16 MB; ranks and the regression bases of
+/// the statistics take about as much again while they are computed).
+pub const VALUE_BUDGET: u64 = 1 << 21;
 
 /// The `sensitivity` object of `summary.json` (docs/output.md).
 #[derive(Debug, Clone, Serialize)]

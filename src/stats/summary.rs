@@ -553,7 +553,7 @@ impl<'m> Accumulator<'m> {
         }
     }
 
-    pub fn finish(self) -> Summary {
+    pub fn finish(mut self) -> Summary {
         let model = self.model;
         let n = self.iterations;
         let nf = n as f64;
@@ -580,6 +580,10 @@ impl<'m> Accumulator<'m> {
             )
             .collect();
         let mut month_summaries = month_summaries.drain(..);
+        // The kept monthly values are the largest buffers: freed before the comparisons sort
+        // their differences, so that the two never take memory at the same time.
+        drop(std::mem::take(&mut self.paths));
+        drop(std::mem::take(&mut self.productivity_paths));
         for (ai, (acc, book)) in self.arrangements.iter().zip(&self.books).enumerate() {
             let arrangement = &model.arrangements[ai];
             let sorted_npv = sorted(&acc.npv);
