@@ -11,7 +11,7 @@
 //!   NB is regressed on x, and the fitted values g_d(x_i) stand in for E[NB_d | x_i]:
 //!   pEVPI = mean_i max_d g_d(x_i) − max_d mean_i g_d(x_i). The smoother here is a linear
 //!   regression spline in the rank of x (piecewise linear, [`KNOTS`] − 1 interior knots at
-//!   equal rank steps; [`KNOTS`] + 1 coefficients), fitted by least squares with an SVD, so it
+//!   equal rank steps; [`KNOTS`] + 1 coefficients), fitted by least squares (the normal equations, pseudo-inverse), so it
 //!   handles inputs with ties (a yes/no input is fitted exactly by its two group means).
 //!   Bias: the fitted values carry noise of variance ≈ σ²_d·p/n (p coefficients); the max
 //!   over options turns it into an upward bias of order σ·√(p/n) where the options are close
@@ -55,13 +55,19 @@ pub fn partial_evpi(x: &[f64], options: &[&[f64]]) -> Value {
     if n < 2 || options.is_empty() {
         return Value { value: 0.0, se: 0.0 };
     }
+    // Least squares by the normal equations: the basis has a handful of columns, so XᵀX is a
+    // small matrix that one pass over the iterations builds, where a decomposition of the
+    // n-row basis would take several. Its pseudo-inverse (an SVD of the small matrix, singular
+    // values below 10⁻¹² of the largest dropped) handles a basis of lower rank: an input with
+    // few distinct values makes hinge columns equal or zero.
     let basis = spline_basis(x);
-    let svd = basis.clone().svd(true, true);
+    let gram = basis.tr_mul(&basis).svd(true, true);
+    let eps = 1e-12 * gram.singular_values.max();
     let fitted: Vec<Vec<f64>> = options
         .iter()
         .map(|o| {
             let y = DVector::from_column_slice(o);
-            match svd.solve(&y, 1e-9) {
+            match gram.solve(&basis.tr_mul(&y), eps) {
                 Ok(beta) => (&basis * beta).iter().copied().collect(),
                 Err(_) => vec![y.mean(); n],
             }
