@@ -592,3 +592,57 @@ mod tests {
         assert_eq!(factors[12], 1.1);
     }
 }
+
+/// Φ⁻¹(0.95): the half-width of a 90% interval in standard deviations.
+const Z95: f64 = 1.644_853_626_951_472_2;
+
+fn logit(p: f64) -> f64 {
+    (p / (1.0 - p)).ln()
+}
+
+fn logistic(x: f64) -> f64 {
+    1.0 / (1.0 + (-x).exp())
+}
+
+/// Load capacity given in words, "in a typical month between `lo` and `hi` of the hours": the
+/// 90% interval of the monthly capacity in its stationary distribution, whose logit is
+/// N(logit(typical), σ²/(1 − φ²)) (docs/model.md, step 3). Returns (typical, σ):
+/// typical = logistic((logit lo + logit hi)/2), σ = (logit hi − logit lo)/(2 · 1.6449) · √(1 − φ²).
+/// Needs 0 < lo < hi < 1 and 0 ≤ φ < 1.
+pub fn capacity_from_range(lo: f64, hi: f64, persistence: f64) -> (f64, f64) {
+    let (a, b) = (logit(lo), logit(hi));
+    let sigma = (b - a) / (2.0 * Z95) * (1.0 - persistence * persistence).sqrt();
+    (logistic((a + b) / 2.0), sigma)
+}
+
+/// The inverse of [`capacity_from_range`]: the 90% interval (lo, hi) of the monthly capacity
+/// for a typical (median) capacity, volatility σ and persistence φ.
+pub fn capacity_range(typical: f64, sigma: f64, persistence: f64) -> (f64, f64) {
+    let half = Z95 * sigma / (1.0 - persistence * persistence).sqrt();
+    let centre = logit(typical);
+    (logistic(centre - half), logistic(centre + half))
+}
+
+#[cfg(test)]
+mod capacity_words_tests {
+    use super::*;
+
+    #[test]
+    fn range_translates_to_the_documented_typical_and_sigma() {
+        // docs/model.md: [0.70, 0.95] with φ = 0.6.
+        let (typical, sigma) = capacity_from_range(0.70, 0.95, 0.6);
+        let (a, b) = ((0.7f64 / (1.0 - 0.7)).ln(), (0.95f64 / (1.0 - 0.95)).ln());
+        assert_eq!(typical, 1.0 / (1.0 + (-(a + b) / 2.0).exp()));
+        assert_eq!(sigma, (b - a) / (2.0 * 1.644_853_626_951_472_2) * 0.8);
+        assert!((typical - 0.86942).abs() < 1e-5, "{typical}");
+        assert!((sigma - 0.50999).abs() < 1e-5, "{sigma}");
+        let (lo, hi) = capacity_range(typical, sigma, 0.6);
+        assert!(
+            (lo - 0.70).abs() < 1e-12 && (hi - 0.95).abs() < 1e-12,
+            "{lo} {hi}"
+        );
+        // Without persistence σ is the whole stationary spread.
+        let (_, s0) = capacity_from_range(0.70, 0.95, 0.0);
+        assert_eq!(s0, (b - a) / (2.0 * 1.644_853_626_951_472_2));
+    }
+}

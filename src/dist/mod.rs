@@ -14,6 +14,7 @@ pub mod copula;
 mod beta;
 mod discrete;
 mod gamma;
+mod interval;
 mod lognormal;
 mod normal;
 mod numeric;

@@ -30,7 +30,7 @@ pub struct DistSpec {
     /// uniform, triangular, pert: the lowest value; normal: optional lower truncation bound.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub min: Option<f64>,
-    /// triangular, pert: the most likely value.
+    /// triangular, pert: the most likely value (also with `p5` and `p95`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub mode: Option<f64>,
     /// uniform, triangular, pert: the highest value; normal: optional upper truncation bound.
@@ -51,10 +51,10 @@ pub struct DistSpec {
     /// lognormal: standard deviation of the logarithm.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sigma: Option<f64>,
-    /// normal and lognormal: the 5th percentile (with `p95`, a 90% interval).
+    /// normal, lognormal, triangular, pert: the 5th percentile (with `p95`, a 90% interval).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub p5: Option<f64>,
-    /// lognormal: the 95th percentile.
+    /// normal, lognormal, triangular, pert: the 95th percentile.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub p95: Option<f64>,
     /// beta: first shape parameter.
@@ -200,13 +200,13 @@ const KINDS: [Kind; 10] = [
     },
     Kind {
         name: "triangular",
-        keys: &["min", "mode", "max"],
-        takes: "min, mode and max",
+        keys: &["min", "mode", "max", "p5", "p95"],
+        takes: "mode and either min and max, or p5 and p95 (a 90% interval)",
     },
     Kind {
         name: "pert",
-        keys: &["min", "mode", "max", "lambda"],
-        takes: "min, mode, max and optionally lambda",
+        keys: &["min", "mode", "max", "p5", "p95", "lambda"],
+        takes: "mode and either min and max, or p5 and p95 (a 90% interval), and optionally lambda",
     },
     Kind {
         name: "normal",
@@ -334,13 +334,23 @@ impl DistSpec {
                 t.finish(|| Dist::uniform(min, max))
             }
             "triangular" => {
-                let [min, mode, max] = t.needs(["min", "mode", "max"]);
-                t.finish(|| Dist::triangular(min, mode, max))
+                let bounds = t.choose(&[["min", "max"], ["p5", "p95"]]);
+                let [mode] = t.needs(["mode"]);
+                match bounds {
+                    Some((0, [min, max])) => t.finish(|| Dist::triangular(min, mode, max)),
+                    Some((_, [p5, p95])) => t.finish(|| Dist::triangular_from_p5_p95(p5, mode, p95)),
+                    None => Err(t.errors),
+                }
             }
             "pert" => {
-                let [min, mode, max] = t.needs(["min", "mode", "max"]);
+                let bounds = t.choose(&[["min", "max"], ["p5", "p95"]]);
+                let [mode] = t.needs(["mode"]);
                 let lambda = self.lambda.unwrap_or(DEFAULT_PERT_LAMBDA);
-                t.finish(|| Dist::pert(min, mode, max, lambda))
+                match bounds {
+                    Some((0, [min, max])) => t.finish(|| Dist::pert(min, mode, max, lambda)),
+                    Some((_, [p5, p95])) => t.finish(|| Dist::pert_from_p5_p95(p5, mode, p95, lambda)),
+                    None => Err(t.errors),
+                }
             }
             "normal" => match t.choose(&[["mean", "sd"], ["p5", "p95"]]) {
                 Some((0, [mean, sd])) => t.finish(|| Dist::normal(mean, sd, self.min, self.max)),
@@ -500,6 +510,9 @@ mod tests {
             (r#"dist = "lognormal", p5 = 18, p95 = 4"#, "p5"),
             (r#"dist = "lognormal", p5 = 4, p95 = 4"#, "p5"),
             (r#"dist = "lognormal", p5 = 0, p95 = 4"#, "p5"),
+            (r#"dist = "pert", p5 = 4, mode = 12, p95 = 10"#, "mode"),
+            (r#"dist = "pert", p5 = 10, mode = 6, p95 = 4"#, "p5"),
+            (r#"dist = "triangular", p5 = 4, mode = 4, p95 = 10"#, "mode"),
             (r#"dist = "beta", alpha = 0, beta = 1"#, "alpha"),
             (r#"dist = "beta", alpha = 1, beta = -2"#, "beta"),
             (r#"dist = "beta", mean = 1.2, sd = 0.1"#, "mean"),
@@ -542,9 +555,15 @@ mod tests {
             ),
             (
                 r#"dist = "pert", min = 4, mode = 6, max = 10, sd = 1"#,
-                "`sd` is not a parameter of pert; pert takes min, mode, max and optionally lambda",
+                "`sd` is not a parameter of pert; pert takes mode and either min and max, or p5 and p95 \
+                 (a 90% interval), and optionally lambda",
             ),
             (r#"dist = "pert", min = 4, max = 10"#, "pert needs `mode`"),
+            (r#"dist = "pert", p5 = 4, p95 = 10"#, "pert needs `mode`"),
+            (
+                r#"dist = "triangular", min = 1, p5 = 4, mode = 6, p95 = 10"#,
+                "triangular takes mode and either min and max, or p5 and p95 (a 90% interval)",
+            ),
             (
                 r#"dist = "lognormal", mu = 1, sigma = 1, mean = 3"#,
                 "lognormal takes either mu and sigma, or mean and sd, or p5 and p95",
@@ -620,6 +639,18 @@ mod tests {
             .build()
             .unwrap();
         assert_eq!(pert, Dist::pert(4.0, 6.0, 10.0, DEFAULT_PERT_LAMBDA).unwrap());
+        let pert = parse(r#"x = { dist = "pert", p5 = 4, mode = 6, p95 = 10 }"#)
+            .build()
+            .unwrap();
+        assert_eq!(
+            pert,
+            Dist::pert_from_p5_p95(4.0, 6.0, 10.0, DEFAULT_PERT_LAMBDA).unwrap()
+        );
+        assert!((pert.quantile(0.95) - 10.0).abs() < 1e-6);
+        let tri = parse(r#"x = { dist = "triangle", p5 = 4, mode = 6, p95 = 10 }"#)
+            .build()
+            .unwrap();
+        assert!((tri.quantile(0.05) - 4.0).abs() < 1e-6);
         let discrete = parse(r#"x = { dist = "discrete", values = [1, 2] }"#)
             .build()
             .unwrap();

@@ -801,6 +801,27 @@ pub fn correlation_facts(p: &Placement, lang: Lang) -> Vec<String> {
         .collect()
 }
 
+/// Load capacity's spread as "in a typical month between 70% and 95% of the contract hours",
+/// when typical, volatility and persistence are numbers and the volatility is above 0.
+fn capacity_in_words(p: &Placement, lang: Lang) -> Option<String> {
+    let constant = |slot: Slot| p.inputs.get(slot as usize)?.dist.as_constant();
+    let typical = constant(Slot::CapacityTypical)?;
+    let sigma = constant(Slot::CapacityVolatility)?;
+    let phi = constant(Slot::CapacityPersistence)?;
+    if sigma <= 0.0 || !(0.0..1.0).contains(&typical) {
+        return None;
+    }
+    let (lo, hi) = crate::model::capacity_range(typical, sigma, phi);
+    Some(fill(
+        lang.text().capacity_range,
+        &[
+            ("lo", &lang.percent_short(lo)),
+            ("hi", &lang.percent_short(hi)),
+            ("sigma", &lang.short(sigma)),
+        ],
+    ))
+}
+
 /// (input name, assumption in words) for every used input and every cost and benefit line.
 pub fn input_rows(p: &Placement, lang: Lang) -> Vec<(String, String)> {
     let t = lang.text();
@@ -809,9 +830,15 @@ pub fn input_rows(p: &Placement, lang: Lang) -> Vec<(String, String)> {
         if !input.used {
             continue;
         }
+        let words = match slot {
+            Slot::CapacityVolatility => capacity_in_words(p, lang),
+            _ => None,
+        };
         rows.push((
             input_label(p, index, lang),
-            describe::dist_in_words(&input.dist, describe::unit_of(slot.path()), lang),
+            words.unwrap_or_else(|| {
+                describe::dist_in_words(&input.dist, describe::unit_of(slot.path()), lang)
+            }),
         ));
     }
     for line in &p.lines {
@@ -1162,5 +1189,42 @@ mod tests {
         assert_eq!(value(0.3, "share of the wage", Lang::Nl), "30% van het loon");
         assert_eq!(value(0.3, "share of the wage", Lang::En), "30% of the wage");
         assert_eq!(value(104.0, "weeks", Lang::En), "104 weeks");
+    }
+
+    #[test]
+    fn capacity_reads_as_a_typical_month_in_both_languages() {
+        let text = r#"[scenario]
+name = "t"
+start = "2027-01"
+horizon_months = 12
+
+[[placement]]
+name = "w"
+hours_per_week = 20
+wage = "wml"
+value_per_productive_hour = 25
+productivity = { start = 0.3, target = 0.8, ramp_months = 6 }
+supervision = { initial_hours_per_week = 4, steady_hours_per_week = 1, halving_months = 3, supervisor_cost = 35, available_hours_per_week = 8 }
+capacity = { typical_range = [0.70, 0.95], persistence = 0.6 }
+"#;
+        let model = crate::scenario::parse(std::path::Path::new("t.toml"), text).expect("valid");
+        let p = &model.placements[0];
+        let row = |lang| {
+            input_rows(p, lang)
+                .into_iter()
+                .find(|(_, words)| words.contains("70%"))
+                .map(|(_, words)| words)
+                .unwrap_or_default()
+        };
+        assert!(
+            row(Lang::Nl).starts_with("in een gewone maand tussen 70% en 95% van de contracturen"),
+            "{}",
+            row(Lang::Nl)
+        );
+        assert!(
+            row(Lang::En).starts_with("in a typical month between 70% and 95% of the contract hours"),
+            "{}",
+            row(Lang::En)
+        );
     }
 }

@@ -307,10 +307,13 @@ pub struct RawProductivity {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawCapacity {
-    /// Typical share of contract hours the worker can work (0..1).
-    pub typical: InputSpec,
+    /// Typical share of contract hours the worker can work (0..1): the median month.
+    pub typical: Option<InputSpec>,
     /// σ of the monthly shock on the logit scale.
     pub volatility: Option<InputSpec>,
+    /// Instead of `typical` and `volatility`: "in a typical month between LOW and HIGH of the
+    /// contract hours", the 90% interval [low, high] of the monthly capacity (0 < low < high < 1).
+    pub typical_range: Option<[f64; 2]>,
     /// φ: how much of last month's deviation persists (0 ≤ φ < 1).
     pub persistence: Option<InputSpec>,
     /// Probability that a sick spell starts in a month without one.

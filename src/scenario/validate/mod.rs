@@ -441,4 +441,52 @@ supervision = { initial_hours_per_week = 4, steady_hours_per_week = 1, halving_m
             assert!(errors[0].contains(wanted), "{errors:?} lacks {wanted}");
         }
     }
+
+    fn capacity(line: &str) -> Result<(f64, f64), Vec<String>> {
+        let text = format!("{BASE}capacity = {{ {line} }}\n");
+        let model = crate::scenario::parse(Path::new("t.toml"), &text)
+            .map_err(|diags| diags.iter().map(ToString::to_string).collect::<Vec<_>>())?;
+        let inputs = &model.placements[0].inputs;
+        let value = |path: &str| {
+            let input = inputs.iter().find(|i| i.path == path).expect("slot");
+            input.dist.as_constant().expect("a constant")
+        };
+        Ok((value("capacity.typical"), value("capacity.volatility")))
+    }
+
+    #[test]
+    fn typical_range_is_translated_to_typical_and_volatility() {
+        let got = capacity("typical_range = [0.70, 0.95], persistence = 0.6").unwrap();
+        assert_eq!(got, crate::model::capacity_from_range(0.70, 0.95, 0.6));
+        let got = capacity("typical_range = [0.70, 0.95]").unwrap();
+        assert_eq!(got, crate::model::capacity_from_range(0.70, 0.95, 0.0));
+        assert_eq!(capacity("typical = 0.85, volatility = 0.3").unwrap(), (0.85, 0.3));
+    }
+
+    #[test]
+    fn typical_range_errors_say_what_is_allowed() {
+        let cases = [
+            (
+                "typical_range = [0.7, 0.95], typical = 0.8",
+                "capacity.typical_range: give either `typical_range` or `typical` and `volatility`, not both",
+            ),
+            ("typical_range = [0.7, 0.95], volatility = 0.3", "not both"),
+            (
+                "typical_range = [0.95, 0.7]",
+                "capacity.typical_range: [0.95, 0.7] is not allowed; `typical_range` is [low, high], shares of the contract hours with 0 < low < high < 1",
+            ),
+            ("typical_range = [0, 0.9]", "0 < low < high < 1"),
+            ("typical_range = [0.5, 1]", "0 < low < high < 1"),
+            (
+                r#"typical_range = [0.7, 0.95], persistence = { dist = "uniform", min = 0.2, max = 0.6 }"#,
+                "capacity.persistence: with `typical_range`, `persistence` must be a number",
+            ),
+            ("persistence = 0.5", "`capacity` needs `typical`"),
+        ];
+        for (line, wanted) in cases {
+            let errors = capacity(line).unwrap_err();
+            assert_eq!(errors.len(), 1, "{line}: {errors:?}");
+            assert!(errors[0].contains(wanted), "{line}: {errors:?} lacks {wanted}");
+        }
+    }
 }

@@ -252,24 +252,18 @@ pub(super) fn build_placement(
 
     let cap = p.capacity.as_ref();
     let has_cap = cap.is_some();
-    let typical = cap.map_or_else(
-        || constant(1.0),
-        |cap| c.input(&cap.typical, &at(Slot::CapacityTypical), Range::PositiveShare),
-    );
-    put(Slot::CapacityTypical, typical, has_cap);
-    let vol = c.optional_input(
-        cap.and_then(|x| x.volatility.as_ref()),
-        &at(Slot::CapacityVolatility),
-        Range::NonNegative,
-        0.0,
-    );
-    put(Slot::CapacityVolatility, vol, has_cap);
     let persistence = c.optional_input(
         cap.and_then(|x| x.persistence.as_ref()),
         &at(Slot::CapacityPersistence),
         Range::Persistence,
         0.0,
     );
+    let (typical, vol) = match cap {
+        None => (constant(1.0), constant(0.0)),
+        Some(cap) => capacity_level(c, cap, &persistence, path),
+    };
+    put(Slot::CapacityTypical, typical, has_cap);
+    put(Slot::CapacityVolatility, vol, has_cap);
     put(Slot::CapacityPersistence, persistence, has_cap);
     let sick_p = c.optional_input(
         cap.and_then(|x| x.sick_start_probability.as_ref()),
@@ -676,6 +670,62 @@ fn build_wage_indexation(
         None => 1,
     };
     Some(WageIndexation { per_year, month })
+}
+
+/// The level and spread of load capacity: `typical` and `volatility` as given, or translated
+/// from `typical_range` through the persistence (docs/model.md, step 3).
+fn capacity_level(c: &mut Checker, cap: &RawCapacity, persistence: &Dist, path: &KeyPath) -> (Dist, Dist) {
+    let at = |slot: Slot| path.key(slot.path());
+    let Some([lo, hi]) = cap.typical_range else {
+        let typical = match &cap.typical {
+            Some(spec) => c.input(spec, &at(Slot::CapacityTypical), Range::PositiveShare),
+            None => {
+                c.error(
+                    &path.key("capacity"),
+                    "`capacity` needs `typical` (the share of contract hours in a typical month, \
+                     e.g. 0.85) or `typical_range = [low, high]` (in a typical month between low \
+                     and high of the hours, e.g. [0.70, 0.95])",
+                );
+                constant(1.0)
+            }
+        };
+        let vol = c.optional_input(
+            cap.volatility.as_ref(),
+            &at(Slot::CapacityVolatility),
+            Range::NonNegative,
+            0.0,
+        );
+        return (typical, vol);
+    };
+    let range_at = path.key("capacity.typical_range");
+    if cap.typical.is_some() || cap.volatility.is_some() {
+        c.error(
+            &range_at,
+            "give either `typical_range` or `typical` and `volatility`, not both: \
+             `typical_range` sets both",
+        );
+        return (constant(1.0), constant(0.0));
+    }
+    if !(lo > 0.0 && lo < hi && hi < 1.0) {
+        c.error(
+            &range_at,
+            format!(
+                "[{lo}, {hi}] is not allowed; `typical_range` is [low, high], shares of the \
+                 contract hours with 0 < low < high < 1, e.g. [0.70, 0.95]"
+            ),
+        );
+        return (constant(1.0), constant(0.0));
+    }
+    let Some(phi) = persistence.as_constant() else {
+        c.error(
+            &at(Slot::CapacityPersistence),
+            "with `typical_range`, `persistence` must be a number (it translates the range into \
+             `volatility`), not a distribution",
+        );
+        return (constant(1.0), constant(0.0));
+    };
+    let (typical, sigma) = crate::model::capacity_from_range(lo, hi, phi);
+    (constant(typical), constant(sigma))
 }
 
 pub(super) fn build_worker(c: &mut Checker, raw: Option<&RawWorker>, path: &KeyPath) -> Worker {
