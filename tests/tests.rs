@@ -15,4 +15,5 @@ mod rates;
 mod report;
 mod sensitivity;
 mod support;
+mod template;
 mod util;

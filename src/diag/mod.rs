@@ -83,6 +83,9 @@ pub struct SourceMap<'a> {
     file: PathBuf,
     text: &'a str,
     doc: Option<Spanned<DeTable<'a>>>,
+    /// Placements merged from a template (by index): the key paths that give their keys,
+    /// first match wins (the placement's own, then its templates').
+    redirects: std::collections::BTreeMap<usize, Vec<KeyPath>>,
 }
 
 impl<'a> SourceMap<'a> {
@@ -91,7 +94,15 @@ impl<'a> SourceMap<'a> {
             file: file.to_path_buf(),
             text,
             doc: DeTable::parse(text).ok(),
+            redirects: Default::default(),
         }
+    }
+
+    /// Places the keys of merged placements where they are written (see
+    /// `scenario::template`).
+    pub fn with_redirects(mut self, redirects: std::collections::BTreeMap<usize, Vec<KeyPath>>) -> Self {
+        self.redirects = redirects;
+        self
     }
 
     pub fn file(&self) -> &Path {
@@ -128,7 +139,33 @@ impl<'a> SourceMap<'a> {
     }
 
     fn span_of(&self, path: &KeyPath) -> Option<TextRange<usize>> {
+        if let [Seg::Key(top), Seg::Index(i), rest @ ..] = path.segments()
+            && top == "placement"
+            && let Some(sources) = self.redirects.get(i)
+        {
+            // The first source that writes the whole key, else the one that writes most of it.
+            let mut best: Option<(usize, TextRange<usize>)> = None;
+            for source in sources {
+                let mut full = source.clone();
+                full.0.extend(rest.iter().cloned());
+                let (depth, span) = self.span_depth(&full)?;
+                let depth = depth.saturating_sub(source.0.len());
+                if depth == rest.len() {
+                    return Some(span);
+                }
+                if best.as_ref().is_none_or(|(d, _)| depth > *d) {
+                    best = Some((depth, span));
+                }
+            }
+            return best.map(|(_, span)| span);
+        }
+        self.span_depth(path).map(|(_, span)| span)
+    }
+
+    /// The span of the deepest value on `path` that exists, and how many segments it took.
+    fn span_depth(&self, path: &KeyPath) -> Option<(usize, TextRange<usize>)> {
         let doc = self.doc.as_ref()?;
+        let mut depth = 0;
         let mut best = doc.span();
         let mut node: Option<&DeValue> = None;
         for seg in path.segments() {
@@ -142,11 +179,12 @@ impl<'a> SourceMap<'a> {
                 Some(v) => {
                     best = v.span();
                     node = Some(v.get_ref());
+                    depth += 1;
                 }
                 None => break,
             }
         }
-        Some(best)
+        Some((depth, best))
     }
 
     /// The key path of the deepest value that contains `offset`. Tables written with a

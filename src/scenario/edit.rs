@@ -180,7 +180,8 @@ fn set_one(doc: &mut DocumentMut, s: &Setting) -> Result<KeyPath, String> {
 }
 
 /// Sets `path` inside `table` (at `place`, called `here` in messages). Only a missing
-/// top-level table or a missing last key is added.
+/// top-level table, a missing last key, or a missing key table of a placement that starts
+/// from a template is added.
 fn set_in(
     table: &mut dyn TableLike,
     path: &[String],
@@ -211,6 +212,10 @@ fn set_in(
     if table.get(part).is_none() {
         if top {
             table.insert(part, toml_edit::table());
+        } else if table.get("template").is_some() {
+            // A placement that starts from a template writes only some key tables: the
+            // set key is merged into the template's table (scenario::template).
+            table.insert(part, Item::Value(Value::InlineTable(Default::default())));
         } else {
             return Err(missing(here, part, table.iter().map(|(k, _)| k.to_owned())));
         }

@@ -6,6 +6,7 @@ pub mod edit;
 pub mod raw;
 mod raw_cohort;
 pub mod schema;
+mod template;
 pub mod validate;
 
 use std::path::Path;
@@ -83,15 +84,43 @@ fn not_utf8(path: &Path, e: &std::string::FromUtf8Error) -> Diagnostic {
 
 /// Parses and validates scenario text; `path` is used for messages only.
 pub fn parse(path: &Path, text: &str) -> Result<Model, Vec<Diagnostic>> {
-    let map = SourceMap::new(path, text);
-    let raw: RawScenario = toml::from_str(text).map_err(|e| {
-        // The TOML parser reports a key of too many dotted parts without a place: find it.
-        let span = e.span().or_else(|| deep_key(text).map(|at| at..at));
-        vec![map.at_span(span, humanize_serde_message(e.message()))]
-    })?;
+    let mut map = SourceMap::new(path, text);
+    let raw: RawScenario = match template::expand(text, &map)? {
+        None => toml::from_str(text).map_err(|e| {
+            // The TOML parser reports a key of too many dotted parts without a place: find it.
+            let span = e.span().or_else(|| deep_key(text).map(|at| at..at));
+            vec![map.at_span(span, humanize_serde_message(e.message()))]
+        })?,
+        Some((merged, redirects)) => {
+            map = map.with_redirects(redirects);
+            from_merged(merged, &map)?
+        }
+    };
     let mut model = validate::validate(&raw, &map, &path.display().to_string())?;
     model.digest = sha256_hex(text.as_bytes());
     Ok(model)
+}
+
+/// The scenario from its table with templates merged in. A value of the wrong kind is
+/// placed at its placement (the merged table has no place of its own; unknown keys were
+/// refused before the merge).
+fn from_merged(merged: toml::Table, map: &SourceMap) -> Result<RawScenario, Vec<Diagnostic>> {
+    use serde::Deserialize;
+    let placements = merged
+        .get("placement")
+        .and_then(toml::Value::as_array)
+        .cloned()
+        .unwrap_or_default();
+    let placement_path = |i: usize| crate::diag::KeyPath::root().key("placement").index(i);
+    for (i, p) in placements.into_iter().enumerate() {
+        if let Err(e) = raw::RawPlacement::deserialize(p) {
+            return Err(vec![
+                map.at_path(&placement_path(i), humanize_serde_message(e.message())),
+            ]);
+        }
+    }
+    RawScenario::deserialize(toml::Value::Table(merged))
+        .map_err(|e| vec![map.at_path(&crate::diag::KeyPath::root(), humanize_serde_message(e.message()))])
 }
 
 /// The offset of the first key (or table header) with so many dotted parts that the TOML

@@ -29,6 +29,12 @@ pub struct RawScenario {
     #[serde(default)]
     #[schemars(schema_with = "rates_overrides_schema")]
     pub rates: Option<toml::Table>,
+    /// `[placement_template.NAME]`: placement keys that several placements share (a class's
+    /// groups from several schools); a `[[placement]]` with `template = "NAME"` starts from
+    /// them and writes only the keys it sets anew. Merged before validation.
+    #[serde(default, rename = "placement_template")]
+    #[schemars(schema_with = "placement_templates_schema")]
+    pub placement_templates: Option<toml::Table>,
     #[serde(default, rename = "placement")]
     pub placements: Vec<RawPlacement>,
     #[serde(default, rename = "pool")]
@@ -97,6 +103,14 @@ fn rates_overrides_schema(_: &mut SchemaGenerator) -> Schema {
     })
 }
 
+fn placement_templates_schema(_: &mut SchemaGenerator) -> Schema {
+    json_schema!({
+        "description": "Named templates of placement keys (any key of [[placement]] but `name`, and `template` to start from another template).",
+        "type": "object",
+        "additionalProperties": { "type": "object" }
+    })
+}
+
 /// `[scenario]`: what is simulated, from when, how often.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -133,6 +147,9 @@ pub struct RawMeta {
 #[serde(deny_unknown_fields)]
 pub struct RawPlacement {
     pub name: String,
+    /// The `[placement_template.NAME]` this placement starts from: its keys apply unless the
+    /// placement sets them (in a key table such as `learning`, key by key).
+    pub template: Option<String>,
     pub count: Option<i64>,
     /// Scenario month (0 = `scenario.start`) in which the placement starts.
     pub start_month: Option<i64>,

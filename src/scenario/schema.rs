@@ -20,7 +20,30 @@ pub fn json_bytes() -> Result<Vec<u8>, serde_json::Error> {
 /// The schema of a scenario file.
 pub fn json_schema() -> serde_json::Value {
     let generator = SchemaSettings::draft07().into_generator();
-    generator.into_root_schema_for::<RawScenario>().to_value()
+    let mut schema = generator.into_root_schema_for::<RawScenario>().to_value();
+    templated_placements_are_partial(&mut schema);
+    schema
+}
+
+/// A `[[placement]]` with `template = "…"` writes only the keys it sets anew (its key tables
+/// partly too): its keys must be placement keys, but none is required; `validate` checks the
+/// merged placement.
+fn templated_placements_are_partial(schema: &mut serde_json::Value) {
+    let Some(def) = schema.pointer_mut("/definitions/RawPlacement") else {
+        return;
+    };
+    let keys: Vec<serde_json::Value> = def["properties"]
+        .as_object()
+        .map(|p| p.keys().cloned().map(serde_json::Value::String).collect())
+        .unwrap_or_default();
+    let full = def.clone();
+    *def = serde_json::json!({
+        "description": full["description"].clone(),
+        "type": "object",
+        "if": { "required": ["template"] },
+        "then": { "propertyNames": { "enum": keys } },
+        "else": full
+    });
 }
 
 #[cfg(test)]
@@ -32,13 +55,8 @@ mod tests {
         let schema = json_schema();
         assert_eq!(schema["additionalProperties"], false, "root");
         let defs = schema["definitions"].as_object().expect("definitions");
-        for name in [
-            "RawMeta",
-            "RawPlacement",
-            "RawExpect",
-            "DistSpec",
-            "RawArrangement",
-        ] {
+        assert_eq!(defs["RawPlacement"]["else"]["additionalProperties"], false);
+        for name in ["RawMeta", "RawExpect", "DistSpec", "RawArrangement"] {
             assert_eq!(defs[name]["additionalProperties"], false, "{name}");
         }
         // Every instrument variant (internally tagged by `kind`) is closed too, and takes
@@ -65,7 +83,7 @@ mod tests {
     #[test]
     fn wage_indexation_keys_are_described() {
         let schema = json_schema();
-        let props = &schema["definitions"]["RawPlacement"]["properties"];
+        let props = &schema["definitions"]["RawPlacement"]["else"]["properties"];
         let rate = &props["wage_indexation"];
         assert!(
             rate["description"].as_str().is_some_and(|d| d.contains("CAO")),
