@@ -152,23 +152,30 @@ fn bench_cohort(c: &mut Criterion) {
     group.finish();
 }
 
-/// Runs `iterations` iterations of one variant (for instruction counts); `spec` is
-/// `<arrangements>:<iterations>[:<horizon months>]`.
-fn count(spec: &str) {
+/// The variant, iterations and optional horizon of a spec `<arrangements: 1, 2 or
+/// 4>:<iterations>[:<horizon months>]` given in the environment variable `var`.
+fn parse_spec(var: &str, spec: &str) -> (Variant, u64, Option<i64>) {
     let parts: Vec<&str> = spec.split(':').collect();
     let number = |i: usize| {
         parts
             .get(i)
-            .map(|p| p.parse::<u64>().expect("a number in INCLUSIM_BENCH_COUNT"))
+            .map(|p| p.parse::<u64>().unwrap_or_else(|_| panic!("a number in {var}")))
     };
     let variant = match number(0) {
         Some(1) => Variant::Baseline,
         Some(2) => Variant::BaselineTwice,
         Some(4) => Variant::All,
-        _ => panic!("INCLUSIM_BENCH_COUNT is <arrangements: 1, 2 or 4>:<iterations>[:<horizon>]"),
+        _ => panic!("{var} is <arrangements: 1, 2 or 4>:<iterations>[:<horizon>]"),
     };
-    let iterations = number(1).expect("INCLUSIM_BENCH_COUNT names the iterations");
-    let model = model(variant, number(2).map(|h| h as i64));
+    let iterations = number(1).unwrap_or_else(|| panic!("{var} names the iterations"));
+    (variant, iterations, number(2).map(|h| h as i64))
+}
+
+/// Runs `iterations` iterations of one variant (for instruction counts); `spec` is
+/// `<arrangements>:<iterations>[:<horizon months>]`.
+fn count(spec: &str) {
+    let (variant, iterations, horizon) = parse_spec("INCLUSIM_BENCH_COUNT", spec);
+    let model = model(variant, horizon);
     let plan = Plan::new(&model).expect("plan");
     let (mut draws, mut scratch) = (IterationDraws::default(), Scratch::default());
     let mut results = IterationResults::default();
@@ -190,18 +197,8 @@ criterion_group! {
 /// Times `iterations` iterations of one variant (after a warm-up; the best of three rounds)
 /// and prints the engine's nanoseconds per placement-month; `spec` as for [`count`].
 fn time(spec: &str) {
-    let parts: Vec<&str> = spec.split(':').collect();
-    let variant = match parts.first().copied() {
-        Some("1") => Variant::Baseline,
-        Some("2") => Variant::BaselineTwice,
-        Some("4") => Variant::All,
-        _ => panic!("INCLUSIM_BENCH_NS is <arrangements: 1, 2 or 4>:<iterations>"),
-    };
-    let iterations: u64 = parts
-        .get(1)
-        .and_then(|n| n.parse().ok())
-        .expect("INCLUSIM_BENCH_NS names the iterations");
-    let model = model(variant, None);
+    let (variant, iterations, horizon) = parse_spec("INCLUSIM_BENCH_NS", spec);
+    let model = model(variant, horizon);
     let plan = Plan::new(&model).expect("plan");
     let (mut draws, mut scratch) = (IterationDraws::default(), Scratch::default());
     let mut results = IterationResults::default();

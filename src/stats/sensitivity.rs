@@ -256,12 +256,7 @@ fn mean_var(values: impl Iterator<Item = f64>) -> (f64, f64) {
 /// The iterations at or below the 10% quantile and at or above the 90% quantile (type 7).
 fn deciles(v: &[f64]) -> Deciles {
     let sorted = crate::stats::describe::sorted(v);
-    let q = |p: f64| {
-        let h = (sorted.len() - 1) as f64 * p;
-        let lo = h.floor() as usize;
-        let hi = (lo + 1).min(sorted.len() - 1);
-        sorted[lo] + (h - lo as f64) * (sorted[hi] - sorted[lo])
-    };
+    let q = |p: f64| crate::stats::describe::quantile_sorted(&sorted, p);
     let (low_value, high_value) = (q(0.1), q(0.9));
     Deciles {
         low: (0..v.len()).filter(|&i| v[i] <= low_value).collect(),
