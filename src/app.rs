@@ -234,7 +234,8 @@ fn run(args: &RunArgs) -> Result<Exit, Failure> {
             _ => Lang::En,
         };
         let labels = report::line_labels(&model, lang);
-        print_stdout(export::table::render_in(&summary, lang, &labels).as_bytes())?;
+        let not_applied = report::not_applied::notes(&model, &summary, lang);
+        print_stdout(export::table::render_in(&summary, lang, &labels, &not_applied).as_bytes())?;
         if let Some(dir) = &args.out {
             eprintln!("outputs written to {}", dir.display());
         }

@@ -190,6 +190,33 @@ fn lks_for_a_wajong_worker_validates_with_a_warning_and_is_denied_with_the_flag(
     );
 }
 
+/// `run` says per instrument in how many futures it did not apply, and why in words: LKS
+/// and LKV arbeidsgehandicapt for a Wajong worker in every placement, with the condition the
+/// worker does not meet; never the generic reason.
+#[test]
+fn run_says_why_an_instrument_did_not_apply_in_words() {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/warn/lks-for-wajong.toml");
+    let out = inclusim()
+        .args(["run", "--lang", "nl", "--iterations", "200", "--quiet"])
+        .arg(&file)
+        .output()
+        .expect("runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert!(
+        stdout.contains("  LKS: Loonkostensubsidie (Participatiewet) 100,0%: alleen voor een werknemer met bijstand (Participatiewet)"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("  LKS: Loonkostenvoordeel (arbeidsgehandicapt) 100,0%: alleen voor een arbeidsgehandicapte werknemer, met een doelgroepverklaring (Wtl art. 2.6), en dat is deze werknemer niet"),
+        "{stdout}"
+    );
+    assert!(
+        !stdout.contains("de voorwaarden van de regeling golden dan niet"),
+        "{stdout}"
+    );
+}
+
 #[test]
 fn a_folder_with_good_and_bad_files_exits_2_and_reports_each() {
     let dir = tempfile::tempdir().expect("temp dir");

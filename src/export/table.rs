@@ -7,6 +7,7 @@ use std::fmt::Write;
 
 use crate::calendar::YearMonth;
 use crate::inert::inert;
+use crate::report::not_applied::NotApplied;
 use crate::report::text::fill;
 use crate::report::{Lang, figures, verdict};
 use crate::stats::Summary;
@@ -16,9 +17,10 @@ use crate::stats::summary::ArrangementSummary;
 /// letters (A, B, …) with a legend.
 pub const NAME_COLUMN: usize = 20;
 
-/// Renders the summary as plain-text tables in English, lines under their keys' words.
+/// Renders the summary as plain-text tables in English, lines under their keys' words (the
+/// notes on instruments that did not apply need the model: see [`render_in`]).
 pub fn render(s: &Summary) -> String {
-    render_in(s, Lang::En, &[])
+    render_in(s, Lang::En, &[], &[])
 }
 
 /// Words of the console tables that the report's [`Text`](crate::report::text::Text) does not
@@ -98,7 +100,7 @@ const EN: Words = Words {
 
 /// Renders the summary as plain-text tables in `lang`; `labels` gives the scenario's own
 /// lines their label (`name`, `label`).
-pub fn render_in(s: &Summary, lang: Lang, labels: &[(String, String)]) -> String {
+pub fn render_in(s: &Summary, lang: Lang, labels: &[(String, String)], not_applied: &[NotApplied]) -> String {
     let w = match lang {
         Lang::Nl => &NL,
         Lang::En => &EN,
@@ -207,7 +209,7 @@ pub fn render_in(s: &Summary, lang: Lang, labels: &[(String, String)]) -> String
     }
 
     pairs(&mut out, s, lang, w);
-    not_applied(&mut out, s, &names, lang, w);
+    not_applied_notes(&mut out, not_applied, &names, lang, w);
     // The class's section (export/cohort_table.rs), only with a [cohort].
     out.push_str(&super::cohort_table::render(s.cohort.as_ref()));
     if !s.rates.not_published.is_empty() {
@@ -233,32 +235,23 @@ pub fn render_in(s: &Summary, lang: Lang, labels: &[(String, String)]) -> String
     out
 }
 
-/// Per arrangement, the instruments that did not apply to some placements, with the share.
-fn not_applied(out: &mut String, s: &Summary, names: &[String], lang: Lang, w: &Words) {
-    let rows: Vec<String> = s
-        .arrangements
-        .iter()
-        .zip(names)
-        .flat_map(|(a, name)| {
-            a.instruments
-                .iter()
-                .filter(|i| i.ineligible_share > 0.0)
-                .map(move |i| {
-                    format!(
-                        "  {name}: {} {}",
-                        crate::report::html::instrument_summary_name(&i.instrument, lang),
-                        lang.percent(i.ineligible_share, 1)
-                    )
-                })
-        })
-        .collect();
-    if rows.is_empty() {
+/// Per arrangement, the instruments that did not apply to some placements, with the share
+/// and the reason ([`crate::report::not_applied`]).
+fn not_applied_notes(out: &mut String, notes: &[NotApplied], names: &[String], lang: Lang, w: &Words) {
+    if notes.is_empty() {
         return;
     }
     let _ = writeln!(out);
     let _ = writeln!(out, "{}", w.not_applied);
-    for r in rows {
-        let _ = writeln!(out, "{r}");
+    for n in notes {
+        let name = names.get(n.arrangement).map_or("", String::as_str);
+        let _ = writeln!(
+            out,
+            "  {name}: {} {}: {}",
+            n.instrument,
+            lang.percent(n.share, 1),
+            n.reason
+        );
     }
 }
 

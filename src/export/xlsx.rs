@@ -339,19 +339,14 @@ fn assumptions_sheet(
         )?;
         r += 1;
     }
-    // Instruments that did not apply to every simulated placement: the share, as a number.
-    for a in &s.arrangements {
-        for i in a.instruments.iter().filter(|i| i.ineligible_share > 0.0) {
-            ws.write_string(r, 0, &a.name)?;
-            ws.write_string(
-                r,
-                1,
-                crate::report::html::instrument_summary_name(&i.instrument, lang),
-            )?;
-            ws.write_string(r, 2, t.xlsx_not_applied)?;
-            number(ws, r, 3, i.ineligible_share, &f.percent)?;
-            r += 1;
-        }
+    // Instruments that did not apply to every simulated placement: the share, as a number,
+    // and the reason in words.
+    for n in crate::report::not_applied::notes(model, s, lang) {
+        ws.write_string(r, 0, &s.arrangements[n.arrangement].name)?;
+        ws.write_string(r, 1, &n.instrument)?;
+        ws.write_string(r, 2, format!("{}: {}", t.xlsx_not_applied, n.reason))?;
+        number(ws, r, 3, n.share, &f.percent)?;
+        r += 1;
     }
     Ok(())
 }

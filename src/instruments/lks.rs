@@ -254,6 +254,17 @@ impl Scheme for Lks {
         ]
     }
 
+    fn for_worker(&self, worker: &Worker) -> bool {
+        eligible(worker)
+    }
+
+    fn worker_condition(&self) -> Words {
+        Words {
+            nl: "een werknemer met bijstand (Participatiewet) of uit een groep die zonder uitkering loonkostensubsidie krijgt (praktijkonderwijs, vso, entree, niet-uitkeringsgerechtigden, leerwerktraject, beschut werk; Participatiewet art. 10d)",
+            en: "a worker on bijstand (Participatiewet) or from a group that gets it without a benefit (praktijkonderwijs, vso, entree, nug, leerwerktraject, beschut werk; Participatiewet art. 10d)",
+        }
+    }
+
     fn lines(&self, eor: Party) -> Vec<LineDef> {
         vec![
             LineDef::new(LINE, Party::Gemeente, eor),

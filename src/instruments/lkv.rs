@@ -217,6 +217,23 @@ impl Scheme for Lkv {
         ]
     }
 
+    fn for_worker(&self, worker: &Worker) -> bool {
+        self.eligible(worker)
+    }
+
+    fn worker_condition(&self) -> Words {
+        match self.category {
+            Category::Banenafspraak => Words {
+                nl: "een werknemer in het doelgroepregister banenafspraak, met een doelgroepverklaring (Wtl art. 2.10)",
+                en: "a worker in the banenafspraak target-group register, with a doelgroepverklaring (Wtl art. 2.10)",
+            },
+            Category::Arbeidsgehandicapt => Words {
+                nl: "een arbeidsgehandicapte werknemer, met een doelgroepverklaring (Wtl art. 2.6)",
+                en: "an arbeidsgehandicapte werknemer, with a doelgroepverklaring (Wtl art. 2.6)",
+            },
+        }
+    }
+
     fn lines(&self, eor: Party) -> Vec<LineDef> {
         vec![LineDef::new(LINE, Party::Belastingdienst, eor)]
     }

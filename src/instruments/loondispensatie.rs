@@ -19,7 +19,7 @@ use super::rule::{
 };
 use crate::diag::Range;
 use crate::rates::Figure;
-use crate::vocab::{Benefit, LineDef, Party, Words};
+use crate::vocab::{Benefit, LineDef, Party, Words, Worker};
 
 pub const LINE: &str = "wajong_topup";
 
@@ -152,6 +152,29 @@ impl Scheme for Loondispensatie {
             ("topup_share", super::rule::share(self.topup_share)),
             ("renew", self.renew.to_string()),
         ]
+    }
+
+    fn for_worker(&self, worker: &Worker) -> bool {
+        worker.benefit == Benefit::Wajong
+    }
+
+    fn worker_condition(&self) -> Words {
+        Words {
+            nl: "een werknemer met Wajong (Wajong art. 2:20)",
+            en: "a worker on Wajong (Wajong art. 2:20)",
+        }
+    }
+
+    /// An assessed loonwaarde above the limit suspends it, or ends it at the end of a
+    /// decision (see [`Loondispensatie::wage_factor`]).
+    fn lapses(&self) -> Option<(Figure, Words)> {
+        Some((
+            Figure::LoondispensatieMaxLoonwaarde,
+            Words {
+                nl: "de vastgestelde loonwaarde lag boven {limit}, de grens van de regeling (Wajong art. 2:20); dan stopt de loondispensatie tot een beoordeling eronder, aan het eind van een besluit voorgoed",
+                en: "the assessed loonwaarde was above {limit}, the scheme's limit (Wajong art. 2:20); the dispensation then stops until an assessment below it, and for good at the end of a decision",
+            },
+        ))
     }
 
     fn lines(&self, _eor: Party) -> Vec<LineDef> {

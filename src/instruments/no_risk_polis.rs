@@ -157,6 +157,17 @@ impl Scheme for NoRiskPolis {
         )]
     }
 
+    fn for_worker(&self, worker: &Worker) -> bool {
+        eligible(worker, self.with_lks)
+    }
+
+    fn worker_condition(&self) -> Words {
+        Words {
+            nl: "een werknemer met Wajong of WIA, een arbeidsgehandicapte werknemer, iemand in het doelgroepregister banenafspraak of in beschut werk, of een werknemer met loonkostensubsidie ernaast (Ziektewet art. 29b)",
+            en: "a worker on Wajong or WIA, an arbeidsgehandicapte werknemer, a worker in the banenafspraak register or in beschut werk, or one with LKS beside it (Ziektewet art. 29b)",
+        }
+    }
+
     fn lines(&self, eor: Party) -> Vec<LineDef> {
         vec![LineDef::new(LINE, Party::Uwv, eor)]
     }

@@ -135,6 +135,27 @@ macro_rules! registry {
                 }
             }
 
+            /// See [`Scheme::for_worker`].
+            pub fn for_worker(&self, worker: &$crate::vocab::Worker) -> bool {
+                match self {
+                    $(Self::$variant(x) => x.for_worker(worker),)*
+                }
+            }
+
+            /// See [`Scheme::worker_condition`].
+            pub fn worker_condition(&self) -> $crate::vocab::Words {
+                match self {
+                    $(Self::$variant(x) => x.worker_condition(),)*
+                }
+            }
+
+            /// See [`Scheme::lapses`].
+            pub fn lapses(&self) -> Option<($crate::rates::Figure, $crate::vocab::Words)> {
+                match self {
+                    $(Self::$variant(x) => x.lapses(),)*
+                }
+            }
+
             pub fn assessments_needed(&self, horizon: usize) -> usize {
                 match self {
                     $(Self::$variant(x) => x.assessments_needed(horizon),)*

@@ -16,7 +16,7 @@ use serde::de::DeserializeOwned;
 
 use super::build::Build;
 use crate::calendar::YearMonth;
-use crate::rates::RateTable;
+use crate::rates::{Figure, RateTable};
 use crate::vocab::{LineDef, Party, Words, Worker};
 
 /// A financing instrument or support item: its parameters as written, their validation, the
@@ -79,6 +79,25 @@ pub trait Scheme: Sized + Debug + Clone + PartialEq {
 
     /// A trial before hiring: its months and how the hiring decision is taken.
     fn trial(&self) -> Option<(usize, Hire)> {
+        None
+    }
+
+    /// Whether its conditions on the worker's status (benefit, target group, registers) hold
+    /// for `worker`: if not, it can never apply to that worker's placement.
+    fn for_worker(&self, _worker: &Worker) -> bool {
+        true
+    }
+
+    /// Its conditions on the worker's status in the report's words, completing "… is only
+    /// for": shown where [`Self::for_worker`] fails.
+    fn worker_condition(&self) -> Words {
+        Words { nl: "", en: "" }
+    }
+
+    /// A condition that can stop it in the course of a placement although the worker
+    /// qualifies: the legal figure it tests and, in the report's words, what happens
+    /// (`{limit}` stands for the figure's value).
+    fn lapses(&self) -> Option<(Figure, Words)> {
         None
     }
 

@@ -355,13 +355,13 @@ fn comparison(h: &mut String, model: &Model, s: &Summary, lang: Lang) {
         ],
     );
     let _ = writeln!(h, "</tbody>\n</table>\n<p class=\"note\">{}</p>", escape(&note));
-    instruments_money(h, s, lang);
+    instruments_money(h, model, s, lang);
     h.push_str("</section>\n");
 }
 
 /// The money the employer receives from each scheme, per arrangement, and the share of
 /// placements in which an instrument did not apply.
-fn instruments_money(h: &mut String, s: &Summary, lang: Lang) {
+fn instruments_money(h: &mut String, model: &Model, s: &Summary, lang: Lang) {
     let t = lang.text();
     let _ = writeln!(h, "<h3>{}</h3>", escape(t.instruments_heading));
     let mut lines: Vec<&str> = Vec::new();
@@ -429,24 +429,23 @@ fn instruments_money(h: &mut String, s: &Summary, lang: Lang) {
         }
         h.push_str("</tbody>\n</table>\n");
     }
-    let mut notes = Vec::new();
-    for a in &s.arrangements {
-        for ins in &a.instruments {
-            if ins.ineligible_share > 0.0 {
-                notes.push(format!(
-                    "{}: {}",
-                    a.name,
-                    fill(
-                        t.instrument_not_applied,
-                        &[
-                            ("instrument", &instrument_summary_name(&ins.instrument, lang)),
-                            ("share", &lang.percent(ins.ineligible_share, 0)),
-                        ],
-                    )
-                ));
-            }
-        }
-    }
+    let notes: Vec<String> = super::not_applied::notes(model, s, lang)
+        .into_iter()
+        .map(|n| {
+            format!(
+                "{}: {}",
+                s.arrangements[n.arrangement].name,
+                fill(
+                    t.instrument_not_applied,
+                    &[
+                        ("instrument", &n.instrument),
+                        ("share", &lang.percent(n.share, 0)),
+                        ("reason", &n.reason),
+                    ],
+                )
+            )
+        })
+        .collect();
     if !notes.is_empty() {
         h.push_str("<ul class=\"note\">\n");
         for n in notes {

@@ -7,6 +7,7 @@ pub mod cohort;
 pub mod describe;
 pub mod figures;
 pub mod html;
+pub mod not_applied;
 pub mod params;
 pub mod sensitivity;
 pub mod text;

@@ -102,6 +102,16 @@ impl Lang {
         }
     }
 
+    /// Names as a list in words: "a", "a en b", "a, b en c" ("a, b and c").
+    pub fn list(self, names: &[&str]) -> String {
+        let and = if self == Lang::Nl { " en " } else { " and " };
+        match names {
+            [] => String::new(),
+            [one] => (*one).to_owned(),
+            [head @ .., last] => format!("{}{and}{last}", head.join(", ")),
+        }
+    }
+
     /// A share 0..1 as a percentage with `decimals` decimals: "74%".
     pub fn percent(self, share: f64, decimals: usize) -> String {
         format!("{}%", self.number(share * 100.0, decimals))
@@ -203,8 +213,16 @@ pub struct Text {
     pub instruments_heading: &'static str,
     pub instruments_intro: &'static str,
     pub th_line: &'static str,
-    /// A share of placements in which an instrument did not apply: {share}, {instrument}.
+    /// A share of placements in which an instrument did not apply: {share}, {instrument},
+    /// {reason} (from [`crate::report::not_applied`]).
     pub instrument_not_applied: &'static str,
+    /// The reason when the instrument is not for the (only) placement's worker: {condition}.
+    pub not_for_worker: &'static str,
+    /// The reason when it is not for the workers of some placements: {condition},
+    /// {placements}.
+    pub not_for_placements: &'static str,
+    /// The reason when none is known.
+    pub instrument_not_applied_unknown: &'static str,
     pub instruments_none: &'static str,
     /// A pass-through line in the instruments table: {line}.
     pub pass_through: &'static str,
@@ -541,7 +559,10 @@ pub static NL: Text = Text {
     instruments_heading: "Wat elk instrument de werkgever oplevert",
     instruments_intro: "Gemiddeld nominaal bedrag over {horizon} maanden dat de werkgever per regeling ontvangt, per constructie. Een vergoeding die alleen een rekening van de werkgever doorbetaalt (zoals de jobcoach die UWV betaalt) staat hier met die rekening eronder: ze is geen subsidie.",
     th_line: "Regeling",
-    instrument_not_applied: "{instrument} was in {share} van de gesimuleerde plaatsingen niet van toepassing of opgeschort (de voorwaarden van de regeling golden dan niet, bijvoorbeeld omdat de loonwaarde boven de grens lag of de termijn voorbij was).",
+    instrument_not_applied: "{instrument} was in {share} van de gesimuleerde plaatsingen niet van toepassing of opgeschort: {reason}.",
+    not_for_worker: "alleen voor {condition}, en dat is deze werknemer niet",
+    not_for_placements: "alleen voor {condition}, en dat zijn de werknemers van {placements} niet",
+    instrument_not_applied_unknown: "de voorwaarden van de regeling golden dan niet",
     instruments_none: "Geen van de constructies ontvangt geld uit een regeling.",
     pass_through: "{line} (doorbetaling, geen subsidie)",
     pass_through_bill: "tegenover de rekening „{line}”",
@@ -834,7 +855,10 @@ pub static EN: Text = Text {
     instruments_heading: "What each instrument brings the employer",
     instruments_intro: "Mean nominal amount over {horizon} months the employer receives from each scheme, per arrangement. A payment that only passes on one of the employer's bills (such as the jobcoach paid by UWV) is shown with that bill below it: it is not a subsidy.",
     th_line: "Scheme",
-    instrument_not_applied: "{instrument} did not apply or was suspended in {share} of the simulated placements (the scheme's conditions did not hold then, for instance because the loonwaarde was above the limit or the term had passed).",
+    instrument_not_applied: "{instrument} did not apply or was suspended in {share} of the simulated placements: {reason}.",
+    not_for_worker: "it is only for {condition}, which this worker is not",
+    not_for_placements: "it is only for {condition}, which the workers of {placements} are not",
+    instrument_not_applied_unknown: "the scheme's conditions did not hold then",
     instruments_none: "None of the arrangements receives money from a scheme.",
     pass_through: "{line} (a pass-through, not a subsidy)",
     pass_through_bill: "against the bill “{line}”",

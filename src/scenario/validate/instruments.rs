@@ -79,9 +79,7 @@ fn eligibility(
     applies: &[Vec<bool>],
     placements: &[Placement],
 ) {
-    use crate::instruments::{lks, no_risk_polis};
     use crate::vocab::Benefit;
-    let with_lks = instruments.iter().any(|i| matches!(i, Instrument::Lks(_)));
     for (j, (instrument, covers)) in instruments.iter().zip(applies).enumerate() {
         for (p, _) in placements
             .iter()
@@ -89,8 +87,12 @@ fn eligibility(
             .filter(|(_, covered)| **covered)
         {
             let w = &p.worker;
+            if instrument.for_worker(w) {
+                continue;
+            }
+            // What to change in the scenario, where that is one key; else the condition.
             let why = match instrument {
-                Instrument::Lks(_) if !lks::eligible(w) => format!(
+                Instrument::Lks(_) => format!(
                     "the worker's benefit is `{}` and their group `{}`: LKS (Participatiewet art. 10d) is for a worker on bijstand (`benefit = \"participatiewet\"`) or of a group without a benefit (praktijkonderwijs, vso, entree, nug, leerwerktraject, beschut_werk)",
                     w.benefit.as_str(),
                     w.group.as_str()
@@ -99,15 +101,15 @@ fn eligibility(
                     "the worker's benefit is `{}`: loondispensatie is for a Wajong worker (`benefit = \"wajong\"`)",
                     w.benefit.as_str()
                 ),
-                Instrument::Lkv(lkv) if !lkv.eligible(w) => format!(
+                Instrument::Lkv(lkv) => format!(
                     "the worker is not in the LKV's category `{}`: set `{}` = true for the worker, if they are",
                     lkv.category.as_str(),
                     lkv.category.as_str()
                 ),
-                Instrument::NoRiskPolis(_) if !no_risk_polis::eligible(w, with_lks) => {
+                Instrument::NoRiskPolis(_) => {
                     "the worker is in none of the no-risk polis's groups (Ziektewet art. 29b: Wajong, WIA, arbeidsgehandicapt, banenafspraak, beschut werk, or LKS beside it)".to_owned()
                 }
-                _ => continue,
+                other => format!("it is only for {}", other.worker_condition().en),
             };
             c.warn(
                 &path.key("instruments").index(j),
