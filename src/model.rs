@@ -503,7 +503,8 @@ pub struct Peak {
 #[derive(Debug, Clone)]
 pub struct Arrangement {
     pub name: String,
-    pub description: Option<String>,
+    /// What it is, per language (`description` in the scenario).
+    pub description: Option<Label>,
     /// The built-in "no support" baseline (no instruments).
     pub is_baseline: bool,
     pub instruments: Vec<Instrument>,

@@ -873,6 +873,17 @@ fn the_dutch_report_contains_no_machine_key_or_english_unit() {
                 }
             }
         }
+        // Every bundled arrangement describes itself in both languages; the Dutch report
+        // shows the Dutch text and not the English one.
+        for a in m.arrangements.iter().filter(|a| !a.is_baseline) {
+            let d = a
+                .description
+                .as_ref()
+                .expect("bundled arrangements have a description");
+            let (nl, en) = (d.nl.as_deref().unwrap(), d.en.as_deref().unwrap());
+            assert!(text.contains(nl), "{}: {nl}", path.display());
+            assert!(!text.contains(en), "{}: {en}", path.display());
+        }
     }
 }
 

@@ -455,16 +455,6 @@ fn instruments_money(h: &mut String, model: &Model, s: &Summary, lang: Lang) {
     }
 }
 
-/// An instrument of the summary (`lkv (banenafspraak)`) by its name in words.
-pub fn instrument_summary_name(instrument: &str, lang: Lang) -> String {
-    let (kind, rest) = instrument.split_once(' ').unwrap_or((instrument, ""));
-    match lang.text().instrument_name(kind) {
-        Some(name) if rest.is_empty() => name.to_owned(),
-        Some(name) => format!("{name} {rest}"),
-        None => instrument.to_owned(),
-    }
-}
-
 /// The name of a party's view: the employer's combined with the party it is, if so.
 pub fn party_view_name(view: &PartyView, t: &Text) -> String {
     match &view.combined_with {
@@ -966,10 +956,11 @@ fn arrangements(h: &mut String, model: &Model, lang: Lang) {
         if !changed.is_empty() {
             items.push(format!("{}: {}", t.arrangement_changes, changed.join("; ")));
         }
-        // The built-in baseline's description is English; its instruments line says it all.
+        // The built-in baseline's instruments line says it all.
         let description = a
             .description
-            .as_deref()
+            .as_ref()
+            .and_then(|d| d.get(lang == Lang::En))
             .filter(|_| !a.is_baseline)
             .map(|d| format!(" — {}", escape(d)))
             .unwrap_or_default();

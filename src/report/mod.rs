@@ -79,8 +79,13 @@ pub fn localized(model: &Model, summary: &Summary, lang: Lang) -> Summary {
         let is_baseline = baseline.contains(&name.as_str());
         *name = display_name(name, is_baseline, lang);
     };
-    for a in &mut s.arrangements {
+    for (a, m) in s.arrangements.iter_mut().zip(&model.arrangements) {
         rename(&mut a.name);
+        a.description = m
+            .description
+            .as_ref()
+            .and_then(|d| d.get(lang == Lang::En))
+            .map(str::to_owned);
     }
     for c in &mut s.comparisons {
         rename(&mut c.a);

@@ -15,6 +15,7 @@ use std::fmt;
 pub use super::raw_cohort::*;
 use crate::dist::InputSpec;
 pub use crate::instruments::RawInstrument;
+use crate::model::Label;
 pub use crate::vocab::{PayBasis, RampShape};
 
 /// An inclusim scenario file (TOML): placements, peaks, financing arrangements and the
@@ -458,6 +459,23 @@ pub enum RawLabel {
     PerLanguage { nl: Option<String>, en: Option<String> },
 }
 
+impl RawLabel {
+    /// The label per language, blank texts left out.
+    pub fn label(&self) -> Label {
+        let text = |t: &Option<String>| t.clone().filter(|t| !t.trim().is_empty());
+        match self {
+            RawLabel::Same(t) => Label {
+                nl: text(&Some(t.clone())),
+                en: text(&Some(t.clone())),
+            },
+            RawLabel::PerLanguage { nl, en } => Label {
+                nl: text(nl),
+                en: text(en),
+            },
+        }
+    }
+}
+
 /// `[[placement.cost]]` / `[[placement.benefit]]`: a one-off amount at a tenure month, or a
 /// monthly amount between two tenure months (inclusive).
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -611,7 +629,9 @@ impl JsonSchema for MonthRef {
 #[serde(deny_unknown_fields)]
 pub struct RawArrangement {
     pub name: String,
-    pub description: Option<String>,
+    /// What the arrangement is, for the report: one text or one per language
+    /// (`{ nl = "…", en = "…" }`), so that the Dutch report shows Dutch.
+    pub description: Option<RawLabel>,
     #[serde(default)]
     pub instruments: Vec<RawScopedInstrument>,
     /// The placements the support applies to (default: every placement).

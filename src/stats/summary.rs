@@ -607,7 +607,12 @@ impl<'m> Accumulator<'m> {
             let monthly = month_summaries.by_ref().take(horizon).collect();
             arrangements.push(ArrangementSummary {
                 name: arrangement.name.clone(),
-                description: arrangement.description.clone(),
+                // summary.json is English: the description's English text, else its only one.
+                description: arrangement
+                    .description
+                    .as_ref()
+                    .and_then(|d| d.get(true))
+                    .map(str::to_owned),
                 baseline: arrangement.is_baseline,
                 npv: NpvSummary {
                     mean,

@@ -170,7 +170,10 @@ pub(super) fn build_arrangements(
         seen.insert(BASELINE_NAME.to_owned());
         out.push(Arrangement {
             name: BASELINE_NAME.to_owned(),
-            description: Some("No financing instruments: the employer carries all costs".to_owned()),
+            description: Some(Label {
+                nl: Some("Geen regelingen: de werkgever draagt alle kosten".to_owned()),
+                en: Some("No financing instruments: the employer carries all costs".to_owned()),
+            }),
             is_baseline: true,
             instruments: Vec::new(),
             applies: Vec::new(),
@@ -226,7 +229,7 @@ pub(super) fn build_arrangements(
         };
         out.push(Arrangement {
             name: a.name.clone(),
-            description: a.description.clone(),
+            description: a.description.as_ref().map(RawLabel::label),
             is_baseline: false,
             instruments,
             applies,

@@ -3,7 +3,6 @@
 
 use super::*;
 use crate::dist::InputSpec;
-use crate::model::Label;
 use crate::scenario::raw::RawLabel;
 use crate::vocab::Group;
 use crate::vocab::{CounterfactualBenefit, Household};
@@ -520,19 +519,7 @@ pub(super) fn build_placement(
             };
             lines.push(OtherLine {
                 name: line.name.clone(),
-                label: line.label.as_ref().map(|l| {
-                    let text = |t: &Option<String>| t.clone().filter(|t| !t.trim().is_empty());
-                    match l {
-                        RawLabel::Same(t) => Label {
-                            nl: text(&Some(t.clone())),
-                            en: text(&Some(t.clone())),
-                        },
-                        RawLabel::PerLanguage { nl, en } => Label {
-                            nl: text(nl),
-                            en: text(en),
-                        },
-                    }
-                }),
+                label: line.label.as_ref().map(RawLabel::label),
                 is_benefit,
                 slot,
                 timing,
