@@ -8,9 +8,9 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use super::legend::{self, Entry, Sample};
 use super::{
-    AXIS_SIZE, Chart, FONT, Labels, PlotError, TICK_SIZE, TITLE_SIZE, WIDTH, colour, draw_err, draw_legend,
-    legend_box, range, zero_style,
+    AXIS_SIZE, Chart, FONT, Labels, PlotError, TICK_SIZE, WIDTH, colour, draw_err, range, zero_style,
 };
 
 /// One arrangement's bars.
@@ -42,6 +42,18 @@ impl Composition {
         range::padded(self.series.iter().flat_map(|s| s.values.iter().copied()), true)
     }
 
+    /// The legend: an arrangement per entry, above the bars.
+    pub fn entries(&self) -> Vec<Entry> {
+        self.series
+            .iter()
+            .map(|s| Entry {
+                colour: colour(s.arrangement),
+                sample: Sample::Box,
+                label: s.label.clone(),
+            })
+            .collect()
+    }
+
     /// Category i occupies [n − i − 1, n − i) so the first is at the top.
     pub fn y_range(&self) -> Range<f64> {
         0.0..self.categories.len().max(1) as f64
@@ -51,13 +63,16 @@ impl Composition {
 impl Chart for Composition {
     fn size(&self) -> (u32, u32) {
         let group = BAR_HEIGHT * self.series.len().max(1) as u32 + GROUP_GAP;
-        (WIDTH, 150 + group * self.categories.len().max(1) as u32)
+        (
+            WIDTH,
+            110 + legend::height(&self.entries()) + group * self.categories.len().max(1) as u32,
+        )
     }
 
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> Result<(), PlotError> {
         let (x, y) = (self.x_range(), self.y_range());
-        let mut chart = ChartBuilder::on(root)
-            .caption(&self.labels.title, (FONT, TITLE_SIZE))
+        let area = legend::title_and_legend(root, &self.labels.title, &self.entries())?;
+        let mut chart = ChartBuilder::on(&area)
             .margin(16)
             .x_label_area_size(56)
             .y_label_area_size(LABEL_WIDTH)
@@ -87,11 +102,7 @@ impl Chart for Composition {
                 let bottom = top - inner / n_series;
                 Rectangle::new([(0.0, bottom), (*v, top)], c.filled())
             });
-            chart
-                .draw_series(bars)
-                .map_err(draw_err)?
-                .label(&s.label)
-                .legend(legend_box(c.to_rgba()));
+            chart.draw_series(bars).map_err(draw_err)?;
         }
         chart
             .draw_series(LineSeries::new([(0.0, y.start), (0.0, y.end)], zero_style()))
@@ -112,7 +123,6 @@ impl Chart for Composition {
             root.draw(&Text::new(name.clone(), (px - 10, py), style.clone()))
                 .map_err(draw_err)?;
         }
-        draw_legend(&mut chart, SeriesLabelPosition::LowerRight)?;
         Ok(())
     }
 }

@@ -6,9 +6,9 @@ use std::ops::Range;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+use super::legend::{self, Entry, Sample};
 use super::{
-    AXIS_SIZE, Chart, FONT, Labels, PlotError, TICK_SIZE, TITLE_SIZE, WIDTH, colour, draw_err, draw_legend,
-    legend_line, percent_tick, range,
+    AXIS_SIZE, Chart, FONT, Labels, PlotError, TICK_SIZE, WIDTH, colour, draw_err, percent_tick, range,
 };
 
 #[derive(Debug, Clone)]
@@ -27,16 +27,29 @@ impl Coverage {
         let months = self.mean.iter().map(|p| p.0);
         0.0..range::padded(months.chain([1.0]), false).end
     }
+
+    /// The legend: the mean and the 10th percentile, above the plot.
+    pub fn entries(&self) -> Vec<Entry> {
+        [&self.mean_label, &self.p10_label]
+            .into_iter()
+            .enumerate()
+            .map(|(i, label)| Entry {
+                colour: colour(i),
+                sample: Sample::Line(4),
+                label: label.clone(),
+            })
+            .collect()
+    }
 }
 
 impl Chart for Coverage {
     fn size(&self) -> (u32, u32) {
-        (WIDTH, 480)
+        (WIDTH, 440 + legend::height(&self.entries()))
     }
 
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> Result<(), PlotError> {
-        let mut chart = ChartBuilder::on(root)
-            .caption(&self.labels.title, (FONT, TITLE_SIZE))
+        let area = legend::title_and_legend(root, &self.labels.title, &self.entries())?;
+        let mut chart = ChartBuilder::on(&area)
             .margin(16)
             .x_label_area_size(56)
             .y_label_area_size(80)
@@ -54,18 +67,11 @@ impl Chart for Coverage {
             .bold_line_style(BLACK.mix(0.08))
             .draw()
             .map_err(draw_err)?;
-        for (i, (points, label)) in [(&self.mean, &self.mean_label), (&self.p10, &self.p10_label)]
-            .into_iter()
-            .enumerate()
-        {
-            let c = colour(i);
+        for (i, points) in [&self.mean, &self.p10].into_iter().enumerate() {
             chart
-                .draw_series(LineSeries::new(points.iter().copied(), c.stroke_width(3)))
-                .map_err(draw_err)?
-                .label(label)
-                .legend(legend_line(c.to_rgba(), 4));
+                .draw_series(LineSeries::new(points.iter().copied(), colour(i).stroke_width(3)))
+                .map_err(draw_err)?;
         }
-        draw_legend(&mut chart, SeriesLabelPosition::LowerRight)?;
         Ok(())
     }
 }

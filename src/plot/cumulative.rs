@@ -8,9 +8,10 @@ use std::ops::Range;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+use super::legend::{self, Entry, Sample};
 use super::{
-    AXIS_SIZE, Chart, FONT, Labels, PlotError, TICK_SIZE, TITLE_SIZE, WIDTH, colour, draw_err, draw_legend,
-    legend_line, percent_tick, range, zero_style,
+    AXIS_SIZE, Chart, FONT, Labels, PlotError, TICK_SIZE, WIDTH, colour, draw_err, percent_tick, range,
+    zero_style,
 };
 
 /// One curve: an arrangement, or a pair "best − other" coloured by the other.
@@ -23,18 +24,10 @@ pub struct Series {
     pub points: Vec<(f64, f64)>,
 }
 
-/// Where the legend sits (away from the curves).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LegendCorner {
-    LowerRight,
-    UpperLeft,
-}
-
 #[derive(Debug, Clone)]
 pub struct CumulativeCurves {
     pub labels: Labels,
     pub series: Vec<Series>,
-    pub legend: LegendCorner,
 }
 
 impl CumulativeCurves {
@@ -48,17 +41,29 @@ impl CumulativeCurves {
     pub fn y_range(&self) -> Range<f64> {
         range::share()
     }
+
+    /// The legend: a curve per entry, above the plot.
+    pub fn entries(&self) -> Vec<Entry> {
+        self.series
+            .iter()
+            .map(|s| Entry {
+                colour: colour(s.arrangement),
+                sample: Sample::Line(4),
+                label: s.label.clone(),
+            })
+            .collect()
+    }
 }
 
 impl Chart for CumulativeCurves {
     fn size(&self) -> (u32, u32) {
-        (WIDTH, 540)
+        (WIDTH, 500 + legend::height(&self.entries()))
     }
 
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> Result<(), PlotError> {
         let y = self.y_range();
-        let mut chart = ChartBuilder::on(root)
-            .caption(&self.labels.title, (FONT, TITLE_SIZE))
+        let area = legend::title_and_legend(root, &self.labels.title, &self.entries())?;
+        let mut chart = ChartBuilder::on(&area)
             .margin(16)
             .x_label_area_size(56)
             .y_label_area_size(80)
@@ -85,17 +90,8 @@ impl Chart for CumulativeCurves {
             let c = colour(s.arrangement);
             chart
                 .draw_series(LineSeries::new(s.points.iter().copied(), c.stroke_width(3)))
-                .map_err(draw_err)?
-                .label(&s.label)
-                .legend(legend_line(c.to_rgba(), 4));
+                .map_err(draw_err)?;
         }
-        draw_legend(
-            &mut chart,
-            match self.legend {
-                LegendCorner::LowerRight => SeriesLabelPosition::LowerRight,
-                LegendCorner::UpperLeft => SeriesLabelPosition::UpperLeft,
-            },
-        )?;
         Ok(())
     }
 }

@@ -7,6 +7,7 @@ pub mod coverage;
 pub mod cumulative;
 pub mod fan;
 pub mod hires;
+pub mod legend;
 pub mod npv_distribution;
 pub mod productivity;
 pub mod range;

@@ -85,7 +85,6 @@ fn cdf_points(percentiles: &[f64]) -> Vec<(f64, f64)> {
 pub fn s_curve(s: &Summary, lang: Lang) -> plot::cumulative::CumulativeCurves {
     let t = lang.text();
     plot::cumulative::CumulativeCurves {
-        legend: plot::cumulative::LegendCorner::LowerRight,
         labels: labels(&t.chart_s_curve, lang, &[]),
         series: s
             .arrangements
@@ -298,7 +297,6 @@ pub fn paired_difference(s: &Summary, lang: Lang) -> Option<(plot::cumulative::C
     let args = [("best", best_name.as_str())];
     Some((
         plot::cumulative::CumulativeCurves {
-            legend: plot::cumulative::LegendCorner::UpperLeft,
             labels: labels(&t.chart_difference, lang, &args),
             series,
         },
