@@ -301,6 +301,7 @@ fn make_report(args: &ReportArgs) -> Result<Exit, Failure> {
         args.iterations,
         threads,
         &args.solve,
+        &args.gap,
         &args.sweep,
         args.arrangement.as_deref(),
         options.lang,

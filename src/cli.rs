@@ -340,6 +340,11 @@ pub struct ReportArgs {
     /// Repeatable.
     #[arg(long, value_name = "KEY:EXPR", allow_hyphen_values = true)]
     pub solve: Vec<String>,
+    /// Add a sentence with the extra support for the employer that makes a target hold, found
+    /// as `inclusim gap` finds it: one-off at the start, or with EXPR:M per month in the
+    /// first M months; e.g. --gap 'p_npv_positive>=0.8' or --gap 'npv.mean>=0:12'. Repeatable.
+    #[arg(long, value_name = "EXPR[:M]", allow_hyphen_values = true)]
+    pub gap: Vec<String>,
     /// Add a table of P(NPV > 0) per arrangement at the values of KEY (as `inclusim sweep`),
     /// e.g. --sweep placement.NAME.hours_per_week=16,24,32. Repeatable.
     #[arg(long, value_name = "KEY=V1,V2,...")]

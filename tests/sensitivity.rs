@@ -367,3 +367,90 @@ fn report_solve_and_sweep_add_a_plain_sentence_and_a_table() {
     );
     assert!(html.find("id=\"what-if\"") < html.find("id=\"assumptions\""));
 }
+
+/// `report --gap` states the extra support that closes the gap. For the mean NPV and one-off
+/// support at the start the gap is the arrangement's mean loss (a grant adds its discounted
+/// amount to every future's NPV): between the loss and 1% more, rounded up to € 10.
+#[test]
+fn report_gap_names_the_support_that_closes_the_mean_loss() {
+    let run = inclusim()
+        .args([
+            "run",
+            "scenarios/supermarkt-vakkenvuller.toml",
+            "-n",
+            "300",
+            "--json",
+        ])
+        .output()
+        .unwrap();
+    let summary: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
+    let loss = -summary["arrangements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["name"] == "Detachering")
+        .unwrap()["npv"]["mean"]
+        .as_f64()
+        .unwrap();
+    assert!(loss > 0.0, "Detachering loses on average: {loss}");
+    let dir = tempfile::tempdir().unwrap();
+    let out = inclusim()
+        .args([
+            "report",
+            "scenarios/supermarkt-vakkenvuller.toml",
+            "-n",
+            "300",
+            "-q",
+            "--lang",
+            "en",
+            "-o",
+        ])
+        .arg(dir.path())
+        .args([
+            "--arrangement",
+            "Detachering",
+            "--gap",
+            "npv.mean>=0",
+            "--gap",
+            "npv.mean>=0:0",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "a month count of 0 is refused");
+    assert!(
+        stderr_of(&out).contains("--gap npv.mean>=0:0: M after the colon is the number of months, 1 to 600")
+    );
+    let out = inclusim()
+        .args([
+            "report",
+            "scenarios/supermarkt-vakkenvuller.toml",
+            "-n",
+            "300",
+            "-q",
+            "--lang",
+            "en",
+            "-o",
+        ])
+        .arg(dir.path())
+        .args(["--arrangement", "Detachering", "--gap", "npv.mean>=0"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let html = std::fs::read_to_string(dir.path().join("report.html")).unwrap();
+    let start = html
+        .find("the mean net present value is at least €0 with an extra one-off contribution of €")
+        .expect("the gap's sentence");
+    let rest = &html[start..];
+    let amount: f64 = rest[rest.find("of €").unwrap() + "of €".len()..]
+        .split(' ')
+        .next()
+        .unwrap()
+        .replace(',', "")
+        .parse()
+        .unwrap();
+    assert!(
+        amount >= loss && amount <= loss * 1.01 + 10.0,
+        "gap {amount} for a mean loss of {loss}"
+    );
+    assert_eq!(amount % 10.0, 0.0, "rounded up to € 10: {amount}");
+}

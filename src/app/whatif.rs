@@ -334,6 +334,38 @@ fn bounds(prepared: &Prepared<'_>, key: &str, between: Option<(f64, f64)>) -> Re
     Ok((lo, hi))
 }
 
+/// The largest extra support `gap` tries by default: one-off, or per month.
+fn gap_max(months: Option<u32>) -> f64 {
+    if months.is_some() { 50_000.0 } else { 1_000_000.0 }
+}
+
+/// Precision of the report's gap, euros: its sentence rounds to whole euros.
+const GAP_TOLERANCE: f64 = 10.0;
+
+/// A search's outcome as the report states it (`lo`, `hi`: the bounds searched).
+fn found_of(outcome: SearchOutcome, lo: f64, hi: f64) -> crate::report::whatif::Found {
+    use crate::report::whatif::Found;
+    match outcome {
+        SearchOutcome::Threshold {
+            threshold,
+            holds_above,
+            ..
+        } => Found::Threshold {
+            value: threshold.value,
+            holds_above,
+            metric: threshold.metric.value,
+            se: threshold.metric.se,
+        },
+        SearchOutcome::Everywhere { .. } => Found::Everywhere { lo, hi },
+        SearchOutcome::Nowhere { closest } => Found::Nowhere {
+            lo,
+            hi,
+            closest: closest.value,
+            metric: closest.metric.value,
+        },
+    }
+}
+
 /// The what-if sections of `report --solve` and `report --sweep`, as HTML.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn for_report(
@@ -343,12 +375,13 @@ pub(super) fn for_report(
     iterations: Option<u64>,
     threads: usize,
     solves: &[String],
+    gaps: &[String],
     sweeps: &[String],
     arrangement: Option<&str>,
     lang: crate::report::Lang,
 ) -> Result<String, Failure> {
-    use crate::report::whatif::{Found, Solved, Swept, section};
-    if solves.is_empty() && sweeps.is_empty() {
+    use crate::report::whatif::{Lever, Solved, Swept, section};
+    if solves.is_empty() && gaps.is_empty() && sweeps.is_empty() {
         return Ok(String::new());
     }
     let prepared = Prepared::from_parts(path, set, seed, iterations, threads)?;
@@ -390,27 +423,59 @@ pub(super) fn for_report(
             max_trials: 25,
         };
         let (outcome, _, _) = search(&prepared, key, &target, &arrangement, None, search_of)?;
-        let found = match outcome {
-            SearchOutcome::Threshold {
-                threshold,
-                holds_above,
-                ..
-            } => Found::Threshold {
-                value: threshold.value,
-                holds_above,
-                metric: threshold.metric.value,
-                se: threshold.metric.se,
-            },
-            SearchOutcome::Everywhere { .. } => Found::Everywhere { lo, hi },
-            SearchOutcome::Nowhere { closest } => Found::Nowhere {
-                lo,
-                hi,
-                closest: closest.value,
-                metric: closest.metric.value,
-            },
-        };
         solved.push(Solved {
-            key: key.to_owned(),
+            lever: Lever::Input(key.to_owned()),
+            metric: target.metric.clone(),
+            op: target.op.as_str(),
+            bound: target.bound,
+            arrangement: arrangement.clone(),
+            found: found_of(outcome, lo, hi),
+        });
+    }
+    for arg in gaps {
+        // EXPR, or EXPR:M for support per month in the first M months.
+        let (expr, months) = match arg.rsplit_once(':') {
+            Some((expr, m)) => {
+                let m = m.trim().parse::<u32>().ok().filter(|m| (1..=600).contains(m)).ok_or_else(|| {
+                    Failure::invalid(format!(
+                        "--gap {arg}: M after the colon is the number of months, 1 to 600 (e.g. --gap 'npv.mean>=0:12')"
+                    ))
+                })?;
+                (expr, Some(m))
+            }
+            None => (arg.as_str(), None),
+        };
+        let target = Target::parse(expr).map_err(|e| Failure::invalid(format!("--gap {arg}: {e}")))?;
+        if target.is_pair() {
+            return Err(Failure::invalid(format!(
+                "--gap {arg}: the gap is about a metric of one arrangement (npv.mean, p_npv_positive, …)"
+            )));
+        }
+        let (text, key) =
+            edit::add_gap_grant(&prepared.text, &arrangement, months).map_err(Failure::invalid)?;
+        let trial = Prepared {
+            path: prepared.path,
+            text,
+            base: prepared.base.clone(),
+            seed: prepared.seed,
+            iterations: prepared.iterations,
+            threads: prepared.threads,
+        };
+        let hi = gap_max(months);
+        let search_of = Search {
+            lo: 0.0,
+            hi,
+            tolerance: GAP_TOLERANCE,
+            max_trials: 40,
+        };
+        let (outcome, _, _) = search(&trial, &key, &target, &arrangement, None, search_of)?;
+        let mut found = found_of(outcome, 0.0, hi);
+        // The amount that surely suffices: rounded up to the search's precision.
+        if let crate::report::whatif::Found::Threshold { value, .. } = &mut found {
+            *value = (*value / GAP_TOLERANCE).ceil() * GAP_TOLERANCE;
+        }
+        solved.push(Solved {
+            lever: Lever::Support { months },
             metric: target.metric.clone(),
             op: target.op.as_str(),
             bound: target.bound,
@@ -459,11 +524,7 @@ pub fn gap(args: &GapArgs) -> Result<Exit, Failure> {
     let (text, key) =
         edit::add_gap_grant(&prepared.text, &arrangement, args.months).map_err(Failure::invalid)?;
     prepared.text = text;
-    let hi = args.max.unwrap_or(if args.months.is_some() {
-        50_000.0
-    } else {
-        1_000_000.0
-    });
+    let hi = args.max.unwrap_or(gap_max(args.months));
     let found = search(
         &prepared,
         &key,

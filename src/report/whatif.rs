@@ -1,17 +1,29 @@
-//! The report's what-if sections, when asked (`report --solve KEY:EXPR`, `report --sweep
-//! KEY=V1,…`): the threshold of an input in one plain sentence ("De plaatsing verdient zich in
-//! 80% van de gevallen terug zolang de begeleiding bij de start hoogstens 5,2 uur per week is"),
-//! and a sweep as a table. The numbers come from `inclusim solve` and `sweep`'s searches.
+//! The report's what-if sections, when asked (`report --solve KEY:EXPR`, `report --gap EXPR`,
+//! `report --sweep KEY=V1,…`): the threshold of an input in one plain sentence ("De plaatsing
+//! verdient zich in 80% van de gevallen terug zolang de begeleiding bij de start hoogstens 5,2
+//! uur per week is"), the extra support that would close the gap ("… met een extra bijdrage
+//! van € 4.200 bij de start"), and a sweep as a table. The numbers come from `inclusim
+//! solve`, `gap` and `sweep`'s searches.
 
 use std::fmt::Write;
 
 use super::Lang;
 use super::display_name;
 
+/// What a search varied to reach a target.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Lever {
+    /// An input, by its `--set` key.
+    Input(String),
+    /// Extra support for the employer (as `inclusim gap` adds it): one-off at the start, or
+    /// per month in the first `months` months.
+    Support { months: Option<u32> },
+}
+
 /// One solved target, as the report states it.
 #[derive(Debug, Clone)]
 pub struct Solved {
-    pub key: String,
+    pub lever: Lever,
     pub metric: String,
     /// `>=`, `<=`, `>` or `<`.
     pub op: &'static str,
@@ -148,10 +160,14 @@ fn target_words(s: &Solved, lang: Lang) -> String {
 
 /// The sentence of one solved target.
 pub fn sentence(s: &Solved, lang: Lang) -> String {
+    let key = match &s.lever {
+        Lever::Input(key) => key,
+        Lever::Support { months } => return support_sentence(s, *months, lang),
+    };
     let nl = lang == Lang::Nl;
     let arr = display_name(&s.arrangement, true, lang);
     let (open, close) = if nl { ("„", "”") } else { ("“", "”") };
-    let input = input_words(&s.key, lang);
+    let input = input_words(key, lang);
     let target = target_words(s, lang);
     match &s.found {
         Found::Threshold {
@@ -220,6 +236,82 @@ pub fn sentence(s: &Solved, lang: Lang) -> String {
     }
 }
 
+/// The metric where the search ended, in brackets: " (kans op terugverdienen daar: 80,1% ± 0,3%)".
+fn metric_there(s: &Solved, metric: Option<f64>, se: Option<f64>, lang: Lang) -> String {
+    match (metric, se) {
+        (Some(m), Some(se)) => format!(
+            " ({} {}: {} ± {})",
+            metric_words(&s.metric, lang),
+            if lang == Lang::Nl { "daar" } else { "there" },
+            metric_value(&s.metric, m, lang),
+            metric_value(&s.metric, se, lang)
+        ),
+        _ => String::new(),
+    }
+}
+
+/// The sentence of the extra support that closes the gap (`inclusim gap`).
+fn support_sentence(s: &Solved, months: Option<u32>, lang: Lang) -> String {
+    let nl = lang == Lang::Nl;
+    let arr = display_name(&s.arrangement, true, lang);
+    let (open, close) = if nl { ("„", "”") } else { ("“", "”") };
+    let target = target_words(s, lang);
+    let support = |amount: f64| {
+        let amount = lang.money(amount);
+        match (months, nl) {
+            (None, true) => {
+                format!("een extra eenmalige bijdrage van {amount} voor de werkgever bij de start")
+            }
+            (None, false) => {
+                format!("an extra one-off contribution of {amount} to the employer at the start")
+            }
+            (Some(m), true) => format!(
+                "een extra bijdrage van {amount} per maand voor de werkgever in de eerste {m} maanden"
+            ),
+            (Some(m), false) => {
+                format!("an extra contribution of {amount} a month to the employer in the first {m} months")
+            }
+        }
+    };
+    match &s.found {
+        Found::Threshold {
+            value, metric, se, ..
+        } => {
+            let at = metric_there(s, *metric, *se, lang);
+            if nl {
+                format!("Bij {open}{arr}{close} {target} met {}{at}.", support(*value))
+            } else {
+                format!("With {open}{arr}{close}, {target} with {}{at}.", support(*value))
+            }
+        }
+        Found::Everywhere { .. } => {
+            if nl {
+                format!("Bij {open}{arr}{close} {target} al zonder extra bijdrage.")
+            } else {
+                format!("With {open}{arr}{close}, {target} already without extra support.")
+            }
+        }
+        Found::Nowhere { hi, metric, .. } => {
+            let m = metric
+                .map(|m| metric_value(&s.metric, m, lang))
+                .unwrap_or_default();
+            if nl {
+                format!(
+                    "Bij {open}{arr}{close} lukt het zelfs met {} niet: dan {target} nog niet ({} {m}).",
+                    support(*hi),
+                    metric_words(&s.metric, lang)
+                )
+            } else {
+                format!(
+                    "With {open}{arr}{close}, even {} is not enough: then {target} still does not hold ({} {m}).",
+                    support(*hi),
+                    metric_words(&s.metric, lang)
+                )
+            }
+        }
+    }
+}
+
 /// The section, or nothing when nothing was asked.
 pub fn section(solved: &[Solved], swept: &[Swept], lang: Lang) -> String {
     if solved.is_empty() && swept.is_empty() {
@@ -275,9 +367,9 @@ pub fn section(solved: &[Solved], swept: &[Swept], lang: Lang) -> String {
         h.push_str("</tbody>\n</table>\n");
     }
     h.push_str(if nl {
-        "<p class=\"note\">Elke waarde is doorgerekend met dezelfde toevalsgetallen (common random numbers); zie docs/sensitivity.md.</p>\n</section>\n"
+        "<p class=\"note\">Elke waarde is doorgerekend met dezelfde toevalsgetallen (common random numbers): het verschil komt alleen door de veranderde waarde.</p>\n</section>\n"
     } else {
-        "<p class=\"note\">Every value was run on the same random numbers (common random numbers); see docs/sensitivity.md.</p>\n</section>\n"
+        "<p class=\"note\">Every value was run on the same random numbers (common random numbers): the difference comes only from the changed value.</p>\n</section>\n"
     });
     h
 }
@@ -289,7 +381,7 @@ mod tests {
     #[test]
     fn a_threshold_reads_as_one_plain_sentence() {
         let s = Solved {
-            key: "placement.vakkenvuller.supervision.initial_hours_per_week".into(),
+            lever: Lever::Input("placement.vakkenvuller.supervision.initial_hours_per_week".into()),
             metric: "p_npv_positive".into(),
             op: ">=",
             bound: 0.8,
@@ -310,6 +402,50 @@ mod tests {
         assert!(
             en.contains("as long as supervision at the start stays at or below 5.2"),
             "{en}"
+        );
+    }
+
+    /// The gap reads as the support that closes it, one-off or per month; a gap found
+    /// everywhere or nowhere says so.
+    #[test]
+    fn the_gap_reads_as_the_support_that_closes_it() {
+        let mut s = Solved {
+            lever: Lever::Support { months: None },
+            metric: "p_npv_positive".into(),
+            op: ">=",
+            bound: 0.8,
+            arrangement: "LKS".into(),
+            found: Found::Threshold {
+                value: 4210.0,
+                holds_above: true,
+                metric: Some(0.8004),
+                se: Some(0.004),
+            },
+        };
+        assert_eq!(
+            sentence(&s, Lang::Nl),
+            "Bij „LKS” verdient de plaatsing zich in minstens 80,0% van de gevallen terug met een extra eenmalige bijdrage van € 4.210 voor de werkgever bij de start (kans op terugverdienen daar: 80,0% ± 0,4%)."
+        );
+        s.lever = Lever::Support { months: Some(12) };
+        assert_eq!(
+            sentence(&s, Lang::En),
+            "With “LKS”, the placement pays off in at least 80.0% of the futures with an extra contribution of €4,210 a month to the employer in the first 12 months (chance of paying off there: 80.0% ± 0.4%)."
+        );
+        s.found = Found::Everywhere {
+            lo: 0.0,
+            hi: 50_000.0,
+        };
+        assert!(sentence(&s, Lang::Nl).ends_with("al zonder extra bijdrage."));
+        s.found = Found::Nowhere {
+            lo: 0.0,
+            hi: 50_000.0,
+            closest: 50_000.0,
+            metric: Some(0.61),
+        };
+        assert!(
+            sentence(&s, Lang::Nl).contains("lukt het zelfs met een extra bijdrage van € 50.000 per maand"),
+            "{}",
+            sentence(&s, Lang::Nl)
         );
     }
 }
