@@ -218,7 +218,14 @@ fn run(args: &RunArgs) -> Result<Exit, Failure> {
         .as_deref()
         .map(|dir| begin_outputs(dir, &model))
         .transpose()?;
-    let summary = simulate_with(&model, threads, set.as_mut(), !args.quiet, true)?;
+    let summary = run_engine(
+        &model,
+        threads,
+        set.as_mut().map(|set| (set, args.samples.into())),
+        !args.quiet,
+        true,
+        true,
+    )?;
     if let Some(mut set) = set {
         write_outputs(&mut set, &summary)?;
         let mut dated = model.clone();
@@ -486,13 +493,80 @@ pub fn simulate_with(
     progress: bool,
     sensitivity: bool,
 ) -> Result<Summary, Failure> {
+    let out = out.map(|set| (set, export::Samples::Csv));
     run_engine(model, threads, out, progress, sensitivity, true)
+}
+
+/// Where the samples go while the engine runs, and the part of them each chunk makes on its
+/// worker thread.
+enum SampleSink<'f> {
+    Csv(fs::AtomicWriter),
+    Arrow(Box<export::arrow::ArrowWriter<'f, fs::AtomicWriter>>),
+}
+
+enum SamplePart {
+    Csv(Vec<u8>),
+    Arrow(export::arrow::Columns),
+}
+
+/// The samples' layout in the format asked for.
+enum SampleLayout {
+    Csv(export::csv::SamplesFormat),
+    Arrow(export::arrow::ArrowSamples),
+}
+
+impl SampleLayout {
+    fn file_name(&self) -> &'static str {
+        match self {
+            SampleLayout::Csv(_) => "samples.csv",
+            SampleLayout::Arrow(_) => "samples.arrow",
+        }
+    }
+
+    fn part(&self, chunk: &sim::Chunk) -> SamplePart {
+        match self {
+            SampleLayout::Csv(f) => SamplePart::Csv(f.rows(chunk)),
+            SampleLayout::Arrow(f) => SamplePart::Arrow(f.columns(chunk)),
+        }
+    }
+
+    fn open(&self, set: &fs::OutputSet) -> Result<SampleSink<'_>, Failure> {
+        let failed = |e: &dyn std::fmt::Display| Failure::failed(format!("{}: {e}", self.file_name()));
+        let mut file = set.writer(self.file_name())?;
+        Ok(match self {
+            SampleLayout::Csv(f) => {
+                file.write_all(&f.header().map_err(|e| failed(&e))?)
+                    .map_err(|e| failed(&e))?;
+                SampleSink::Csv(file)
+            }
+            SampleLayout::Arrow(f) => SampleSink::Arrow(Box::new(f.writer(file).map_err(|e| failed(&e))?)),
+        })
+    }
+}
+
+impl SampleSink<'_> {
+    fn write(&mut self, part: SamplePart) -> Result<(), String> {
+        match (self, part) {
+            (SampleSink::Csv(file), SamplePart::Csv(rows)) => {
+                file.write_all(&rows).map_err(|e| e.to_string())
+            }
+            (SampleSink::Arrow(w), SamplePart::Arrow(columns)) => w.push(columns).map_err(|e| e.to_string()),
+            _ => Ok(()),
+        }
+    }
+
+    fn finish(self) -> Result<fs::AtomicWriter, String> {
+        match self {
+            SampleSink::Csv(file) => Ok(file),
+            SampleSink::Arrow(w) => w.finish().map_err(|e| e.to_string()),
+        }
+    }
 }
 
 fn run_engine(
     model: &Model,
     threads: usize,
-    out: Option<&mut fs::OutputSet>,
+    out: Option<(&mut fs::OutputSet, export::Samples)>,
     progress: bool,
     sensitivity: bool,
     monthly: bool,
@@ -507,19 +581,19 @@ fn run_engine(
         );
     }
     let mut acc = Accumulator::new(model, model.iterations);
-    let samples_failed = |e: &dyn std::fmt::Display| Failure::failed(format!("samples.csv: {e}"));
-    let format = match out {
-        Some(_) => Some(export::csv::SamplesFormat::new(model).map_err(|e| samples_failed(&e))?),
+    let layout = match &out {
+        Some((_, export::Samples::Csv)) => Some(SampleLayout::Csv(
+            export::csv::SamplesFormat::new(model)
+                .map_err(|e| Failure::failed(format!("samples.csv: {e}")))?,
+        )),
+        Some((_, export::Samples::Arrow)) => {
+            Some(SampleLayout::Arrow(export::arrow::ArrowSamples::new(model)))
+        }
         None => None,
     };
-    let mut samples = match (out.as_deref(), &format) {
-        (Some(set), Some(format)) => {
-            let mut file = set.writer("samples.csv")?;
-            let header = format.header().map_err(|e| samples_failed(&e))?;
-            file.write_all(&header).map_err(|e| samples_failed(&e))?;
-            Some(file)
-        }
-        _ => None,
+    let (mut samples, set) = match (out, &layout) {
+        (Some((set, _)), Some(layout)) => (Some(layout.open(set)?), Some(set)),
+        _ => (None, None),
     };
     let mut influence = sensitivity.then(|| InfluenceAcc::new(model, model.iterations));
     let cfg = RunConfig {
@@ -537,24 +611,25 @@ fn run_engine(
         bar
     });
     let mut write_error = None;
-    // The rows of samples.csv are formatted on the worker thread that simulated the chunk.
-    let rows = |chunk: &sim::Chunk| format.as_ref().map(|f| f.rows(chunk));
+    // The samples' rows (CSV text or Arrow columns) are made on the worker thread that
+    // simulated the chunk.
+    let part = |chunk: &sim::Chunk| layout.as_ref().map(|l| l.part(chunk));
     sim::run_with(
         model,
         &cfg,
-        &rows,
+        &part,
         &mut |done| {
             if let Some(bar) = &bar {
                 bar.set_position(done);
             }
         },
-        &mut |chunk, rows| {
+        &mut |chunk, part| {
             acc.add(&chunk);
             if let Some(influence) = influence.as_mut() {
                 influence.add(&chunk);
             }
-            if let (Some(file), Some(rows), None) = (samples.as_mut(), rows, &write_error)
-                && let Err(e) = file.write_all(&rows)
+            if let (Some(sink), Some(part), None) = (samples.as_mut(), part, &write_error)
+                && let Err(e) = sink.write(part)
             {
                 write_error = Some(e);
             }
@@ -564,10 +639,17 @@ fn run_engine(
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
+    let samples_failed = |e: &dyn std::fmt::Display| {
+        Failure::failed(format!(
+            "{}: {e}",
+            layout.as_ref().map_or("samples", |l| l.file_name())
+        ))
+    };
     if let Some(e) = write_error {
         return Err(samples_failed(&e));
     }
-    if let (Some(file), Some(set)) = (samples, out) {
+    if let (Some(sink), Some(set)) = (samples, set) {
+        let file = sink.finish().map_err(|e| samples_failed(&e))?;
         set.stage(file)?;
     }
     // The summary's monthly quantiles run on as many threads as the simulation.

@@ -291,6 +291,11 @@ pub struct RunArgs {
     #[arg(long, short = 'o', value_name = "DIR")]
     pub out: Option<PathBuf>,
     /// Never show a progress bar.
+    /// Format of the samples with --out: csv (samples.csv) or arrow (samples.arrow, an Arrow
+    /// IPC file, also called Feather v2, for pandas.read_feather, polars.read_ipc or R's
+    /// arrow::read_feather; the same columns, typed).
+    #[arg(long, value_enum, default_value_t = SamplesArg::Csv, requires = "out")]
+    pub samples: SamplesArg,
     #[arg(long, short = 'q')]
     pub quiet: bool,
     /// Language of the tables: nl or en (default: the scenario's `[report] lang`, else en).
@@ -375,6 +380,22 @@ pub struct ReportArgs {
 }
 
 /// Report language on the command line.
+/// `run --samples`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SamplesArg {
+    Csv,
+    Arrow,
+}
+
+impl From<SamplesArg> for crate::export::Samples {
+    fn from(s: SamplesArg) -> Self {
+        match s {
+            SamplesArg::Csv => crate::export::Samples::Csv,
+            SamplesArg::Arrow => crate::export::Samples::Arrow,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum LangArg {
     /// Nederlands.

@@ -595,3 +595,112 @@ fn more_threads_than_chunks_are_lowered_with_a_note() {
     assert_eq!(inclusim::sim::threads_for(2, 600), 2);
     assert_eq!(inclusim::sim::threads_for(5, 1), 1);
 }
+
+/// `run --samples arrow` writes samples.arrow instead of samples.csv: the same columns, typed,
+/// with the same values as the CSV of the same run (break-even months null where the CSV is
+/// empty, NaN inputs NaN), the run's identity in the schema, in batches that do not depend on
+/// the thread count (byte-identical files for 1 and 2 threads, over several batches).
+#[test]
+fn run_samples_arrow_holds_the_csv_values_typed_and_is_the_same_for_any_thread_count() {
+    use arrow_array::types::UInt16Type;
+    use arrow_array::{Array, DictionaryArray, Float64Array, StringArray, UInt32Array, UInt64Array};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let scenario = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/supermarkt-vakkenvuller.toml");
+    let run = |format: &str, threads: &str, name: &str| {
+        let out_dir = dir.path().join(name);
+        let out = inclusim()
+            .args([
+                "run",
+                "--quiet",
+                "-n",
+                "17000",
+                "--threads",
+                threads,
+                "--samples",
+                format,
+                "--out",
+            ])
+            .arg(&out_dir)
+            .arg(&scenario)
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+        out_dir
+    };
+    let arrow_1 = run("arrow", "1", "a1");
+    let arrow_2 = run("arrow", "2", "a2");
+    let csv = run("csv", "2", "c");
+    assert!(!arrow_1.join("samples.csv").exists(), "arrow instead of csv");
+    let bytes = fs::read(arrow_1.join("samples.arrow")).expect("samples.arrow");
+    assert!(
+        bytes == fs::read(arrow_2.join("samples.arrow")).unwrap(),
+        "threads change the file"
+    );
+    let reader =
+        arrow_ipc::reader::FileReader::try_new(std::io::Cursor::new(bytes), None).expect("an IPC file");
+    let schema = reader.schema();
+    assert!(
+        schema.metadata()["inclusim"].contains("seed"),
+        "{:?}",
+        schema.metadata()
+    );
+    let batches: Vec<_> = reader.map(|b| b.expect("batch")).collect();
+    assert!(batches.len() >= 2, "17,000 × 4 rows fill more than one batch");
+    let text = fs::read_to_string(csv.join("samples.csv")).unwrap();
+    let mut lines = text.lines().filter(|l| !l.starts_with('#'));
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let names: Vec<&str> = schema.fields().iter().map(|f| f.name().as_str()).collect();
+    assert_eq!(names, header);
+    let mut rows = lines.map(|l| l.split(',').map(str::to_owned).collect::<Vec<_>>());
+    let mut count = 0;
+    for batch in &batches {
+        let iteration = batch.column(0).as_any().downcast_ref::<UInt64Array>().unwrap();
+        let arrangement = batch
+            .column(1)
+            .as_any()
+            .downcast_ref::<DictionaryArray<UInt16Type>>()
+            .unwrap();
+        let names = arrangement
+            .values()
+            .as_any()
+            .downcast_ref::<StringArray>()
+            .unwrap();
+        let break_even = batch.column(3).as_any().downcast_ref::<UInt32Array>().unwrap();
+        for r in 0..batch.num_rows() {
+            let row = rows.next().expect("as many CSV rows");
+            assert_eq!(iteration.value(r).to_string(), row[0]);
+            let name = names.value(arrangement.keys().value(r) as usize);
+            assert_eq!(name, row[1].trim_matches('"'));
+            let be = if break_even.is_null(r) {
+                String::new()
+            } else {
+                break_even.value(r).to_string()
+            };
+            assert_eq!(be, row[3]);
+            for (c, cell) in row.iter().enumerate().skip(2).filter(|(c, _)| *c != 3) {
+                let v = batch
+                    .column(c)
+                    .as_any()
+                    .downcast_ref::<Float64Array>()
+                    .unwrap()
+                    .value(r);
+                let expected: f64 = cell.parse().unwrap();
+                assert!(
+                    v.to_bits() == expected.to_bits() || (v.is_nan() && expected.is_nan()),
+                    "row {count} column {}: {v} vs {cell}",
+                    header[c]
+                );
+            }
+            count += 1;
+        }
+    }
+    assert!(rows.next().is_none(), "as many Arrow rows as CSV rows");
+    assert_eq!(count, 17_000 * 4);
+    // Without --out there is nothing to write the samples to.
+    let out = inclusim()
+        .args(["run", "--quiet", "-n", "10", "--samples", "arrow"])
+        .arg(&scenario)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
+}

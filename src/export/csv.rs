@@ -112,38 +112,36 @@ impl Numbers {
     }
 }
 
-/// The layout of `samples.csv`: one row per iteration and arrangement with the outcomes, every
-/// line total of the union of the arrangements' lines, and the drawn static inputs. It turns a
-/// chunk into its rows' bytes on any thread ([`SamplesFormat::rows`]); the caller writes them
-/// in chunk order after the [`SamplesFormat::header`].
+/// The columns of the samples (`samples.csv`, `samples.arrow`): one row per iteration and
+/// arrangement with the outcomes, every line total of the union of the arrangements' lines,
+/// and the drawn static inputs.
 #[derive(Debug)]
-pub struct SamplesFormat {
+pub struct SamplesLayout {
     /// For each arrangement, the column of each of its lines.
-    line_columns: Vec<Vec<usize>>,
-    line_names: Vec<String>,
+    pub line_columns: Vec<Vec<usize>>,
+    pub line_names: Vec<String>,
     /// Position of each input column in an iteration's kept draws.
-    input_columns: Vec<usize>,
-    header: Vec<String>,
-    /// Each arrangement's name as a CSV field (quoted where it must be).
-    arrangement_fields: Vec<Vec<u8>>,
-    identity: String,
+    pub input_columns: Vec<usize>,
+    /// The column names, in order.
+    pub header: Vec<String>,
+    pub arrangements: Vec<String>,
+    /// The run's identity (model, scenario and digest, seed, iterations).
+    pub identity: String,
 }
 
-/// One CSV record as bytes, quoted where the csv crate quotes (without the terminator).
-fn record_bytes<I, T>(fields: I) -> Result<Vec<u8>, csv::Error>
-where
-    I: IntoIterator<Item = T>,
-    T: AsRef<[u8]>,
-{
-    let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(fields)?;
-    let mut bytes = w.into_inner().map_err(|e| e.into_error())?;
-    bytes.pop();
-    Ok(bytes)
-}
+/// The outcome columns after `iteration` and `arrangement`.
+pub const OUTCOME_COLUMNS: [&str; 7] = [
+    "npv",
+    "break_even_month",
+    "retained",
+    "months_active",
+    "final_productivity",
+    "supervision_hours",
+    "sick_months",
+];
 
-impl SamplesFormat {
-    pub fn new(model: &Model) -> Result<Self, csv::Error> {
+impl SamplesLayout {
+    pub fn new(model: &Model) -> Self {
         let books: Vec<LineBook> = model
             .arrangements
             .iter()
@@ -165,46 +163,70 @@ impl SamplesFormat {
                     .collect()
             })
             .collect();
-        let mut header: Vec<String> = [
-            "iteration",
-            "arrangement",
-            "npv",
-            "break_even_month",
-            "retained",
-            "months_active",
-            "final_productivity",
-            "supervision_hours",
-            "sick_months",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
+        let mut header: Vec<String> = ["iteration", "arrangement"]
+            .iter()
+            .chain(&OUTCOME_COLUMNS)
+            .map(|s| s.to_string())
+            .collect();
         header.extend(line_names.iter().map(|n| format!("line.{n}")));
         // Each input column's position in an iteration's kept draws (one layout, shared with
         // the sensitivity statistics; the pools' hours are not written here).
         let kept = crate::sim::inputs::kept_inputs(model, false);
         header.extend(kept.iter().map(|k| format!("input.{}", k.name)));
         let input_columns: Vec<usize> = kept.iter().map(|k| k.position).collect();
-        let arrangement_fields = model
-            .arrangements
-            .iter()
-            .map(|a| record_bytes([text_cell(&a.name).as_bytes()]))
-            .collect::<Result<_, _>>()?;
-        Ok(Self {
+        Self {
             line_columns,
             line_names,
             input_columns,
             header,
-            arrangement_fields,
+            arrangements: model.arrangements.iter().map(|a| a.name.clone()).collect(),
             identity: model.run_identity(),
+        }
+    }
+}
+
+/// The layout of `samples.csv` ([`SamplesLayout`]). It turns a chunk into its rows' bytes on
+/// any thread ([`SamplesFormat::rows`]); the caller writes them in chunk order after the
+/// [`SamplesFormat::header`].
+#[derive(Debug)]
+pub struct SamplesFormat {
+    layout: SamplesLayout,
+    /// Each arrangement's name as a CSV field (quoted where it must be).
+    arrangement_fields: Vec<Vec<u8>>,
+}
+
+/// One CSV record as bytes, quoted where the csv crate quotes (without the terminator).
+fn record_bytes<I, T>(fields: I) -> Result<Vec<u8>, csv::Error>
+where
+    I: IntoIterator<Item = T>,
+    T: AsRef<[u8]>,
+{
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(fields)?;
+    let mut bytes = w.into_inner().map_err(|e| e.into_error())?;
+    bytes.pop();
+    Ok(bytes)
+}
+
+impl SamplesFormat {
+    pub fn new(model: &Model) -> Result<Self, csv::Error> {
+        let layout = SamplesLayout::new(model);
+        let arrangement_fields = layout
+            .arrangements
+            .iter()
+            .map(|a| record_bytes([text_cell(a).as_bytes()]))
+            .collect::<Result<_, _>>()?;
+        Ok(Self {
+            layout,
+            arrangement_fields,
         })
     }
 
     /// The file's first lines: the run identity and the column names.
     pub fn header(&self) -> Result<Vec<u8>, csv::Error> {
-        let mut bytes = identity_line(&self.identity);
+        let mut bytes = identity_line(&self.layout.identity);
         bytes.extend(record_bytes(
-            self.header.iter().map(|h| text_cell(h).into_owned()),
+            self.layout.header.iter().map(|h| text_cell(h).into_owned()),
         )?);
         bytes.push(b'\n');
         Ok(bytes)
@@ -213,11 +235,12 @@ impl SamplesFormat {
     /// The rows of one chunk (which must carry its draws), as the csv crate writes them: no
     /// number needs quoting, so the fields are joined as they are.
     pub fn rows(&self, chunk: &Chunk) -> Vec<u8> {
-        let columns = 9 + self.line_names.len() + self.input_columns.len();
+        let layout = &self.layout;
+        let columns = layout.header.len();
         let arrangements = self.arrangement_fields.len();
         let mut out = Vec::with_capacity(chunk.iterations as usize * arrangements * columns * 12);
         let mut numbers = Numbers::default();
-        let mut lines = vec![0.0; self.line_names.len()];
+        let mut lines = vec![0.0; layout.line_names.len()];
         for (i, results) in chunk.results().enumerate() {
             let iteration = chunk.first + i as u64;
             let draws = chunk.draws.get(i);
@@ -242,14 +265,14 @@ impl SamplesFormat {
                     numbers.float(v, &mut out);
                 }
                 lines.fill(0.0);
-                for (col, v) in self.line_columns[ai].iter().zip(r.lines) {
+                for (col, v) in layout.line_columns[ai].iter().zip(r.lines) {
                     lines[*col] = *v;
                 }
                 for &v in &lines {
                     out.push(b',');
                     numbers.float(v, &mut out);
                 }
-                for &at in &self.input_columns {
+                for &at in &layout.input_columns {
                     let v = draws.and_then(|d| d.get(at)).copied().unwrap_or(f64::NAN);
                     out.push(b',');
                     numbers.float(v, &mut out);

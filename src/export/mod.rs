@@ -1,6 +1,7 @@
 //! Output formats. Each exporter turns results into bytes (or rows on a writer) and does no
 //! file handling of its own; `app` decides where the bytes go, through `fs`.
 
+pub mod arrow;
 pub mod check;
 pub mod cohort_sheet;
 pub mod cohort_table;
@@ -10,6 +11,15 @@ pub mod junit;
 pub mod table;
 pub mod xlsx;
 pub mod xlsx_sensitivity;
+
+/// The file the samples of `run --out` go to: `samples.csv`, or `samples.arrow` (an Arrow
+/// IPC file, [`arrow`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Samples {
+    #[default]
+    Csv,
+    Arrow,
+}
 
 /// Formats euros with thousands separators and no decimals: `-12,345`.
 pub fn euros(x: f64) -> String {
