@@ -24,6 +24,29 @@ pub struct LearningPhase {
     pub school_share: Vec<f64>,
 }
 
+/// The phase of a placement with a learning phase to which an instrument or a group line is
+/// scoped (`phase = "learning"` or `"employment"`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phase {
+    /// The learning phase, until graduation (or leaving).
+    Learning,
+    /// The employment after hiring at graduation.
+    Employment,
+}
+
+impl Phase {
+    /// The names a scenario writes.
+    pub const NAMES: [&'static str; 2] = ["learning", "employment"];
+
+    pub fn parse(name: &str) -> Option<Self> {
+        match name {
+            "learning" => Some(Self::Learning),
+            "employment" => Some(Self::Employment),
+            _ => None,
+        }
+    }
+}
+
 /// Ledger line of the stagevergoeding (company → learner).
 pub const STIPEND_LINE: &str = "stagevergoeding";
 /// Ledger line of the recruitment cost avoided by hiring a learner (recruitment market →
@@ -82,6 +105,9 @@ pub struct GroupLine {
     /// follows the number of learners); by default a group line does not shrink when a
     /// learner drops out.
     pub scales: bool,
+    /// Booked only in the months in which some learner is in this phase (`None`: in all its
+    /// months); with `scales`, the amount follows the share of the class in the phase.
+    pub phase: Option<Phase>,
 }
 
 /// When a group line falls due (scenario months).

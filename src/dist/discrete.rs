@@ -3,7 +3,10 @@
 
 use rand::distr::weighted::WeightedIndex;
 
-use super::params::{ParamError, check_weights, finite, num};
+use super::params::{ParamError, check_range, check_weights, finite, num};
+
+/// The most values a `discrete_uniform` may span (a guard against a typo such as `max = 1e9`).
+const MAX_DISCRETE_UNIFORM_VALUES: f64 = 10_000.0;
 use super::{Dist, Law};
 
 impl Dist {
@@ -25,6 +28,34 @@ impl Dist {
         let equal = vec![1.0; values.len()];
         let law = Discrete::law(values, weights.unwrap_or(&equal))?;
         Ok(Dist::new("discrete", discrete_label(values, weights), law))
+    }
+
+    /// Every whole number from `min` to `max` with the same probability (a class of 8 to 12
+    /// pupils); `min == max` is a constant.
+    pub fn discrete_uniform(min: f64, max: f64) -> Result<Dist, ParamError> {
+        check_range(min, max)?;
+        for (key, v) in [("min", min), ("max", max)] {
+            if v.fract() != 0.0 {
+                return Err(ParamError::at(
+                    key,
+                    format!("`{key}` must be a whole number (got {})", num(v)),
+                ));
+            }
+        }
+        if max - min >= MAX_DISCRETE_UNIFORM_VALUES {
+            return Err(ParamError::at(
+                "max",
+                format!(
+                    "discrete_uniform takes at most {MAX_DISCRETE_UNIFORM_VALUES} values (got {} to {})",
+                    num(min),
+                    num(max)
+                ),
+            ));
+        }
+        let values: Vec<f64> = (0..=(max - min) as u32).map(|k| min + f64::from(k)).collect();
+        let label = format!("discrete_uniform(min {}, max {})", num(min), num(max));
+        let law = Discrete::law(&values, &vec![1.0; values.len()])?;
+        Ok(Dist::new("discrete_uniform", label, law))
     }
 
     /// 1 with probability `p`, else 0.

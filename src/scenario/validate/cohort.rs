@@ -2,7 +2,7 @@
 //! leermeesters and group lines, and each placement's learning phase.
 
 use super::*;
-use crate::cohort::{Cohort, GroupLine, GroupTiming, LearningPhase, Mentor};
+use crate::cohort::{Cohort, GroupLine, GroupTiming, LearningPhase, Mentor, Phase};
 use crate::instruments::Hire;
 use crate::school_calendar::{self, Date, Holiday, Region, SchoolCalendar};
 use crate::vocab::Party;
@@ -544,6 +544,13 @@ fn build_group_lines(
                 amount: c.input(&l.amount, &lp.key("amount"), Range::NonNegative),
                 timing,
                 scales: l.scales.unwrap_or(false),
+                phase: l.phase.as_deref().and_then(|name| {
+                    let phase = Phase::parse(name);
+                    if phase.is_none() {
+                        c.error(&lp.key("phase"), unknown_key_message("phase", name, &Phase::NAMES));
+                    }
+                    phase
+                }),
             });
         }
     }
