@@ -27,6 +27,10 @@ pub struct CohortSummary {
 #[derive(Debug, Clone, Serialize)]
 pub struct CohortArrangement {
     pub name: String,
+    /// With an uncertain class size (a `count` drawn per iteration): the mean number of
+    /// pupils who start; absent when every group's count is fixed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pupils_mean: Option<f64>,
     /// Mean learners who finished the learning phase (graduated).
     pub completed_mean: f64,
     /// Mean learners hired at graduation.
@@ -64,7 +68,11 @@ pub struct CohortArrangement {
 #[derive(Debug, Clone, Serialize)]
 pub struct CohortGroup {
     pub placement: String,
+    /// The group's pupils (its largest count when the count is uncertain).
     pub pupils: usize,
+    /// With an uncertain count: the mean number of the group's pupils who start.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pupils_mean: Option<f64>,
     pub completed_mean: f64,
     pub hired_mean: f64,
     /// The group's mean mentor coverage over its learners' months in need (null if none).
@@ -80,6 +88,7 @@ pub struct CohortAcc {
     /// Per arrangement: hires per iteration, NPV per iteration.
     hired: Vec<Vec<u32>>,
     npv: Vec<Vec<f64>>,
+    pupils: Vec<f64>,
     completed: Vec<f64>,
     still_employed: Vec<f64>,
     dropped_out: Vec<f64>,
@@ -88,8 +97,9 @@ pub struct CohortAcc {
     mentor_short: Vec<u64>,
     /// Per arrangement and month: the iterations' coverage (NaN skipped).
     coverage: Vec<Vec<f64>>,
-    /// Per arrangement and placement: completed, hired, coverage sum, months in need.
-    groups: Vec<[f64; 4]>,
+    /// Per arrangement and placement: learners, completed, hired, coverage sum, months in
+    /// need.
+    groups: Vec<[f64; GROUP_FIELDS]>,
 }
 
 impl CohortAcc {
@@ -102,6 +112,7 @@ impl CohortAcc {
             placements: model.placements.len(),
             hired: vec![Vec::new(); a],
             npv: vec![Vec::new(); a],
+            pupils: vec![0.0; a],
             completed: vec![0.0; a],
             still_employed: vec![0.0; a],
             dropped_out: vec![0.0; a],
@@ -109,7 +120,7 @@ impl CohortAcc {
             mentor_months: vec![0; a],
             mentor_short: vec![0; a],
             coverage: vec![Vec::new(); a * model.horizon],
-            groups: vec![[0.0; 4]; a * model.placements.len()],
+            groups: vec![[0.0; GROUP_FIELDS]; a * model.placements.len()],
         })
     }
 
@@ -120,6 +131,7 @@ impl CohortAcc {
             self.hired[arr].push(o.hired);
             self.npv[arr].push(chunk.outcomes[i * a + arr].npv);
             self.completed[arr] += f64::from(o.completed);
+            self.pupils[arr] += f64::from(o.pupils);
             self.still_employed[arr] += f64::from(o.still_employed);
             self.dropped_out[arr] += f64::from(o.dropped_out);
             self.mentor_hours[arr] += o.mentor_hours_per_pupil;
@@ -137,7 +149,7 @@ impl CohortAcc {
                 let cell = &mut self.groups[arr * self.placements + p];
                 for (sum, x) in cell
                     .iter_mut()
-                    .zip(&g[GROUP_FIELDS * p + 1..GROUP_FIELDS * (p + 1)])
+                    .zip(&g[GROUP_FIELDS * p..GROUP_FIELDS * (p + 1)])
                 {
                     *sum += x;
                 }
@@ -153,6 +165,10 @@ impl CohortAcc {
             .map(|p| if p.learning.is_some() { p.count } else { 0 })
             .collect();
         let pupils: usize = learner_counts.iter().sum();
+        let uncertain = model
+            .placements
+            .iter()
+            .any(|p| p.learning.is_some() && p.uncertain_count.is_some());
         let arrangements = (0..self.arrangements)
             .map(|arr| {
                 let hired = &self.hired[arr];
@@ -193,10 +209,12 @@ impl CohortAcc {
                     .enumerate()
                     .filter(|(_, p)| p.learning.is_some())
                     .map(|(p, pl)| {
-                        let [completed, hired, coverage, months] = self.groups[arr * self.placements + p];
+                        let [learners, completed, hired, coverage, months] =
+                            self.groups[arr * self.placements + p];
                         CohortGroup {
                             placement: pl.name.clone(),
                             pupils: pl.count,
+                            pupils_mean: pl.uncertain_count.is_some().then_some(learners / n),
                             completed_mean: completed / n,
                             hired_mean: hired / n,
                             coverage_mean: (months > 0.0).then(|| coverage / months),
@@ -205,6 +223,7 @@ impl CohortAcc {
                     .collect();
                 CohortArrangement {
                     name: model.arrangements[arr].name.clone(),
+                    pupils_mean: uncertain.then_some(self.pupils[arr] / n),
                     completed_mean: self.completed[arr] / n,
                     hired_mean: mean,
                     hired_sd: var.sqrt(),
