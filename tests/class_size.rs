@@ -65,9 +65,17 @@ fn the_mean_class_size_is_the_distributions_mean() {
     let iterations = 4000;
     for (count, mean, var) in [
         // Whole numbers 4 to 7, each a quarter: mean 5.5, variance (4² − 1)/12.
-        (r#"{ dist = "discrete_uniform", min = 4, max = 7 }"#, 5.5, 15.0 / 12.0),
+        (
+            r#"{ dist = "discrete_uniform", min = 4, max = 7 }"#,
+            5.5,
+            15.0 / 12.0,
+        ),
         // 8 (1/4), 10 (1/2), 12 (1/4): mean 10, variance 2.
-        (r#"{ dist = "discrete", values = [8, 10, 12], weights = [1, 2, 1] }"#, 10.0, 2.0),
+        (
+            r#"{ dist = "discrete", values = [8, 10, 12], weights = [1, 2, 1] }"#,
+            10.0,
+            2.0,
+        ),
     ] {
         let text = class(count, 14, 12, 1, "hire_probability = 1", "");
         let runs = per_iteration(&text, iterations);
@@ -106,7 +114,10 @@ to_month = 11
     let sizes: Vec<u32> = drawn.iter().map(|(o, _, _)| o.pupils).collect();
     for n in 2..=4u32 {
         assert!(sizes.contains(&n), "60 iterations draw every size");
-        let fixed = uncertain.replace(r#"{ dist = "discrete_uniform", min = 2, max = 4 }"#, &n.to_string());
+        let fixed = uncertain.replace(
+            r#"{ dist = "discrete_uniform", min = 2, max = 4 }"#,
+            &n.to_string(),
+        );
         let fixed = per_iteration(&fixed, 60);
         for ((o, npv, _), (f, fixed_npv, _)) in drawn.iter().zip(&fixed) {
             if o.pupils == n {
@@ -131,14 +142,28 @@ name = "stuurgroep"
 amount = 300
 to_month = 11
 "#;
-    let text = class(r#"{ dist = "discrete_uniform", min = 4, max = 7 }"#, 14, 12, 4000, cohort, "");
+    let text = class(
+        r#"{ dist = "discrete_uniform", min = 4, max = 7 }"#,
+        14,
+        12,
+        4000,
+        cohort,
+        "",
+    );
     let s = run(&model(&text), 2);
     let k = s.cohort.as_ref().expect("class");
     let pupils = k.arrangements[0].pupils_mean.expect("an uncertain class size");
     let x = arrangement(&s, "no support");
     // A scaling line is stated for the largest class (7): 700 × pupils / 7 a month.
-    assert_eq!(cents(x.lines["begeleiding_school"]), cents(12.0 * 700.0 * pupils / 7.0));
-    assert_eq!(cents(x.lines["stuurgroep"]), cents(12.0 * 300.0), "a fixed line stays");
+    assert_eq!(
+        cents(x.lines["begeleiding_school"]),
+        cents(12.0 * 700.0 * pupils / 7.0)
+    );
+    assert_eq!(
+        cents(x.lines["stuurgroep"]),
+        cents(12.0 * 300.0),
+        "a fixed line stays"
+    );
 }
 
 /// Mentor coverage by month is the drawn pupils': with two fixed leermeesters (the first
@@ -156,7 +181,14 @@ name = "B"
 hours_per_week = 6
 max_pupils = 5
 "#;
-    let text = class(r#"{ dist = "discrete_uniform", min = 1, max = 10 }"#, 14, 12, 1, cohort, "");
+    let text = class(
+        r#"{ dist = "discrete_uniform", min = 1, max = 10 }"#,
+        14,
+        12,
+        1,
+        cohort,
+        "",
+    );
     let runs = per_iteration(&text, 400);
     let mean_coverage = |n: u32| {
         let cells: Vec<f64> = runs
@@ -177,14 +209,27 @@ max_pupils = 5
             .collect();
         xs.iter().sum::<f64>() / xs.len() as f64
     };
-    assert!(hours(10) < hours(1), "fewer mentor hours per pupil in a larger class");
+    assert!(
+        hours(10) < hours(1),
+        "fewer mentor hours per pupil in a larger class"
+    );
 }
 
 #[test]
 fn the_drawn_class_size_is_an_input_of_the_samples_and_the_sensitivity() {
-    let m = model(&class(r#"{ dist = "discrete_uniform", min = 4, max = 7 }"#, 14, 12, 1, "hire_probability = 1", ""));
+    let m = model(&class(
+        r#"{ dist = "discrete_uniform", min = 4, max = 7 }"#,
+        14,
+        12,
+        1,
+        "hire_probability = 1",
+        "",
+    ));
     let kept = inclusim::sim::inputs::kept_inputs(&m, true);
-    let count = kept.iter().find(|k| k.name == "leerling.count").expect("the count is kept");
+    let count = kept
+        .iter()
+        .find(|k| k.name == "leerling.count")
+        .expect("the count is kept");
     let cfg = inclusim::sim::RunConfig {
         iterations: 200,
         threads: 1,
@@ -192,7 +237,11 @@ fn the_drawn_class_size_is_an_input_of_the_samples_and_the_sensitivity() {
         keep_draws: true,
     };
     inclusim::sim::run(&m, &cfg, &mut |_| {}, &mut |chunk| {
-        for (draws, o) in chunk.draws.iter().zip(chunk.cohort.iter().step_by(m.arrangements.len())) {
+        for (draws, o) in chunk
+            .draws
+            .iter()
+            .zip(chunk.cohort.iter().step_by(m.arrangements.len()))
+        {
             assert_eq!(draws[count.position], f64::from(o.pupils));
         }
     })
@@ -215,18 +264,31 @@ fn errors(text: &str) -> String {
 
 fn warnings(text: &str) -> String {
     let m = model(text);
-    m.warnings.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
+    m.warnings
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 #[test]
 fn a_bad_class_size_gets_a_clear_error() {
     let bad = |count: &str| errors(&class(count, 14, 12, 1, "hire_probability = 1", ""));
     let e = bad(r#"{ dist = "discrete_uniform", min = 7, max = 4 }"#);
-    assert!(e.contains("t.toml:") && e.contains("count.min") && e.contains("must not exceed"), "{e}");
+    assert!(
+        e.contains("t.toml:") && e.contains("count.min") && e.contains("must not exceed"),
+        "{e}"
+    );
     let e = bad(r#"{ dist = "discrete", values = [4, 5.5] }"#);
-    assert!(e.contains("count.values") && e.contains("5.5 is not a whole number"), "{e}");
+    assert!(
+        e.contains("count.values") && e.contains("5.5 is not a whole number"),
+        "{e}"
+    );
     let e = bad("4.5");
-    assert!(e.contains(".count") && e.contains("4.5 is not a whole number"), "{e}");
+    assert!(
+        e.contains(".count") && e.contains("4.5 is not a whole number"),
+        "{e}"
+    );
     let e = bad(r#"{ dist = "pert", min = 4, mode = 5, max = 7 }"#);
     assert!(e.contains("count.dist") && e.contains("discrete_uniform"), "{e}");
     let e = bad(r#"{ dist = "discrete", values = [0, 3] }"#);
@@ -240,7 +302,10 @@ fn a_bad_class_size_gets_a_clear_error() {
         "",
     );
     let e = errors(&crowded);
-    assert!(e.contains("cohort.mentor") && e.contains("1 learner(s) have no leermeester"), "{e}");
+    assert!(
+        e.contains("cohort.mentor") && e.contains("1 learner(s) have no leermeester"),
+        "{e}"
+    );
 }
 
 /// A grant of 100 a month: unscoped and scoped to the employment it starts at hiring (tenure
@@ -257,7 +322,14 @@ instruments = [{{ kind = "grant", name = "werkplekbonus", amount = 100, per = "m
         )
     };
     let total = |phase: &str, hire: &str| {
-        let text = class("3", 20, 12, 1, &format!("hire_probability = {hire}"), &arrangements(phase));
+        let text = class(
+            "3",
+            20,
+            12,
+            1,
+            &format!("hire_probability = {hire}"),
+            &arrangements(phase),
+        );
         arrangement(&run(&model(&text), 1), "grant").lines["werkplekbonus"]
     };
     // Three pupils, hired after 12 months, employed months 12..20.
@@ -268,8 +340,15 @@ instruments = [{{ kind = "grant", name = "werkplekbonus", amount = 100, per = "m
         unscoped.to_bits(),
         "employment is when an unscoped instrument applies to a learner"
     );
-    assert_eq!(total(r#", phase = "employment""#, "0"), 0.0, "nothing while learning");
-    assert_eq!(cents(total(r#", phase = "learning""#, "1")), cents(3.0 * 12.0 * 100.0));
+    assert_eq!(
+        total(r#", phase = "employment""#, "0"),
+        0.0,
+        "nothing while learning"
+    );
+    assert_eq!(
+        cents(total(r#", phase = "learning""#, "1")),
+        cents(3.0 * 12.0 * 100.0)
+    );
     assert_eq!(
         cents(total(r#", phase = "learning""#, "0")),
         cents(3.0 * 12.0 * 100.0),
@@ -289,8 +368,15 @@ fn a_group_line_scoped_to_the_learning_phase_stops_at_graduation() {
     assert_eq!(cents(line("", "1")), cents(20.0 * 250.0), "unscoped: every month");
     assert_eq!(cents(line("phase = \"learning\"", "1")), cents(12.0 * 250.0));
     assert_eq!(cents(line("phase = \"employment\"", "1")), cents(8.0 * 250.0));
-    assert_eq!(line("phase = \"employment\"", "0"), 0.0, "nobody hired, nobody employed");
-    assert_eq!(cents(line("phase = \"learning\"\nscales = true", "1")), cents(12.0 * 250.0));
+    assert_eq!(
+        line("phase = \"employment\"", "0"),
+        0.0,
+        "nobody hired, nobody employed"
+    );
+    assert_eq!(
+        cents(line("phase = \"learning\"\nscales = true", "1")),
+        cents(12.0 * 250.0)
+    );
 }
 
 #[test]
@@ -306,9 +392,15 @@ fn a_bad_phase_gets_a_clear_error_or_warning() {
         )
     };
     let e = errors(&with(r#"{ kind = "lks", phase = "leren" }"#));
-    assert!(e.contains("instruments[0].phase") && e.contains("`leren`") && e.contains("learning, employment"), "{e}");
+    assert!(
+        e.contains("instruments[0].phase") && e.contains("`leren`") && e.contains("learning, employment"),
+        "{e}"
+    );
     let e = errors(&with(r#"{ kind = "lks", phase = "learning" }"#));
-    assert!(e.contains("`lks` is for an employee") && e.contains("grant"), "{e}");
+    assert!(
+        e.contains("`lks` is for an employee") && e.contains("grant"),
+        "{e}"
+    );
     let e = errors(&class(
         "2",
         20,
@@ -317,7 +409,10 @@ fn a_bad_phase_gets_a_clear_error_or_warning() {
         "hire_probability = 1\n[[cohort.cost]]\nname = \"x\"\namount = 1\nphase = \"school\"",
         "",
     ));
-    assert!(e.contains("cohort.cost[0] \"x\" .phase") && e.contains("`school`"), "{e}");
+    assert!(
+        e.contains("cohort.cost[0] \"x\" .phase") && e.contains("`school`"),
+        "{e}"
+    );
     // A placement without a learning phase.
     let employee = r#"
 [[placement]]

@@ -195,4 +195,22 @@ mod tests {
         assert_eq!((b.quantile(0.7), b.quantile(0.71)), (0.0, 1.0));
         assert_eq!((b.cdf(0.0), b.cdf(0.99), b.cdf(1.0)), (0.7, 0.7, 1.0));
     }
+
+    #[test]
+    fn discrete_uniform_takes_each_whole_number_alike() {
+        let d = Dist::discrete_uniform(4.0, 7.0).unwrap();
+        assert_eq!(
+            d.points().unwrap(),
+            vec![(4.0, 0.25), (5.0, 0.25), (6.0, 0.25), (7.0, 0.25)]
+        );
+        assert_eq!((d.mean(), d.variance()), (5.5, 15.0 / 12.0));
+        assert_eq!(d.kind(), "discrete_uniform");
+        assert_eq!(Dist::discrete_uniform(3.0, 3.0).unwrap().as_constant(), Some(3.0));
+        let e = Dist::discrete_uniform(7.0, 4.0).unwrap_err();
+        assert_eq!(e.param.as_deref(), Some("min"));
+        let e = Dist::discrete_uniform(4.0, 6.5).unwrap_err();
+        assert_eq!(e.param.as_deref(), Some("max"));
+        assert!(e.message.contains("whole number"), "{}", e.message);
+        assert!(Dist::discrete_uniform(0.0, 1e9).is_err());
+    }
 }

@@ -237,7 +237,14 @@ impl Rules {
     /// The month of the learning phase of the rules scoped to it: their flows as from a
     /// hiring at the start, and in the phase's last month what they settle.
     #[inline(never)]
-    fn learning_month(&self, rules: &[usize], st: &mut CopyState, m: &MonthFacts, cx: &Context, books: &mut Books) {
+    fn learning_month(
+        &self,
+        rules: &[usize],
+        st: &mut CopyState,
+        m: &MonthFacts,
+        cx: &Context,
+        books: &mut Books,
+    ) {
         for &i in rules {
             if !self.rules[i].instrument.idle(st.ineligible[i], m, cx) {
                 self.after_one(i, Some(0), st, m, cx, books);
@@ -306,7 +313,14 @@ impl Rules {
 
     /// Refunds of a cost line booked this month (workplace adaptation).
     /// `tenure` is the month's tenure (rules scoped to the learning phase refund in it).
-    pub fn on_cost_line(&self, st: &CopyState, tenure: usize, line_name: &str, amount: f64, books: &mut Books) {
+    pub fn on_cost_line(
+        &self,
+        st: &CopyState,
+        tenure: usize,
+        line_name: &str,
+        amount: f64,
+        books: &mut Books,
+    ) {
         if tenure < st.learning && !st.learning_closed {
             for &i in self.in_learning.get(st.placement).into_iter().flatten() {
                 let rule = &self.rules[i];

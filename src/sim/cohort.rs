@@ -106,7 +106,9 @@ pub(super) fn book(
         params
             .iter()
             .enumerate()
-            .filter(|(c, p)| p.learning_months > 0 && p.start + p.learning_months <= t && t < trajectory.stop[*c])
+            .filter(|(c, p)| {
+                p.learning_months > 0 && p.start + p.learning_months <= t && t < trajectory.stop[*c]
+            })
             .count()
     };
     for (i, line) in cohort.lines.iter().enumerate() {

@@ -139,7 +139,11 @@ pub fn simulate_iteration(
     }
     if draws.any_absent {
         // Copies beyond a drawn count do not start: not counted as started in any month.
-        for (&course, months) in plan.arrangement_course.iter().zip(monthly.chunks_mut(model.horizon)) {
+        for (&course, months) in plan
+            .arrangement_course
+            .iter()
+            .zip(monthly.chunks_mut(model.horizon))
+        {
             let placements = model.placements_of(plan.courses[course].variant);
             for (c, _) in draws.present.iter().enumerate().filter(|(_, p)| !**p) {
                 let from = placements[plan.copy_placement[c]].start_month;

@@ -15,8 +15,12 @@ pub struct CohortSummary {
     pub name: String,
     /// School-holiday calendar: `noord`, `midden`, `zuid` or `own`.
     pub calendar: String,
-    /// Learners in the class (all placements with a learning phase).
+    /// Learners in the class (all placements with a learning phase); with an uncertain class
+    /// size, the most it can have.
     pub pupils: usize,
+    /// With an uncertain class size: the fewest learners it can have (absent otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pupils_min: Option<usize>,
     /// Leermeesters.
     pub mentors: Vec<String>,
     /// One per arrangement, in the order of `arrangements`.
@@ -70,6 +74,9 @@ pub struct CohortGroup {
     pub placement: String,
     /// The group's pupils (its largest count when the count is uncertain).
     pub pupils: usize,
+    /// With an uncertain count: its smallest.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pupils_min: Option<usize>,
     /// With an uncertain count: the mean number of the group's pupils who start.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pupils_mean: Option<f64>,
@@ -147,10 +154,7 @@ impl CohortAcc {
             let g = &chunk.cohort_groups[k * width..(k + 1) * width];
             for p in 0..self.placements {
                 let cell = &mut self.groups[arr * self.placements + p];
-                for (sum, x) in cell
-                    .iter_mut()
-                    .zip(&g[GROUP_FIELDS * p..GROUP_FIELDS * (p + 1)])
-                {
+                for (sum, x) in cell.iter_mut().zip(&g[GROUP_FIELDS * p..GROUP_FIELDS * (p + 1)]) {
                     *sum += x;
                 }
             }
@@ -214,6 +218,7 @@ impl CohortAcc {
                         CohortGroup {
                             placement: pl.name.clone(),
                             pupils: pl.count,
+                            pupils_min: smallest(pl),
                             pupils_mean: pl.uncertain_count.is_some().then_some(learners / n),
                             completed_mean: completed / n,
                             hired_mean: hired / n,
@@ -249,10 +254,23 @@ impl CohortAcc {
             name: cohort.name.clone(),
             calendar: cohort.calendar.clone(),
             pupils,
+            pupils_min: uncertain.then(|| {
+                model
+                    .placements
+                    .iter()
+                    .filter(|p| p.learning.is_some())
+                    .map(|p| smallest(p).unwrap_or(p.count))
+                    .sum()
+            }),
             mentors: cohort.mentors.iter().map(|m| m.name.clone()).collect(),
             arrangements,
         })
     }
+}
+
+/// The smallest count of a placement whose count is uncertain.
+fn smallest(p: &crate::model::Placement) -> Option<usize> {
+    p.uncertain_count.as_ref().map(|d| d.support().0 as usize)
 }
 
 /// E[−NPV] / E[hired] and its standard error by the delta method:

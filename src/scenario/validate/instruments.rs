@@ -61,10 +61,9 @@ pub(super) fn build_instruments(
             placements,
             &ipath.key("placements"),
         );
-        let phase = scoped
-            .phase
-            .as_deref()
-            .and_then(|name| instrument_phase(c, &instrument, name, (&covers, placements), &ipath.key("phase")));
+        let phase = scoped.phase.as_deref().and_then(|name| {
+            instrument_phase(c, &instrument, name, (&covers, placements), &ipath.key("phase"))
+        });
         applies.push(covers);
         phases.push(phase);
         out.push(instrument);

@@ -995,21 +995,34 @@ fn build_count(c: &mut Checker, spec: Option<&InputSpec>, path: &KeyPath) -> (us
         (None, None) => {
             c.error(
                 &path.key("dist"),
-                format!("{} takes any number in its range; `count` is {allowed}", dist.describe()),
+                format!(
+                    "{} takes any number in its range; `count` is {allowed}",
+                    dist.describe()
+                ),
             );
             return (1, None);
         }
     };
-    let key = if spec.values.is_some() { path.key("values") } else { path.clone() };
+    let key = if spec.values.is_some() {
+        path.key("values")
+    } else {
+        path.clone()
+    };
     if let Some((bad, _)) = points.iter().find(|(v, _)| v.fract() != 0.0) {
-        c.error(&key, format!("{bad} is not a whole number; a count takes whole numbers only"));
+        c.error(
+            &key,
+            format!("{bad} is not a whole number; a count takes whole numbers only"),
+        );
         return (1, None);
     }
     let (lo, hi) = (points[0].0, points[points.len() - 1].0);
     if lo < 1.0 || hi > MAX_COUNT as f64 {
         c.error(
             &key,
-            format!("{} can take {lo} to {hi}; a count is from 1 to {MAX_COUNT}", dist.describe()),
+            format!(
+                "{} can take {lo} to {hi}; a count is from 1 to {MAX_COUNT}",
+                dist.describe()
+            ),
         );
         return (1, None);
     }
