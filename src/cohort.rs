@@ -24,28 +24,8 @@ pub struct LearningPhase {
     pub school_share: Vec<f64>,
 }
 
-/// The phase of a placement with a learning phase to which an instrument or a group line is
-/// scoped (`phase = "learning"` or `"employment"`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Phase {
-    /// The learning phase, until graduation (or leaving).
-    Learning,
-    /// The employment after hiring at graduation.
-    Employment,
-}
-
-impl Phase {
-    /// The names a scenario writes.
-    pub const NAMES: [&'static str; 2] = ["learning", "employment"];
-
-    pub fn parse(name: &str) -> Option<Self> {
-        match name {
-            "learning" => Some(Self::Learning),
-            "employment" => Some(Self::Employment),
-            _ => None,
-        }
-    }
-}
+/// The phase an instrument or a group line is scoped to (shared with the instruments).
+pub use crate::vocab::Phase;
 
 /// Ledger line of the stagevergoeding (company → learner).
 pub const STIPEND_LINE: &str = "stagevergoeding";

@@ -121,9 +121,9 @@ impl Rules {
     /// that have one, from the start until graduation, as if employed from the start, and
     /// settles at graduation; one scoped to the employment applies as an unscoped rule does,
     /// which for a learner is from hiring on. Call after [`Self::with_learning`].
-    pub fn with_phases(mut self, phases: &[Option<crate::cohort::Phase>]) -> Self {
+    pub fn with_phases(mut self, phases: &[Option<crate::vocab::Phase>]) -> Self {
         let learning_scoped =
-            |k: usize| phases.get(k).copied().flatten() == Some(crate::cohort::Phase::Learning);
+            |k: usize| phases.get(k).copied().flatten() == Some(crate::vocab::Phase::Learning);
         if !(0..self.rules.len()).any(learning_scoped) {
             return self;
         }
