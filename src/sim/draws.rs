@@ -159,6 +159,10 @@ impl IterationDraws {
         self.counts.clear();
         self.present.clear();
         self.any_absent = false;
+        if model.placements.iter().all(|p| p.uncertain_count.is_none()) {
+            // Every copy starts ([`Self::starts`] of an empty list).
+            return;
+        }
         for p in &model.placements {
             let starting = match &p.uncertain_count {
                 None => p.count,
