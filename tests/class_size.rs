@@ -164,6 +164,11 @@ to_month = 11
         cents(12.0 * 300.0),
         "a fixed line stays"
     );
+    // The copies beyond the count are not placements of the iteration: every one that
+    // started is active in every month, and retained.
+    assert_eq!(x.months_active_mean, 14.0);
+    assert_eq!(x.retention_at_horizon, 1.0);
+    assert!(x.monthly.iter().all(|m| m.share_active == 1.0));
 }
 
 /// Mentor coverage by month is the drawn pupils': with two fixed leermeesters (the first
