@@ -9,7 +9,8 @@
 //!
 //! Timings of a shared machine wander; instruction counts do not. With
 //! `INCLUSIM_BENCH_COUNT=<arrangements>:<iterations>[:<horizon months>]` (arrangements 1, 2 or
-//! 4) the bench binary runs just that many iterations of one variant, for callgrind: the
+//! 4, or `cohort` for the class of 12 pupils) the bench binary runs just that many iterations
+//! of one variant, for callgrind: the
 //! difference between two such counts over the difference of iterations is the cost of one
 //! iteration, without the set-up (see README.md, Development). With
 //! `INCLUSIM_BENCH_NS=<arrangements>:<iterations>` it times that many iterations itself and
@@ -34,11 +35,16 @@ enum Variant {
     BaselineTwice,
     /// All four arrangements: the baseline, two LKS variants and detachering.
     All,
+    /// The class of 12 pupils over 60 months ([`COHORT`]).
+    Cohort,
 }
 
 /// The scenario is edited as a TOML table, so that expectations or arrangements added to it
 /// later do not break the bench.
 fn model(variant: Variant, horizon: Option<i64>) -> inclusim::model::Model {
+    if matches!(variant, Variant::Cohort) {
+        return inclusim::scenario::parse(Path::new("cohort.toml"), COHORT).expect("bench cohort is valid");
+    }
     let mut table: toml::Table = SCENARIO.parse().expect("the bundled scenario is TOML");
     if let Some(months) = horizon {
         let scenario = table["scenario"].as_table_mut().expect("[scenario]");
@@ -60,6 +66,7 @@ fn model(variant: Variant, horizon: Option<i64>) -> inclusim::model::Model {
         Variant::Baseline => 1,
         Variant::BaselineTwice => 2,
         Variant::All => 4,
+        Variant::Cohort => 1,
     };
     assert_eq!(model.arrangements.len(), expected, "{variant:?}");
     model
@@ -134,7 +141,7 @@ learning = { months = 23, days_per_week = 3, hours_per_day = 8 }
 "#;
 
 fn bench_cohort(c: &mut Criterion) {
-    let model = inclusim::scenario::parse(Path::new("cohort.toml"), COHORT).expect("bench cohort is valid");
+    let model = model(Variant::Cohort, None);
     let plan = Plan::new(&model).expect("plan");
     let mut group = c.benchmark_group("pupil_months");
     group.throughput(Throughput::Elements((model.horizon * model.copies()) as u64));
@@ -152,8 +159,9 @@ fn bench_cohort(c: &mut Criterion) {
     group.finish();
 }
 
-/// The variant, iterations and optional horizon of a spec `<arrangements: 1, 2 or
-/// 4>:<iterations>[:<horizon months>]` given in the environment variable `var`.
+/// The variant, iterations and optional horizon of a spec `<arrangements: 1, 2 or 4, or
+/// cohort>:<iterations>[:<horizon months>]` given in the environment variable `var` (the
+/// cohort case keeps its own horizon of 60 months).
 fn parse_spec(var: &str, spec: &str) -> (Variant, u64, Option<i64>) {
     let parts: Vec<&str> = spec.split(':').collect();
     let number = |i: usize| {
@@ -161,11 +169,12 @@ fn parse_spec(var: &str, spec: &str) -> (Variant, u64, Option<i64>) {
             .get(i)
             .map(|p| p.parse::<u64>().unwrap_or_else(|_| panic!("a number in {var}")))
     };
-    let variant = match number(0) {
-        Some(1) => Variant::Baseline,
-        Some(2) => Variant::BaselineTwice,
-        Some(4) => Variant::All,
-        _ => panic!("{var} is <arrangements: 1, 2 or 4>:<iterations>[:<horizon>]"),
+    let variant = match parts.first().copied() {
+        Some("1") => Variant::Baseline,
+        Some("2") => Variant::BaselineTwice,
+        Some("4") => Variant::All,
+        Some("cohort") => Variant::Cohort,
+        _ => panic!("{var} is <arrangements: 1, 2 or 4, or cohort>:<iterations>[:<horizon>]"),
     };
     let iterations = number(1).unwrap_or_else(|| panic!("{var} names the iterations"));
     (variant, iterations, number(2).map(|h| h as i64))

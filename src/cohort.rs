@@ -24,6 +24,9 @@ pub struct LearningPhase {
     pub school_share: Vec<f64>,
 }
 
+/// The phase an instrument or a group line is scoped to (shared with the instruments).
+pub use crate::vocab::Phase;
+
 /// Ledger line of the stagevergoeding (company → learner).
 pub const STIPEND_LINE: &str = "stagevergoeding";
 /// Ledger line of the recruitment cost avoided by hiring a learner (recruitment market →
@@ -82,6 +85,9 @@ pub struct GroupLine {
     /// follows the number of learners); by default a group line does not shrink when a
     /// learner drops out.
     pub scales: bool,
+    /// Booked only in the months in which some learner is in this phase (`None`: in all its
+    /// months); with `scales`, the amount follows the share of the class in the phase.
+    pub phase: Option<Phase>,
 }
 
 /// When a group line falls due (scenario months).

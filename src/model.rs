@@ -283,7 +283,11 @@ pub struct StaticInput {
 #[derive(Debug, Clone)]
 pub struct Placement {
     pub name: String,
+    /// Copies of the placement; with an uncertain count, the largest it can take.
     pub count: usize,
+    /// The number of copies that start, drawn per iteration (a class of 8 to 12 pupils);
+    /// `None` when every copy starts. Copies beyond the drawn number do not start.
+    pub uncertain_count: Option<Dist>,
     /// Scenario month in which the placement starts.
     pub start_month: usize,
     /// Scenario month from which the contract no longer runs (exclusive).
@@ -510,6 +514,9 @@ pub struct Arrangement {
     pub instruments: Vec<Instrument>,
     /// Per instrument: the placements it applies to, by index (every placement by default).
     pub applies: Vec<Vec<bool>>,
+    /// Per instrument: the phase of a learner's placement it is scoped to (`None`: as its
+    /// scheme applies, which for a learner is the employment after hiring).
+    pub phases: Vec<Option<crate::cohort::Phase>>,
     /// The variant of the placements it simulates (0: the scenario's own).
     pub variant: usize,
 }

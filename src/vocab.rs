@@ -303,3 +303,26 @@ pub const ARRANGEMENT_METRICS: [&str; 16] = [
 
 /// Metrics of a pair of arrangements (a − b).
 pub const PAIR_METRICS: [&str; 3] = ["p_a_better", "mean_difference", "p_npv_positive_diff"];
+
+/// The phase of a placement with a learning phase to which an instrument or a group line is
+/// scoped (`phase = "learning"` or `"employment"`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phase {
+    /// The learning phase, until graduation (or leaving).
+    Learning,
+    /// The employment after hiring at graduation.
+    Employment,
+}
+
+impl Phase {
+    /// The names a scenario writes.
+    pub const NAMES: [&'static str; 2] = ["learning", "employment"];
+
+    pub fn parse(name: &str) -> Option<Self> {
+        match name {
+            "learning" => Some(Self::Learning),
+            "employment" => Some(Self::Employment),
+            _ => None,
+        }
+    }
+}

@@ -1,6 +1,7 @@
 //! Integration tests: one binary, one module per area (as ripgrep does).
 
 mod check;
+mod class_size;
 mod cli;
 mod cohort;
 mod duties;

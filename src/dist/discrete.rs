@@ -3,7 +3,10 @@
 
 use rand::distr::weighted::WeightedIndex;
 
-use super::params::{ParamError, check_weights, finite, num};
+use super::params::{ParamError, check_range, check_weights, finite, num};
+
+/// The most values a `discrete_uniform` may span (a guard against a typo such as `max = 1e9`).
+const MAX_DISCRETE_UNIFORM_VALUES: f64 = 10_000.0;
 use super::{Dist, Law};
 
 impl Dist {
@@ -25,6 +28,34 @@ impl Dist {
         let equal = vec![1.0; values.len()];
         let law = Discrete::law(values, weights.unwrap_or(&equal))?;
         Ok(Dist::new("discrete", discrete_label(values, weights), law))
+    }
+
+    /// Every whole number from `min` to `max` with the same probability (a class of 8 to 12
+    /// pupils); `min == max` is a constant.
+    pub fn discrete_uniform(min: f64, max: f64) -> Result<Dist, ParamError> {
+        check_range(min, max)?;
+        for (key, v) in [("min", min), ("max", max)] {
+            if v.fract() != 0.0 {
+                return Err(ParamError::at(
+                    key,
+                    format!("`{key}` must be a whole number (got {})", num(v)),
+                ));
+            }
+        }
+        if max - min >= MAX_DISCRETE_UNIFORM_VALUES {
+            return Err(ParamError::at(
+                "max",
+                format!(
+                    "discrete_uniform takes at most {MAX_DISCRETE_UNIFORM_VALUES} values (got {} to {})",
+                    num(min),
+                    num(max)
+                ),
+            ));
+        }
+        let values: Vec<f64> = (0..=(max - min) as u32).map(|k| min + f64::from(k)).collect();
+        let label = format!("discrete_uniform(min {}, max {})", num(min), num(max));
+        let law = Discrete::law(&values, &vec![1.0; values.len()])?;
+        Ok(Dist::new("discrete_uniform", label, law))
     }
 
     /// 1 with probability `p`, else 0.
@@ -163,5 +194,23 @@ mod tests {
         let b = Dist::bernoulli(0.3).unwrap();
         assert_eq!((b.quantile(0.7), b.quantile(0.71)), (0.0, 1.0));
         assert_eq!((b.cdf(0.0), b.cdf(0.99), b.cdf(1.0)), (0.7, 0.7, 1.0));
+    }
+
+    #[test]
+    fn discrete_uniform_takes_each_whole_number_alike() {
+        let d = Dist::discrete_uniform(4.0, 7.0).unwrap();
+        assert_eq!(
+            d.points().unwrap(),
+            vec![(4.0, 0.25), (5.0, 0.25), (6.0, 0.25), (7.0, 0.25)]
+        );
+        assert_eq!((d.mean(), d.variance()), (5.5, 15.0 / 12.0));
+        assert_eq!(d.kind(), "discrete_uniform");
+        assert_eq!(Dist::discrete_uniform(3.0, 3.0).unwrap().as_constant(), Some(3.0));
+        let e = Dist::discrete_uniform(7.0, 4.0).unwrap_err();
+        assert_eq!(e.param.as_deref(), Some("min"));
+        let e = Dist::discrete_uniform(4.0, 6.5).unwrap_err();
+        assert_eq!(e.param.as_deref(), Some("max"));
+        assert!(e.message.contains("whole number"), "{}", e.message);
+        assert!(Dist::discrete_uniform(0.0, 1e9).is_err());
     }
 }

@@ -27,13 +27,13 @@ pub struct DistSpec {
     /// constant: the value.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<f64>,
-    /// uniform, triangular, pert: the lowest value; normal: optional lower truncation bound.
+    /// uniform, discrete_uniform, triangular, pert: the lowest value; normal: optional lower truncation bound.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub min: Option<f64>,
     /// triangular, pert: the most likely value (also with `p5` and `p95`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub mode: Option<f64>,
-    /// uniform, triangular, pert: the highest value; normal: optional upper truncation bound.
+    /// uniform, discrete_uniform, triangular, pert: the highest value; normal: optional upper truncation bound.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max: Option<f64>,
     /// pert: shape parameter (default 4).
@@ -187,7 +187,7 @@ struct Kind {
     takes: &'static str,
 }
 
-const KINDS: [Kind; 10] = [
+const KINDS: [Kind; 11] = [
     Kind {
         name: "constant",
         keys: &["value"],
@@ -232,6 +232,11 @@ const KINDS: [Kind; 10] = [
         name: "discrete",
         keys: &["values", "weights"],
         takes: "values and optionally weights",
+    },
+    Kind {
+        name: "discrete_uniform",
+        keys: &["min", "max"],
+        takes: "min and max (whole numbers; each value between them equally likely)",
     },
     Kind {
         name: "bernoulli",
@@ -379,6 +384,10 @@ impl DistSpec {
                     t.missing("values");
                 }
                 t.finish(|| Dist::discrete(values, self.weights.as_deref()))
+            }
+            "discrete_uniform" => {
+                let [min, max] = t.needs(["min", "max"]);
+                t.finish(|| Dist::discrete_uniform(min, max))
             }
             _ => {
                 // bernoulli, the last of KINDS

@@ -18,7 +18,11 @@ pub fn render(cohort: Option<&CohortSummary>) -> String {
         out,
         "Class \"{}\": {} pupils, school holidays {}, {} leermeester(s)",
         inert(&k.name),
-        k.pupils,
+        size(
+            k.pupils_min,
+            k.pupils,
+            k.arrangements.first().and_then(|a| a.pupils_mean)
+        ),
         k.calendar,
         k.mentors.len()
     );
@@ -90,11 +94,19 @@ pub fn render(cohort: Option<&CohortSummary>) -> String {
                 out,
                 "  {}: {} pupils, {:.2} completed, {:.2} hired",
                 inert(&g.placement),
-                g.pupils,
+                size(g.pupils_min, g.pupils, g.pupils_mean),
                 g.completed_mean,
                 g.hired_mean
             );
         }
     }
     out
+}
+
+/// A class size: `10`, or drawn per iteration `8 to 12 (mean 10.02)`.
+fn size(min: Option<usize>, max: usize, mean: Option<f64>) -> String {
+    match (min, mean) {
+        (Some(min), Some(mean)) => format!("{min} to {max} (mean {mean:.2})"),
+        _ => max.to_string(),
+    }
 }

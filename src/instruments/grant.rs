@@ -90,6 +90,7 @@ impl Grant {
 
 impl Scheme for Grant {
     const KIND: &'static str = "grant";
+    const IN_LEARNING: bool = true;
     const NAME: Words = Words {
         nl: "Subsidie",
         en: "Grant",

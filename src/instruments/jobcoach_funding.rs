@@ -53,6 +53,7 @@ impl JobcoachFunding {
 
 impl Scheme for JobcoachFunding {
     const KIND: &'static str = "jobcoach_funding";
+    const IN_LEARNING: bool = true;
     const NAME: Words = Words {
         nl: "Vergoeding jobcoach",
         en: "Jobcoach funding",

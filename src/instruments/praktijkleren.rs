@@ -87,6 +87,7 @@ impl Praktijkleren {
 
 impl Scheme for Praktijkleren {
     const KIND: &'static str = "praktijkleren";
+    const IN_LEARNING: bool = true;
     const NAME: Words = Words {
         nl: "Subsidie praktijkleren",
         en: "Praktijkleren subsidy",

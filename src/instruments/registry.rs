@@ -49,6 +49,14 @@ macro_rules! registry {
                 .map(|(_, words)| *words)
         }
 
+        /// The kinds that can apply to a learner in the learning phase (`phase = "learning"`).
+        pub fn kinds_in_learning() -> Vec<&'static str> {
+            [$((<$module::$scheme as $crate::instruments::Scheme>::KIND, <$module::$scheme as $crate::instruments::Scheme>::IN_LEARNING)),*]
+                .into_iter()
+                .filter_map(|(kind, learning)| learning.then_some(kind))
+                .collect()
+        }
+
         /// Every ledger line an instrument books on (a grant or a cost line may not take
         /// these names).
         pub fn line_names() -> Vec<&'static str> {
@@ -159,6 +167,12 @@ macro_rules! registry {
             pub fn assessments_needed(&self, horizon: usize) -> usize {
                 match self {
                     $(Self::$variant(x) => x.assessments_needed(horizon),)*
+                }
+            }
+
+            pub fn in_learning(&self) -> bool {
+                match self {
+                    $(Self::$variant(_) => <$module::$scheme as $crate::instruments::Scheme>::IN_LEARNING,)*
                 }
             }
 

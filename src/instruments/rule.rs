@@ -34,6 +34,9 @@ pub trait Scheme: Sized + Debug + Clone + PartialEq {
     const LINES: &'static [(&'static str, Words)];
     /// Whether it acts before the wage is booked (assessments, the wage factor, a trial).
     const ACTS_BEFORE: bool = false;
+    /// Whether it can apply to a learner in the learning phase (`phase = "learning"`): a
+    /// learner is not employed, so schemes on the wage or the employment cannot.
+    const IN_LEARNING: bool = false;
 
     /// Its parameters as written in the scenario.
     type Raw: DeserializeOwned + Serialize + JsonSchema + Debug + Clone;

@@ -33,6 +33,9 @@ pub struct Rules {
     /// Per placement: the months of its learning phase (0: none); a learner is hired, and the
     /// instruments start, only when the phase ends (`cohort`).
     learning: Vec<usize>,
+    /// Per placement: the rules scoped to the learning phase (`phase = "learning"`), which
+    /// apply from the start until graduation instead (not in `applying`).
+    in_learning: Vec<Vec<usize>>,
 }
 
 /// Per-copy state of every instrument of an arrangement, parallel to the rules.
@@ -46,6 +49,8 @@ pub struct CopyState {
     states: Vec<State>,
     /// Per rule: was the instrument ineligible for this copy at some point.
     pub ineligible: Vec<bool>,
+    /// The rules scoped to the learning phase have settled (at graduation).
+    learning_closed: bool,
 }
 
 impl Rules {
@@ -107,7 +112,38 @@ impl Rules {
             acting_before,
             on_trial: instruments.iter().any(|i| i.trial().is_some()),
             learning: Vec::new(),
+            in_learning: Vec::new(),
         }
+    }
+
+    /// Scopes rules to a phase of a learner's placement (`phases`: per rule, `None` for
+    /// none). A rule scoped to the learning phase applies, to the placements it applies to
+    /// that have one, from the start until graduation, as if employed from the start, and
+    /// settles at graduation; one scoped to the employment applies as an unscoped rule does,
+    /// which for a learner is from hiring on. Call after [`Self::with_learning`].
+    pub fn with_phases(mut self, phases: &[Option<crate::vocab::Phase>]) -> Self {
+        let learning_scoped =
+            |k: usize| phases.get(k).copied().flatten() == Some(crate::vocab::Phase::Learning);
+        if !(0..self.rules.len()).any(learning_scoped) {
+            return self;
+        }
+        self.in_learning = self
+            .applying
+            .iter()
+            .enumerate()
+            .map(|(p, rules)| {
+                let learner = self.learning.get(p).is_some_and(|&l| l > 0);
+                rules
+                    .iter()
+                    .copied()
+                    .filter(|&k| learner && learning_scoped(k))
+                    .collect()
+            })
+            .collect();
+        for list in self.applying.iter_mut().chain(self.acting_before.iter_mut()) {
+            list.retain(|&k| !learning_scoped(k));
+        }
+        self
     }
 
     /// The months of each placement's learning phase (0: none): its learners are employed,
@@ -146,6 +182,7 @@ impl Rules {
         };
         state.ineligible.clear();
         state.ineligible.resize(self.rules.len(), false);
+        state.learning_closed = false;
         state.states.clear();
         state
             .states
@@ -185,10 +222,49 @@ impl Rules {
                 control = Control::NotHired;
             }
         }
+        if let Some(rules) = self.in_learning.get(st.placement)
+            && !rules.is_empty()
+            && m.tenure < st.learning
+        {
+            self.learning_month(rules, st, m, cx, books);
+        }
         if m.calendar.month() == 12 {
             self.settle_claims(st, cx, books);
         }
         control
+    }
+
+    /// The month of the learning phase of the rules scoped to it: their flows as from a
+    /// hiring at the start, and in the phase's last month what they settle.
+    #[inline(never)]
+    fn learning_month(
+        &self,
+        rules: &[usize],
+        st: &mut CopyState,
+        m: &MonthFacts,
+        cx: &Context,
+        books: &mut Books,
+    ) {
+        for &i in rules {
+            if !self.rules[i].instrument.idle(st.ineligible[i], m, cx) {
+                self.after_one(i, Some(0), st, m, cx, books);
+            }
+        }
+        if m.tenure + 1 == st.learning {
+            self.close_learning(st, cx, books);
+        }
+    }
+
+    /// Settles the rules scoped to the learning phase, once.
+    fn close_learning(&self, st: &mut CopyState, cx: &Context, books: &mut Books) {
+        if st.learning_closed {
+            return;
+        }
+        st.learning_closed = true;
+        for &i in self.in_learning.get(st.placement).into_iter().flatten() {
+            let rule = &self.rules[i];
+            rule.instrument.close(&mut st.states[i], cx, books, &rule.lines);
+        }
     }
 
     /// One instrument's flows of the month: while on trial only what acts on trial, once
@@ -236,7 +312,23 @@ impl Rules {
     }
 
     /// Refunds of a cost line booked this month (workplace adaptation).
-    pub fn on_cost_line(&self, st: &CopyState, line_name: &str, amount: f64, books: &mut Books) {
+    /// `tenure` is the month's tenure (rules scoped to the learning phase refund in it).
+    pub fn on_cost_line(
+        &self,
+        st: &CopyState,
+        tenure: usize,
+        line_name: &str,
+        amount: f64,
+        books: &mut Books,
+    ) {
+        if tenure < st.learning && !st.learning_closed {
+            for &i in self.in_learning.get(st.placement).into_iter().flatten() {
+                let rule = &self.rules[i];
+                if let Some(refund) = rule.instrument.refund(line_name, amount) {
+                    books.book(rule.lines[0], refund);
+                }
+            }
+        }
         if st.shared.hired_at.is_none() {
             return;
         }
@@ -251,6 +343,7 @@ impl Rules {
     /// Settles what falls due after the placement's last month (the running year's claims,
     /// then each instrument's own, such as praktijkleren of the running school year).
     pub fn close(&self, st: &mut CopyState, cx: &Context, books: &mut Books) {
+        self.close_learning(st, cx, books);
         self.settle_claims(st, cx, books);
         for &i in &self.applying[st.placement] {
             let rule = &self.rules[i];

@@ -30,6 +30,7 @@ pub struct WorkplaceAdaptation {
 
 impl Scheme for WorkplaceAdaptation {
     const KIND: &'static str = "workplace_adaptation";
+    const IN_LEARNING: bool = true;
     const NAME: Words = Words {
         nl: "Werkplekaanpassing",
         en: "Workplace adaptation",

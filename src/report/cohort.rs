@@ -191,7 +191,14 @@ pub fn section(h: &mut String, s: &Summary, charts: &[RenderedChart], lang: Lang
         escape(&fill(
             w.intro,
             &[
-                ("pupils", &k.pupils.to_string()),
+                (
+                    "pupils",
+                    &match k.pupils_min {
+                        // An uncertain class size: its range.
+                        Some(min) => format!("{min}–{}", k.pupils),
+                        None => k.pupils.to_string(),
+                    }
+                ),
                 ("calendar", &k.calendar),
                 ("mentors", &k.mentors.len().to_string()),
             ]

@@ -597,7 +597,17 @@ fn placement(h: &mut String, model: &Model, p: &Placement, lang: Lang) {
         escape(&fill(t.placement_heading, &[("name", &p.name)]))
     );
     let mut facts = vec![
-        fill(t.fact_count, &[("n", &p.count.to_string())]),
+        fill(
+            t.fact_count,
+            &[(
+                "n",
+                // An uncertain count (drawn per iteration): its range.
+                &p.uncertain_count.as_ref().map_or_else(
+                    || p.count.to_string(),
+                    |d| format!("{}–{}", d.support().0, p.count),
+                ),
+            )],
+        ),
         fill(
             t.fact_start,
             &[

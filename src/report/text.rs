@@ -379,6 +379,10 @@ impl Text {
         let nl = self.lang == Lang::Nl;
         let (n, e) = match path {
             "hours_per_week" => ("Contracturen", "Contract hours"),
+            "count" => (
+                "Aantal in de groep (klasgrootte)",
+                "Number in the group (class size)",
+            ),
             "wage" => ("Bruto uurloon", "Gross hourly wage"),
             "value_per_productive_hour" => (
                 "Waarde van een volledig productief uur",

@@ -151,7 +151,11 @@ pub struct RawPlacement {
     /// The `[placement_template.NAME]` this placement starts from: its keys apply unless the
     /// placement sets them (in a key table such as `learning`, key by key).
     pub template: Option<String>,
-    pub count: Option<i64>,
+    /// How many identical copies (pupils of one group): a whole number, or a discrete
+    /// distribution drawn per iteration (`{ dist = "discrete_uniform", min = 4, max = 7 }`,
+    /// `{ dist = "discrete", values = […], weights = […] }`); copies beyond the drawn number
+    /// do not start.
+    pub count: Option<InputSpec>,
     /// Scenario month (0 = `scenario.start`) in which the placement starts.
     pub start_month: Option<i64>,
     /// Scenario month from which the contract no longer runs (exclusive end).
@@ -677,10 +681,16 @@ pub struct RawScopedInstrument {
     pub instrument: RawInstrument,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub placements: Option<Vec<String>>,
+    /// The phase of a placement with a learning phase in which the instrument applies:
+    /// `learning` or `employment` (default: as the instrument's scheme says, which for a
+    /// learner is the employment after hiring).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub phase: Option<String>,
 }
 
 impl<'de> Deserialize<'de> for RawScopedInstrument {
-    /// The `placements` key is taken off; the rest is the instrument, by its `kind`.
+    /// The `placements` and `phase` keys are taken off; the rest is the instrument, by its
+    /// `kind`.
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let mut table = toml::Table::deserialize(d)?;
         let placements = table
@@ -688,16 +698,22 @@ impl<'de> Deserialize<'de> for RawScopedInstrument {
             .map(Vec::<String>::deserialize)
             .transpose()
             .map_err(|e| de::Error::custom(format!("placements: {}", e.message())))?;
+        let phase = table
+            .remove("phase")
+            .map(String::deserialize)
+            .transpose()
+            .map_err(|e| de::Error::custom(format!("phase: {}", e.message())))?;
         let instrument = RawInstrument::deserialize(toml::Value::Table(table))
             .map_err(|e| de::Error::custom(e.message()))?;
         Ok(Self {
             instrument,
             placements,
+            phase,
         })
     }
 }
 
-// The instrument's schema, each kind with the `placements` key beside its own.
+// The instrument's schema, each kind with the `placements` and `phase` keys beside its own.
 impl JsonSchema for RawScopedInstrument {
     fn schema_name() -> Cow<'static, str> {
         "RawScopedInstrument".into()
@@ -710,10 +726,16 @@ impl JsonSchema for RawScopedInstrument {
             "type": "array",
             "items": { "type": "string" }
         });
+        let phase = serde_json::json!({
+            "description": "The phase of a placement with a learning phase in which this instrument applies: `learning` or `employment` (default: employment, after hiring).",
+            "type": "string",
+            "enum": ["learning", "employment"]
+        });
         if let Some(kinds) = schema.get_mut("oneOf").and_then(|v| v.as_array_mut()) {
             for kind in kinds {
                 if let Some(props) = kind.get_mut("properties").and_then(|p| p.as_object_mut()) {
                     props.insert("placements".into(), placements.clone());
+                    props.insert("phase".into(), phase.clone());
                 }
             }
         }

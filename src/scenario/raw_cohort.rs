@@ -135,4 +135,8 @@ pub struct RawGroupLine {
     /// The amount follows the share of the class still in its learning phase (default false:
     /// a group line does not shrink when a learner drops out).
     pub scales: Option<bool>,
+    /// `learning`: the line runs only while some learner of the class is in the learning
+    /// phase (it stops when the last one graduates or leaves); `employment`: only while some
+    /// hired learner is employed. Default: in its months, whoever is there.
+    pub phase: Option<String>,
 }

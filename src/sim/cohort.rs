@@ -4,7 +4,7 @@
 //! mentor hours and coverage). `engine.rs` calls these through small hooks; the draws are in
 //! `class_draws.rs`, the learning month and the hiring decision in `class_phase.rs`.
 
-use crate::cohort::GroupTiming;
+use crate::cohort::{GroupTiming, Phase};
 use crate::instruments::Books;
 use crate::model::{Model, WEEKS_PER_MONTH};
 
@@ -39,6 +39,16 @@ pub(super) fn class_course(
 ) -> ClassCourse {
     let (stop, ending) = (trajectory.stop[c], trajectory.ending[c]);
     let l = pr.learning_months;
+    if pr.absent {
+        // Beyond the drawn class size: not a pupil this iteration.
+        return ClassCourse {
+            learner: false,
+            completed: false,
+            hired: false,
+            employed_at_horizon: false,
+            dropped_out: false,
+        };
+    }
     if l == 0 {
         return ClassCourse {
             learner: false,
@@ -77,6 +87,8 @@ pub(super) fn book(
         return;
     };
     let horizon = model.horizon;
+    // A line that scales is stated for the whole class at its largest (every group at its
+    // largest count), so it also follows a drawn class size.
     let learners = params.iter().filter(|p| p.learning_months > 0).count();
     let learning_in = |t: usize| {
         params
@@ -86,6 +98,16 @@ pub(super) fn book(
                 p.learning_months > 0
                     && p.start <= t
                     && t < trajectory.stop[*c].min(p.start + p.learning_months)
+            })
+            .count()
+    };
+    // Hired learners at work in month t (the employment after graduation).
+    let employed_in = |t: usize| {
+        params
+            .iter()
+            .enumerate()
+            .filter(|(c, p)| {
+                p.learning_months > 0 && p.start + p.learning_months <= t && t < trajectory.stop[*c]
             })
             .count()
     };
@@ -101,8 +123,16 @@ pub(super) fn book(
             if per_week {
                 x *= cohort.school_share[t] * WEEKS_PER_MONTH;
             }
+            let in_phase = match line.phase {
+                _ if !line.scales && line.phase.is_none() => 0,
+                None | Some(Phase::Learning) => learning_in(t),
+                Some(Phase::Employment) => employed_in(t),
+            };
+            if line.phase.is_some() && in_phase == 0 {
+                continue;
+            }
             if line.scales {
-                x *= learning_in(t) as f64 / learners.max(1) as f64;
+                x *= in_phase as f64 / learners.max(1) as f64;
             }
             books.t = t;
             books.book(lines.group[i], x);

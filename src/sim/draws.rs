@@ -97,6 +97,13 @@ pub struct IterationDraws {
     /// The class's draws (vacancies, hiring, mentors' absence, group lines); empty without
     /// `[cohort]`.
     pub cohort: super::class_draws::CohortDraws,
+    /// Per placement with an uncertain count, in placement order: the number of copies that
+    /// start this iteration.
+    pub counts: Vec<f64>,
+    /// Per copy: whether it starts this iteration (false beyond its placement's drawn count).
+    pub present: Vec<bool>,
+    /// Whether some copy does not start this iteration.
+    pub any_absent: bool,
 }
 
 impl IterationDraws {
@@ -111,6 +118,7 @@ impl IterationDraws {
         self.pool_hours.clear();
         // Cohort hook: the class's own streams (sim/class_draws.rs).
         self.cohort.draw(model, iteration);
+        self.draw_counts(model, iteration);
 
         let mut copy = 0usize;
         for p in &model.placements {
@@ -142,6 +150,39 @@ impl IterationDraws {
             self.pool_hours.push(pool.available.sample(&mut rng));
         }
         self.draw_instruments(model, iteration, copies);
+    }
+
+    /// The number of copies of each placement that start: its `count`, or a draw of its
+    /// uncertain count from a stream of its own, named `count.` and the placement's name, so
+    /// that no other draw of the run moves (common random numbers).
+    fn draw_counts(&mut self, model: &Model, iteration: u64) {
+        self.counts.clear();
+        self.present.clear();
+        self.any_absent = false;
+        if model.placements.iter().all(|p| p.uncertain_count.is_none()) {
+            // Every copy starts ([`Self::starts`] of an empty list).
+            return;
+        }
+        for p in &model.placements {
+            let starting = match &p.uncertain_count {
+                None => p.count,
+                Some(dist) => {
+                    let id = stream_id(&format!("count.{}", p.name));
+                    let mut rng = input_stream(model.seed, iteration, 0, id);
+                    let n = dist.sample(&mut rng).round().clamp(0.0, p.count as f64);
+                    self.counts.push(n);
+                    n as usize
+                }
+            };
+            self.any_absent |= starting < p.count;
+            self.present.extend((0..p.count).map(|k| k < starting));
+        }
+    }
+
+    /// Whether copy `c` starts this iteration.
+    #[inline]
+    pub fn starts(&self, c: usize) -> bool {
+        self.present.get(c).copied().unwrap_or(true)
     }
 
     /// The inputs of every variant of the placements, from the scenario's own draws (see

@@ -137,6 +137,20 @@ pub fn simulate_iteration(
     for &course in &plan.arrangement_course {
         monthly.extend_from_slice(&plan.variants[plan.courses[course].variant].month_points);
     }
+    if draws.any_absent {
+        // Copies beyond a drawn count do not start: not counted as started in any month.
+        for (&course, months) in plan
+            .arrangement_course
+            .iter()
+            .zip(monthly.chunks_mut(model.horizon))
+        {
+            let placements = model.placements_of(plan.courses[course].variant);
+            for (c, _) in draws.present.iter().enumerate().filter(|(_, p)| !**p) {
+                let from = placements[plan.copy_placement[c]].start_month;
+                months[from..].iter_mut().for_each(|m| m.started -= 1);
+            }
+        }
+    }
     lines.clear();
     lines.resize(plan.line_offsets[arrangements], 0.0);
     ineligible.clear();
@@ -286,6 +300,11 @@ impl Iteration<'_> {
         let mut months_active = 0.0;
         let mut final_productivity = 0.0;
         for (c, (pr, ist)) in self.params.iter().zip(ists.iter_mut()).enumerate() {
+            if pr.absent {
+                // Beyond its placement's drawn count: not a copy of this iteration.
+                ist.ineligible.clear();
+                continue;
+            }
             let stop = trajectory.stop[c];
             if stop > pr.start {
                 let with_rules = !rules.is_empty();
@@ -373,7 +392,11 @@ impl Iteration<'_> {
                 .filter(|ist| ist.ineligible.get(i) == Some(&true))
                 .count() as u32;
         }
-        let n = copies as f64;
+        let n = if self.draws.any_absent {
+            self.params.iter().filter(|p| !p.absent).count().max(1) as f64
+        } else {
+            copies as f64
+        };
         Outcome {
             npv,
             break_even_month: break_even(monthly),
@@ -485,7 +508,7 @@ impl Iteration<'_> {
                 let amount = self.inputs.at(c, line.slot);
                 books.book(line_ids[d.line], amount);
                 if !line.is_benefit {
-                    rules.on_cost_line(ist, &line.name, amount, books);
+                    rules.on_cost_line(ist, tenure, &line.name, amount, books);
                 }
             }
             let control = rules.after(ist, &facts, &cx, books);

@@ -2,7 +2,8 @@
 //! one layout that `samples.csv` and the sensitivity statistics both read.
 //!
 //! A kept iteration holds the static inputs of every copy, copy after copy (all slots), then
-//! every copy's instrument inputs, then every pool's available hours.
+//! every copy's instrument inputs, then the drawn count of every placement whose count is
+//! uncertain, then every pool's available hours.
 
 use crate::model::Model;
 
@@ -57,6 +58,17 @@ pub fn kept_inputs(model: &Model, pools: bool) -> Vec<KeptInput> {
                 });
                 position += 1;
             }
+        }
+    }
+    for (pi, p) in model.placements.iter().enumerate() {
+        if p.uncertain_count.is_some() {
+            out.push(KeptInput {
+                name: format!("{}.count", p.name),
+                position,
+                key: "count".to_owned(),
+                placement: Some(pi),
+            });
+            position += 1;
         }
     }
     if pools {

@@ -84,12 +84,14 @@ impl LineBook {
                 .collect();
             other_line_ids.push(ids);
         }
-        let rules = Rules::new(&arrangement.instruments, &arrangement.applies, &mut lines).with_learning(
-            placements
-                .iter()
-                .map(|p| p.learning.as_ref().map_or(0, |l| l.months))
-                .collect(),
-        );
+        let rules = Rules::new(&arrangement.instruments, &arrangement.applies, &mut lines)
+            .with_learning(
+                placements
+                    .iter()
+                    .map(|p| p.learning.as_ref().map_or(0, |l| l.months))
+                    .collect(),
+            )
+            .with_phases(&arrangement.phases);
         if rules.employer_of_record == Party::Provider {
             // Detachering: the provider is the legal employer and pays wage and premiums.
             lines[WAGE].payer = Party::Provider;

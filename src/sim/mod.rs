@@ -255,8 +255,9 @@ fn simulate_chunk(model: &Model, plan: &Plan, cfg: &RunConfig, index: u64) -> Ch
             for c in 0..plan.copy_placement.len() {
                 kept.extend_from_slice(draws.copy_instrument_inputs(c));
             }
-            // The pools' hours last (see `inputs::kept_inputs`): read by the sensitivity
-            // statistics, not written to samples.csv.
+            // The drawn counts, then the pools' hours last (see `inputs::kept_inputs`): the
+            // pools' hours are read by the sensitivity statistics, not written to samples.csv.
+            kept.extend_from_slice(&draws.counts);
             kept.extend_from_slice(&draws.pool_hours);
             chunk.draws.push(kept);
         }

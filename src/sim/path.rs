@@ -119,6 +119,9 @@ pub(super) struct CopyParams {
     pub pay_by_worked: bool,
     /// Months of the learning phase (0: none; set by `sim/cohort.rs`).
     pub learning_months: usize,
+    /// The copy does not start this iteration: it lies beyond its placement's drawn count
+    /// (its start and end are then the horizon, so that it has no month).
+    pub absent: bool,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -216,6 +219,10 @@ pub(super) fn prepare(
                 (pr.pool, pr.available) = (Some(pool), hours);
             }
         }
+        if !draws.starts(c) {
+            // Beyond the drawn count: no month, no money, no pupil.
+            (pr.absent, pr.start, pr.end) = (true, horizon, horizon);
+        }
         params.push(pr);
         let typical = inputs.get(c, Slot::CapacityTypical);
         let sigma = inputs.get(c, Slot::CapacityVolatility);
@@ -296,6 +303,7 @@ fn copy_params(
         jobcoach_learning: x(Slot::JobcoachLearningFactor),
         pay_by_worked: p.pay_basis == PayBasis::Worked,
         learning_months: 0,
+        absent: false,
     }
 }
 

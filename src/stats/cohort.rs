@@ -15,8 +15,12 @@ pub struct CohortSummary {
     pub name: String,
     /// School-holiday calendar: `noord`, `midden`, `zuid` or `own`.
     pub calendar: String,
-    /// Learners in the class (all placements with a learning phase).
+    /// Learners in the class (all placements with a learning phase); with an uncertain class
+    /// size, the most it can have.
     pub pupils: usize,
+    /// With an uncertain class size: the fewest learners it can have (absent otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pupils_min: Option<usize>,
     /// Leermeesters.
     pub mentors: Vec<String>,
     /// One per arrangement, in the order of `arrangements`.
@@ -27,6 +31,10 @@ pub struct CohortSummary {
 #[derive(Debug, Clone, Serialize)]
 pub struct CohortArrangement {
     pub name: String,
+    /// With an uncertain class size (a `count` drawn per iteration): the mean number of
+    /// pupils who start; absent when every group's count is fixed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pupils_mean: Option<f64>,
     /// Mean learners who finished the learning phase (graduated).
     pub completed_mean: f64,
     /// Mean learners hired at graduation.
@@ -64,7 +72,14 @@ pub struct CohortArrangement {
 #[derive(Debug, Clone, Serialize)]
 pub struct CohortGroup {
     pub placement: String,
+    /// The group's pupils (its largest count when the count is uncertain).
     pub pupils: usize,
+    /// With an uncertain count: its smallest.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pupils_min: Option<usize>,
+    /// With an uncertain count: the mean number of the group's pupils who start.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pupils_mean: Option<f64>,
     pub completed_mean: f64,
     pub hired_mean: f64,
     /// The group's mean mentor coverage over its learners' months in need (null if none).
@@ -80,6 +95,7 @@ pub struct CohortAcc {
     /// Per arrangement: hires per iteration, NPV per iteration.
     hired: Vec<Vec<u32>>,
     npv: Vec<Vec<f64>>,
+    pupils: Vec<f64>,
     completed: Vec<f64>,
     still_employed: Vec<f64>,
     dropped_out: Vec<f64>,
@@ -88,8 +104,9 @@ pub struct CohortAcc {
     mentor_short: Vec<u64>,
     /// Per arrangement and month: the iterations' coverage (NaN skipped).
     coverage: Vec<Vec<f64>>,
-    /// Per arrangement and placement: completed, hired, coverage sum, months in need.
-    groups: Vec<[f64; 4]>,
+    /// Per arrangement and placement: learners, completed, hired, coverage sum, months in
+    /// need.
+    groups: Vec<[f64; GROUP_FIELDS]>,
 }
 
 impl CohortAcc {
@@ -102,6 +119,7 @@ impl CohortAcc {
             placements: model.placements.len(),
             hired: vec![Vec::new(); a],
             npv: vec![Vec::new(); a],
+            pupils: vec![0.0; a],
             completed: vec![0.0; a],
             still_employed: vec![0.0; a],
             dropped_out: vec![0.0; a],
@@ -109,7 +127,7 @@ impl CohortAcc {
             mentor_months: vec![0; a],
             mentor_short: vec![0; a],
             coverage: vec![Vec::new(); a * model.horizon],
-            groups: vec![[0.0; 4]; a * model.placements.len()],
+            groups: vec![[0.0; GROUP_FIELDS]; a * model.placements.len()],
         })
     }
 
@@ -120,6 +138,7 @@ impl CohortAcc {
             self.hired[arr].push(o.hired);
             self.npv[arr].push(chunk.outcomes[i * a + arr].npv);
             self.completed[arr] += f64::from(o.completed);
+            self.pupils[arr] += f64::from(o.pupils);
             self.still_employed[arr] += f64::from(o.still_employed);
             self.dropped_out[arr] += f64::from(o.dropped_out);
             self.mentor_hours[arr] += o.mentor_hours_per_pupil;
@@ -135,10 +154,7 @@ impl CohortAcc {
             let g = &chunk.cohort_groups[k * width..(k + 1) * width];
             for p in 0..self.placements {
                 let cell = &mut self.groups[arr * self.placements + p];
-                for (sum, x) in cell
-                    .iter_mut()
-                    .zip(&g[GROUP_FIELDS * p + 1..GROUP_FIELDS * (p + 1)])
-                {
+                for (sum, x) in cell.iter_mut().zip(&g[GROUP_FIELDS * p..GROUP_FIELDS * (p + 1)]) {
                     *sum += x;
                 }
             }
@@ -153,6 +169,10 @@ impl CohortAcc {
             .map(|p| if p.learning.is_some() { p.count } else { 0 })
             .collect();
         let pupils: usize = learner_counts.iter().sum();
+        let uncertain = model
+            .placements
+            .iter()
+            .any(|p| p.learning.is_some() && p.uncertain_count.is_some());
         let arrangements = (0..self.arrangements)
             .map(|arr| {
                 let hired = &self.hired[arr];
@@ -193,10 +213,13 @@ impl CohortAcc {
                     .enumerate()
                     .filter(|(_, p)| p.learning.is_some())
                     .map(|(p, pl)| {
-                        let [completed, hired, coverage, months] = self.groups[arr * self.placements + p];
+                        let [learners, completed, hired, coverage, months] =
+                            self.groups[arr * self.placements + p];
                         CohortGroup {
                             placement: pl.name.clone(),
                             pupils: pl.count,
+                            pupils_min: smallest(pl),
+                            pupils_mean: pl.uncertain_count.is_some().then_some(learners / n),
                             completed_mean: completed / n,
                             hired_mean: hired / n,
                             coverage_mean: (months > 0.0).then(|| coverage / months),
@@ -205,6 +228,7 @@ impl CohortAcc {
                     .collect();
                 CohortArrangement {
                     name: model.arrangements[arr].name.clone(),
+                    pupils_mean: uncertain.then_some(self.pupils[arr] / n),
                     completed_mean: self.completed[arr] / n,
                     hired_mean: mean,
                     hired_sd: var.sqrt(),
@@ -230,10 +254,23 @@ impl CohortAcc {
             name: cohort.name.clone(),
             calendar: cohort.calendar.clone(),
             pupils,
+            pupils_min: uncertain.then(|| {
+                model
+                    .placements
+                    .iter()
+                    .filter(|p| p.learning.is_some())
+                    .map(|p| smallest(p).unwrap_or(p.count))
+                    .sum()
+            }),
             mentors: cohort.mentors.iter().map(|m| m.name.clone()).collect(),
             arrangements,
         })
     }
+}
+
+/// The smallest count of a placement whose count is uncertain.
+fn smallest(p: &crate::model::Placement) -> Option<usize> {
+    p.uncertain_count.as_ref().map(|d| d.support().0 as usize)
 }
 
 /// E[−NPV] / E[hired] and its standard error by the delta method:

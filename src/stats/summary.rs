@@ -586,6 +586,13 @@ impl<'m> Accumulator<'m> {
         drop(std::mem::take(&mut self.productivity_paths));
         for (ai, (acc, book)) in self.arrangements.iter().zip(&self.books).enumerate() {
             let arrangement = &model.arrangements[ai];
+            // The simulated placements over all iterations: the copies started by the last
+            // month (every copy, n × copies, unless a count is drawn per iteration).
+            let placements = self
+                .monthly
+                .get((ai + 1) * horizon.max(1) - 1)
+                .map_or(0, |m| m.started)
+                .max(1);
             let sorted_npv = sorted(&acc.npv);
             let q = |p: f64| quantile_sorted(&sorted_npv, p);
             let mean = describe::mean(&acc.npv);
@@ -647,7 +654,7 @@ impl<'m> Accumulator<'m> {
                     .zip(&acc.ineligible)
                     .map(|(instrument, count)| InstrumentSummary {
                         instrument,
-                        ineligible_share: *count as f64 / (nf * model.copies() as f64),
+                        ineligible_share: *count as f64 / placements as f64,
                     })
                     .collect(),
                 ledger: ledger_flows(book, &acc.lines, nf),

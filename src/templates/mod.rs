@@ -37,7 +37,7 @@ pub const TEMPLATES: [Template; 5] = [
     },
     Template {
         name: "top-academy",
-        summary: "TOP-Academy: a class of ten pupils from two schools learns on the shop floor, hired at graduation (LKS, LKV, no-risk polis)",
+        summary: "TOP-Academy: a class of 8 to 12 pupils from two schools learns on the shop floor, hired at graduation (LKS, LKV, no-risk polis)",
         text: include_str!("top-academy.toml"),
     },
 ];

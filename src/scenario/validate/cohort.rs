@@ -2,7 +2,7 @@
 //! leermeesters and group lines, and each placement's learning phase.
 
 use super::*;
-use crate::cohort::{Cohort, GroupLine, GroupTiming, LearningPhase, Mentor};
+use crate::cohort::{Cohort, GroupLine, GroupTiming, LearningPhase, Mentor, Phase};
 use crate::instruments::Hire;
 use crate::school_calendar::{self, Date, Holiday, Region, SchoolCalendar};
 use crate::vocab::Party;
@@ -431,10 +431,22 @@ fn assign_mentors(
         .count();
     if unassigned > 0 {
         let room: usize = mentors.iter().map(|m| m.max_pupils).sum();
+        // An uncertain class size is checked at its largest: every pupil who can come needs
+        // a leermeester.
+        let largest: Vec<String> = placements
+            .iter()
+            .filter(|p| p.learning.is_some() && p.uncertain_count.is_some())
+            .map(|p| format!("`{}` up to {}", p.name, p.count))
+            .collect();
+        let at_largest = if largest.is_empty() {
+            String::new()
+        } else {
+            format!(" when the class is at its largest ({})", largest.join(", "))
+        };
         c.error(
             &path.key("mentor"),
             format!(
-                "{unassigned} learner(s) have no leermeester: the mentors take at most {room} in all (their `max_pupils`), or not these placements; add a mentor or raise `max_pupils`"
+                "{unassigned} learner(s) have no leermeester{at_largest}: the mentors take at most {room} in all (their `max_pupils`), or not these placements; add a mentor or raise `max_pupils`"
             ),
         );
     }
@@ -544,6 +556,16 @@ fn build_group_lines(
                 amount: c.input(&l.amount, &lp.key("amount"), Range::NonNegative),
                 timing,
                 scales: l.scales.unwrap_or(false),
+                phase: l.phase.as_deref().and_then(|name| {
+                    let phase = Phase::parse(name);
+                    if phase.is_none() {
+                        c.error(
+                            &lp.key("phase"),
+                            unknown_key_message("phase", name, &Phase::NAMES),
+                        );
+                    }
+                    phase
+                }),
             });
         }
     }

@@ -1,6 +1,7 @@
 //! Arrangements and their financing instruments.
 
 use super::*;
+use crate::cohort::Phase;
 use crate::instruments::{Build, InputDef, ScenarioFacts, line_names};
 
 /// Validates an arrangement's instruments, each by its own scheme, and links them to each
@@ -15,9 +16,10 @@ pub(super) fn build_instruments(
     start: YearMonth,
     inputs: &mut Vec<InputDef>,
     placements: &[Placement],
-) -> (Vec<Instrument>, Vec<Vec<bool>>) {
+) -> (Vec<Instrument>, Vec<Vec<bool>>, Vec<Option<Phase>>) {
     let mut out = Vec::new();
     let mut applies = Vec::new();
+    let mut phases = Vec::new();
     let mut identities: BTreeSet<String> = BTreeSet::new();
     for (j, scoped) in arrangement.instruments.iter().enumerate() {
         let ri = &scoped.instrument;
@@ -53,19 +55,74 @@ pub(super) fn build_instruments(
                 ),
             );
         }
-        applies.push(support::scope(
+        let covers = support::scope(
             c,
             scoped.placements.as_deref(),
             placements,
             &ipath.key("placements"),
-        ));
+        );
+        let phase = scoped.phase.as_deref().and_then(|name| {
+            instrument_phase(c, &instrument, name, (&covers, placements), &ipath.key("phase"))
+        });
+        applies.push(covers);
+        phases.push(phase);
         out.push(instrument);
     }
     let kinds: Vec<&'static str> = out.iter().map(Instrument::kind).collect();
     for instrument in &mut out {
         instrument.link(&kinds);
     }
-    (out, applies)
+    (out, applies, phases)
+}
+
+/// An instrument's `phase`: a known phase, that the instrument can apply in, of a placement
+/// it covers that has phases (a learning phase then employment).
+fn instrument_phase(
+    c: &mut Checker,
+    instrument: &Instrument,
+    name: &str,
+    (covers, placements): (&[bool], &[Placement]),
+    path: &KeyPath,
+) -> Option<Phase> {
+    let Some(phase) = Phase::parse(name) else {
+        c.error(path, unknown_key_message("phase", name, &Phase::NAMES));
+        return None;
+    };
+    let covered = |p: usize| covers.get(p).copied().unwrap_or(true);
+    let learners = (0..placements.len()).any(|p| covered(p) && placements[p].learning.is_some());
+    let kind = instrument.kind();
+    match phase {
+        Phase::Learning if !instrument.in_learning() => {
+            let kinds = crate::instruments::kinds_in_learning();
+            c.error(
+                path,
+                format!(
+                    "`{kind}` is for an employee, and a learner in the learning phase is not employed; `phase = \"learning\"` takes {}",
+                    kinds.join(", ")
+                ),
+            );
+            None
+        }
+        Phase::Learning if !learners => {
+            c.error(
+                path,
+                format!(
+                    "`{kind}` is scoped to the learning phase, but none of the placements it applies to has one (`learning = {{ months = … }}`): it would never apply"
+                ),
+            );
+            None
+        }
+        Phase::Employment if !learners => {
+            c.warn(
+                path,
+                format!(
+                    "none of the placements `{kind}` applies to has a learning phase, so they are employed from the start: `phase = \"employment\"` changes nothing"
+                ),
+            );
+            Some(phase)
+        }
+        _ => Some(phase),
+    }
 }
 
 /// Warns for each instrument that can never apply to the worker of a placement it covers:
@@ -177,6 +234,7 @@ pub(super) fn build_arrangements(
             is_baseline: true,
             instruments: Vec::new(),
             applies: Vec::new(),
+            phases: Vec::new(),
             variant: 0,
         });
     }
@@ -202,9 +260,9 @@ pub(super) fn build_arrangements(
         } else {
             c.name(&a.name, &path.key("name"), &mut seen, "arrangement");
         }
-        let (instruments, applies) = match rates {
+        let (instruments, applies, phases) = match rates {
             Some(rates) => build_instruments(c, &scenario, a, &path, rates, start, inputs, placements),
-            None => (Vec::new(), Vec::new()),
+            None => (Vec::new(), Vec::new(), Vec::new()),
         };
         eligibility(c, &path, &instruments, &applies, placements);
         if a.placements.is_some() && !support::changes_placements(a) {
@@ -233,6 +291,7 @@ pub(super) fn build_arrangements(
             is_baseline: false,
             instruments,
             applies,
+            phases,
             variant,
         });
     }

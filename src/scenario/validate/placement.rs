@@ -162,7 +162,7 @@ pub(super) fn build_placement(
     rates: Option<&Rates>,
     start: YearMonth,
 ) -> Placement {
-    let count = c.months(p.count.unwrap_or(1), &path.key("count"), 1, MAX_COUNT);
+    let (count, uncertain_count) = build_count(c, p.count.as_ref(), &path.key("count"));
     let last_month = horizon.saturating_sub(1) as i64;
     let start_month = c.months(
         p.start_month.unwrap_or(0),
@@ -539,6 +539,7 @@ pub(super) fn build_placement(
     Placement {
         name: p.name.clone(),
         count,
+        uncertain_count,
         start_month,
         contract_end_month,
         copula: None,
@@ -945,4 +946,76 @@ pub(super) fn build_correlations(c: &mut Checker, raw: &RawScenario, placements:
             }
         }
     }
+}
+
+/// A placement's `count`: a whole number, or a discrete distribution of whole numbers from 1
+/// to [`MAX_COUNT`] drawn per iteration. Returns the largest count (the copies the engine
+/// keeps) and the distribution when the count is uncertain.
+fn build_count(c: &mut Checker, spec: Option<&InputSpec>, path: &KeyPath) -> (usize, Option<Dist>) {
+    let allowed = "a whole number, or a discrete distribution of whole numbers \
+                   (`{ dist = \"discrete_uniform\", min = …, max = … }` or \
+                   `{ dist = \"discrete\", values = […], weights = […] }`)";
+    let spec = match spec {
+        None => return (1, None),
+        Some(InputSpec::Constant(v)) => {
+            if v.fract() != 0.0 || !v.is_finite() {
+                c.error(path, format!("{v} is not a whole number; `count` is {allowed}"));
+                return (1, None);
+            }
+            return (c.months(*v as i64, path, 1, MAX_COUNT), None);
+        }
+        Some(InputSpec::Dist(spec)) => spec,
+    };
+    let dist = match spec.build() {
+        Ok(d) => d,
+        Err(problems) => {
+            for p in problems {
+                let at = p.param.as_deref().map_or_else(|| path.clone(), |k| path.key(k));
+                c.error(&at, p.message);
+            }
+            return (1, None);
+        }
+    };
+    let points = match (dist.points(), dist.as_constant()) {
+        (Some(points), _) => points,
+        (None, Some(v)) => vec![(v, 1.0)],
+        (None, None) => {
+            c.error(
+                &path.key("dist"),
+                format!(
+                    "{} takes any number in its range; `count` is {allowed}",
+                    dist.describe()
+                ),
+            );
+            return (1, None);
+        }
+    };
+    let key = if spec.values.is_some() {
+        path.key("values")
+    } else {
+        path.clone()
+    };
+    if let Some((bad, _)) = points.iter().find(|(v, _)| v.fract() != 0.0) {
+        c.error(
+            &key,
+            format!("{bad} is not a whole number; a count takes whole numbers only"),
+        );
+        return (1, None);
+    }
+    let (lo, hi) = (points[0].0, points[points.len() - 1].0);
+    if lo < 1.0 || hi > MAX_COUNT as f64 {
+        c.error(
+            &key,
+            format!(
+                "{} can take {lo} to {hi}; a count is from 1 to {MAX_COUNT}",
+                dist.describe()
+            ),
+        );
+        return (1, None);
+    }
+    let max = hi as usize;
+    if points.len() == 1 {
+        return (max, None);
+    }
+    (max, Some(dist))
 }
