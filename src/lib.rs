@@ -27,6 +27,7 @@ pub mod plot;
 pub mod rates;
 pub mod report;
 pub mod scenario;
+pub mod serve;
 pub mod school_calendar;
 pub mod sim;
 pub mod stats;
