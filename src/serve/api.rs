@@ -186,7 +186,8 @@ struct RunReply {
     verdict: Option<Verdict>,
     /// The report's comparison, parties, charts and what decides the result (a whole page).
     report: Option<String>,
-    summary: Option<Box<serde_json::value::RawValue>>,
+    /// With `summary: true`: what `inclusim run --json` prints for the same file, as text.
+    summary: Option<String>,
     iterations: u64,
     seed: u64,
     /// The time of the run and the report, milliseconds.
@@ -375,12 +376,9 @@ fn run_blocking(shared: &Shared, req: &CaseRequest) -> Response {
         Err(e) => return failure(StatusCode::INTERNAL_SERVER_ERROR, format!("error: {e}")),
     };
     let summary_json = if req.summary {
-        match crate::export::json::summary(&summary)
-            .map_err(|e| e.to_string())
-            .and_then(|b| String::from_utf8(b).map_err(|e| e.to_string()))
-            .and_then(|s| serde_json::value::RawValue::from_string(s).map_err(|e| e.to_string()))
-        {
-            Ok(raw) => Some(raw),
+        match crate::export::json::summary(&summary).map(String::from_utf8) {
+            Ok(Ok(text)) => Some(text),
+            Ok(Err(e)) => return failure(StatusCode::INTERNAL_SERVER_ERROR, format!("error: {e}")),
             Err(e) => return failure(StatusCode::INTERNAL_SERVER_ERROR, format!("error: {e}")),
         }
     } else {
