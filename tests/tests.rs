@@ -14,6 +14,7 @@ mod props;
 mod rates;
 mod report;
 mod sensitivity;
+mod serve;
 mod support;
 mod template;
 mod util;

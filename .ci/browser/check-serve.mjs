@@ -90,7 +90,16 @@ try {
   const charts = await page.frameLocator('#report').locator('figure svg').count();
   if (charts < 3) problems.push(`the report panel shows ${charts} charts`);
   await page.screenshot({ path: join(out, 'serve-nl.png') });
-  await page.screenshot({ path: join(out, 'serve-nl-full.png'), fullPage: true });
+  for (const id of ['charts', 'sensitivity']) {
+    const section = page.frameLocator('#report').locator(`#${id}`);
+    if (!(await section.count())) {
+      problems.push(`the report panel has no #${id} section`);
+      continue;
+    }
+    await section.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(out, `serve-nl-${id}.png`) });
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
 
   // Change the hours: the verdict changes.
   await page.fill(`${hours} input`, '32');

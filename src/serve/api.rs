@@ -294,11 +294,16 @@ fn results_page(html: &str) -> String {
     };
     let h = cut(html.to_owned(), "<header>", "</header>\n");
     let h = cut(h, "<section class=\"first\" id=\"answer\">", "</section>\n");
-    match (h.find("<section id=\"assumptions\">"), h.find("</main>")) {
+    let h = match (h.find("<section id=\"assumptions\">"), h.find("</main>")) {
         (Some(a), Some(b)) if a < b => format!("{}{}", &h[..a], &h[b..]),
         _ => h,
-    }
+    };
+    // In the panel the report fills its frame, a little smaller than on its own.
+    h.replacen("</head>", PANEL_STYLE, 1)
 }
+
+const PANEL_STYLE: &str = "<style>main { max-width: none; padding: 0 0 1rem; } body { font-size: 14px; } \
+                           section:first-child h2 { margin-top: .4rem; }</style>\n</head>";
 
 fn verdict_of(model: &Model, summary: &Summary, lang: Lang) -> Verdict {
     let s = report::localized(model, summary, lang);
@@ -510,12 +515,12 @@ mod tests {
 
     #[test]
     fn the_results_page_drops_header_answer_assumptions_and_method() {
-        let html = "<html><main>\n<header>H</header>\n<section class=\"first\" id=\"answer\">A</section>\n\
+        let html = "<html><head></head><main>\n<header>H</header>\n<section class=\"first\" id=\"answer\">A</section>\n\
                     <section id=\"comparison\">C</section>\n<section id=\"assumptions\">X</section>\n\
                     <section id=\"method\">M</section>\n</main></html>";
         assert_eq!(
             results_page(html),
-            "<html><main>\n<section id=\"comparison\">C</section>\n</main></html>"
+            format!("<html><head>{PANEL_STYLE}<main>\n<section id=\"comparison\">C</section>\n</main></html>")
         );
     }
 

@@ -22,7 +22,7 @@ const TEXT = {
     failed: 'Fout',
     timing: (n, seed, s) => `${n} simulaties · seed ${seed} · ${s} s`,
     between: 'tussen', and: 'en', likely: 'meest waarschijnlijk',
-    chance90: 'in 90% van de gevallen tussen', mean: 'gemiddeld', sd: 'spreiding (sd)',
+    chance90: 'meestal (90%) tussen', mean: 'gemiddeld', sd: 'spreiding (sd)',
     placement: 'Plaatsing', peaks: 'Drukke periodes', arrangement: 'Regeling',
     fromFolder: 'Uit de map', bundled: 'Meegeleverde scenario’s', templates: 'Sjablonen (inclusim init)',
     units: { hours: 'uur', months: 'mnd', pct: '%', eur: '€' },
@@ -45,7 +45,7 @@ const TEXT = {
     failed: 'Error',
     timing: (n, seed, s) => `${n} iterations · seed ${seed} · ${s} s`,
     between: 'between', and: 'and', likely: 'most likely',
-    chance90: 'in 90% of cases between', mean: 'mean', sd: 'spread (sd)',
+    chance90: 'usually (90%) between', mean: 'mean', sd: 'spread (sd)',
     placement: 'Placement', peaks: 'Busy periods', arrangement: 'Arrangement',
     fromFolder: 'From the folder', bundled: 'Bundled scenarios', templates: 'Templates (inclusim init)',
     units: { hours: 'h', months: 'months', pct: '%', eur: '€' },
@@ -126,11 +126,11 @@ function distWords(d) {
   const kind = String(d.dist).toLowerCase();
   const w = t();
   if (['pert', 'triangular', 'triangle', 'beta-pert', 'betapert'].includes(kind) && 'min' in d && 'mode' in d && 'max' in d) {
-    return [w.between, 'min', w.and, 'max', `, ${w.likely}`, 'mode'];
+    return [w.between, 'min', w.and, 'max', `\n${w.likely}`, 'mode'];
   }
   if (kind === 'uniform' && 'min' in d && 'max' in d) return [w.between, 'min', w.and, 'max'];
   if (kind.startsWith('log') && 'p5' in d && 'p95' in d) return [w.chance90, 'p5', w.and, 'p95'];
-  if (kind === 'normal' && 'mean' in d && 'sd' in d) return [w.mean, 'mean', `, ${w.sd}`, 'sd'];
+  if (kind === 'normal' && 'mean' in d && 'sd' in d) return [w.mean, 'mean', `\n${w.sd}`, 'sd'];
   const out = [];
   for (const k of Object.keys(d)) if (k !== 'dist' && typeof d[k] === 'number') out.push(k, k);
   return out;
@@ -143,20 +143,23 @@ function fieldRow(field) {
   const control = el('div', { class: 'control' });
   let read;
   const v = field.value;
-  const euro = field.unit === 'eur' ? el('span', { class: 'unit', text: '€' }) : null;
+  const euro = field.unit === 'eur' && typeof v !== 'string' ? el('span', { class: 'unit', text: '€' }) : null;
   if (v && typeof v === 'object' && !Array.isArray(v)) {
     const inputs = {};
     const words = distWords(v);
     for (let i = 0; i < words.length; i += 2) {
-      control.append(el('span', { text: words[i] }));
-      if (euro) control.append(euro.cloneNode(true));
+      if (words[i].startsWith('\n')) control.append(el('span', { class: 'break' }));
+      // A word, its input and its unit stay on one line.
+      const part = el('span', { class: 'part' }, el('span', { class: 'word', text: words[i].trim() }));
+      if (euro) part.append(euro.cloneNode(true));
       const input = numberInput(v[words[i + 1]], field.unit);
       input.setAttribute('aria-label', `${field.label[state.lang]}: ${words[i + 1]}`);
       if (i === 0) input.id = id;
       inputs[words[i + 1]] = input;
-      control.append(input);
+      part.append(input);
       const u = unitText(field.unit);
-      if (u) control.append(u);
+      if (u) part.append(u);
+      control.append(part);
     }
     read = () => {
       const parts = Object.entries(v).map(([k, x]) => {
@@ -382,8 +385,7 @@ function showResult(reply) {
   const v = reply.verdict;
   $('#best').textContent = v.best || '';
   $('#cards').replaceChildren(...v.cards.map((c) => {
-    const card = el('div', { class: 'card' },
-      el('h4', { text: c.name }), el('p', { class: 'lead', text: c.lead }), el('p', { text: c.detail }));
+    const card = el('div', { class: 'card' }, el('p', { class: 'lead', text: c.lead }), el('p', { text: c.detail }));
     card.style.borderLeftColor = c.colour;
     return card;
   }));
