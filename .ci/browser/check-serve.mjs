@@ -99,6 +99,8 @@ try {
     await section.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(out, `serve-nl-${id}.png`) });
   }
+  await page.locator('#fields fieldset').nth(2).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(out, 'serve-nl-arrangements.png') });
   await page.evaluate(() => window.scrollTo(0, 0));
 
   // Change the hours: the verdict changes.
