@@ -31,7 +31,12 @@ fn start() -> u16 {
         config.port = 0;
         config.threads = THREADS;
         inclusim::serve::serve(config, |url| {
-            let port: u16 = url.trim_end_matches('/').rsplit(':').next().and_then(|p| p.parse().ok()).expect("a port");
+            let port: u16 = url
+                .trim_end_matches('/')
+                .rsplit(':')
+                .next()
+                .and_then(|p| p.parse().ok())
+                .expect("a port");
             tx.send(port).expect("send the port");
         })
         .expect("the server runs");
@@ -52,7 +57,11 @@ fn request(port: u16, body: &str) -> usize {
     let mut response = Vec::new();
     stream.read_to_end(&mut response).expect("read");
     let text = String::from_utf8_lossy(&response);
-    assert!(text.starts_with("HTTP/1.1 200") && text.contains("\"status\":\"ok\""), "{}", &text[..text.len().min(400)]);
+    assert!(
+        text.starts_with("HTTP/1.1 200") && text.contains("\"status\":\"ok\""),
+        "{}",
+        &text[..text.len().min(400)]
+    );
     response.len()
 }
 

@@ -11,7 +11,8 @@ mod whatif;
 
 use crate::check::{self, Outcome, ScenarioCheck};
 use crate::cli::{
-    CheckArgs, Cli, Command, InitArgs, LangArg, RatesArgs, ReportArgs, RunArgs, SchemaArgs, ServeArgs, ValidateArgs,
+    CheckArgs, Cli, Command, InitArgs, LangArg, RatesArgs, ReportArgs, RunArgs, SchemaArgs, ServeArgs,
+    ValidateArgs,
 };
 use crate::export;
 use crate::fs;
@@ -761,7 +762,10 @@ fn serve(args: &ServeArgs) -> Result<Exit, Failure> {
         if path.is_dir() {
             config.folder = Some(path.clone());
         } else if path.is_file() {
-            let parent = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+            let parent = path
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
             config.folder = Some(parent.to_owned());
             config.open = path.file_name().map(|n| n.to_string_lossy().into_owned());
         } else {

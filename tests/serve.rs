@@ -55,7 +55,10 @@ impl Server {
     fn request(&self, method: &str, path: &str, headers: &[(&str, String)], body: &[u8]) -> (u16, Vec<u8>) {
         let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
         stream.set_read_timeout(Some(Duration::from_secs(120))).unwrap();
-        let mut head = format!("{method} {path} HTTP/1.1\r\nConnection: close\r\nContent-Length: {}\r\n", body.len());
+        let mut head = format!(
+            "{method} {path} HTTP/1.1\r\nConnection: close\r\nContent-Length: {}\r\n",
+            body.len()
+        );
         for (k, v) in headers {
             head.push_str(&format!("{k}: {v}\r\n"));
         }
@@ -71,7 +74,10 @@ impl Server {
             .nth(1)
             .and_then(|s| s.parse().ok())
             .unwrap_or_else(|| panic!("no status in {text}"));
-        let at = response.windows(4).position(|w| w == b"\r\n\r\n").map_or(response.len(), |i| i + 4);
+        let at = response
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .map_or(response.len(), |i| i + 4);
         let mut body = response[at..].to_vec();
         if text.to_ascii_lowercase().contains("transfer-encoding: chunked") {
             body = unchunk(&body);
@@ -83,7 +89,10 @@ impl Server {
         self.request(
             "POST",
             path,
-            &[("Host", self.host()), ("Content-Type", "application/json".to_owned())],
+            &[
+                ("Host", self.host()),
+                ("Content-Type", "application/json".to_owned()),
+            ],
             json.to_string().as_bytes(),
         )
     }
@@ -98,10 +107,9 @@ impl Drop for Server {
 
 fn unchunk(mut data: &[u8]) -> Vec<u8> {
     let mut out = Vec::new();
-    loop {
-        let Some(end) = data.windows(2).position(|w| w == b"\r\n") else { break };
+    while let Some(end) = data.windows(2).position(|w| w == b"\r\n") {
         let size = usize::from_str_radix(String::from_utf8_lossy(&data[..end]).trim(), 16).unwrap_or(0);
-        if size == 0 {
+        if size == 0 || data.len() < end + 4 + size {
             break;
         }
         out.extend_from_slice(&data[end + 2..end + 2 + size]);
@@ -172,11 +180,17 @@ fn foreign_host_and_origin_are_refused() {
 fn oversized_bodies_are_refused() {
     let (_root, cases) = folder();
     let s = Server::start(&[cases.to_str().unwrap()]);
-    let big = format!(r#"{{"session":"a","source":{{"kind":"bundled","name":"x"}},"set":["{}"]}}"#, "x".repeat(300 * 1024));
+    let big = format!(
+        r#"{{"session":"a","source":{{"kind":"bundled","name":"x"}},"set":["{}"]}}"#,
+        "x".repeat(300 * 1024)
+    );
     let (status, _) = s.request(
         "POST",
         "/api/run",
-        &[("Host", s.host()), ("Content-Type", "application/json".to_owned())],
+        &[
+            ("Host", s.host()),
+            ("Content-Type", "application/json".to_owned()),
+        ],
         big.as_bytes(),
     );
     assert_eq!(status, 413);
@@ -195,10 +209,18 @@ fn the_server_listens_on_loopback_only_by_default() {
         let listening: Vec<&str> = tcp
             .lines()
             .chain(tcp6.lines())
-            .filter_map(|l| l.split_whitespace().nth(1).filter(|_| l.split_whitespace().nth(3) == Some("0A")))
+            .filter_map(|l| {
+                l.split_whitespace()
+                    .nth(1)
+                    .filter(|_| l.split_whitespace().nth(3) == Some("0A"))
+            })
             .filter(|local| local.ends_with(&port))
             .collect();
-        assert_eq!(listening, vec![format!("0100007F{port}")], "listening sockets on the port");
+        assert_eq!(
+            listening,
+            vec![format!("0100007F{port}")],
+            "listening sockets on the port"
+        );
     }
 }
 
@@ -207,12 +229,19 @@ fn files_outside_the_folder_are_refused() {
     let (_root, cases) = folder();
     let s = Server::start(&[cases.to_str().unwrap()]);
     for name in ["../secret.toml", "/etc/passwd", "sub/../../secret.toml"] {
-        let (status, body) = s.post_json("/api/open", &serde_json::json!({ "source": { "kind": "file", "name": name } }));
+        let (status, body) = s.post_json(
+            "/api/open",
+            &serde_json::json!({ "source": { "kind": "file", "name": name } }),
+        );
         assert_eq!(status, 403, "{name}: {}", String::from_utf8_lossy(&body));
     }
     #[cfg(unix)]
     {
-        std::os::unix::fs::symlink(cases.parent().unwrap().join("secret.toml"), cases.join("link.toml")).unwrap();
+        std::os::unix::fs::symlink(
+            cases.parent().unwrap().join("secret.toml"),
+            cases.join("link.toml"),
+        )
+        .unwrap();
         let (status, _) = s.post_json(
             "/api/open",
             &serde_json::json!({ "source": { "kind": "file", "name": "link.toml" } }),
@@ -222,7 +251,9 @@ fn files_outside_the_folder_are_refused() {
     let (status, body) = s.request("GET", "/api/sources", &[("Host", s.host())], b"");
     assert_eq!(status, 200);
     let listed = String::from_utf8_lossy(&body);
-    assert!(listed.contains("supermarkt.toml") && !listed.contains("secret") && !listed.contains("link.toml"));
+    assert!(
+        listed.contains("supermarkt.toml") && !listed.contains("secret") && !listed.contains("link.toml")
+    );
 }
 
 fn reply(body: &[u8]) -> serde_json::Value {
@@ -255,7 +286,10 @@ fn an_edit_through_the_api_is_what_inclusim_run_gives_on_the_downloaded_file() {
     assert_eq!(status, 200);
     let after = reply(&body);
     assert_eq!(after["status"], "ok", "{after}");
-    assert_eq!((after["iterations"].as_u64(), after["seed"].as_u64()), (Some(1000), Some(7)));
+    assert_eq!(
+        (after["iterations"].as_u64(), after["seed"].as_u64()),
+        (Some(1000), Some(7))
+    );
     assert_ne!(before["verdict"], after["verdict"], "32 hours change the verdict");
     for section in ["id=\"comparison\"", "id=\"charts\"", "id=\"sensitivity\""] {
         assert!(after["report"].as_str().unwrap().contains(section), "{section}");
@@ -264,7 +298,10 @@ fn an_edit_through_the_api_is_what_inclusim_run_gives_on_the_downloaded_file() {
     let (status, toml) = s.post_json("/api/download/scenario", &case(&edit));
     assert_eq!(status, 200);
     let toml = String::from_utf8(toml).unwrap();
-    assert!(toml.starts_with("# Supermarket: a shelf-stacker"), "comments kept");
+    assert!(
+        toml.starts_with("# Supermarket: a shelf-stacker"),
+        "comments kept"
+    );
     assert!(toml.contains("\nhours_per_week = 32\n"));
     let original = std::fs::read_to_string(cases.join("supermarkt.toml")).unwrap();
     assert_eq!(
@@ -273,7 +310,12 @@ fn an_edit_through_the_api_is_what_inclusim_run_gives_on_the_downloaded_file() {
         "only the edited value differs"
     );
     let downloaded = util::write_scenario(root.path(), "downloaded.toml", &toml);
-    let out = util::inclusim().arg("run").arg(&downloaded).arg("--json").output().unwrap();
+    let out = util::inclusim()
+        .arg("run")
+        .arg(&downloaded)
+        .arg("--json")
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", util::stderr_of(&out));
     let cli = String::from_utf8(out.stdout).unwrap();
     assert_eq!(
@@ -311,7 +353,10 @@ fn an_invalid_value_gets_the_command_lines_message_tied_to_its_change() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(util::stderr_of(&out).trim(), message);
-    let (status, _) = s.post_json("/api/download/scenario", &case(&["placement.vakkenvuller.hours_per_week=-8"]));
+    let (status, _) = s.post_json(
+        "/api/download/scenario",
+        &case(&["placement.vakkenvuller.hours_per_week=-8"]),
+    );
     assert_eq!(status, 422, "an invalid scenario is not offered for download");
 }
 
@@ -323,17 +368,26 @@ fn runs_above_the_iteration_limit_are_refused() {
     let r = reply(&body);
     assert_eq!(r["status"], "invalid");
     assert_eq!(r["errors"][0]["set"], 0);
-    assert!(r["errors"][0]["text"].as_str().unwrap().contains("at most 500"), "{r}");
+    assert!(
+        r["errors"][0]["text"].as_str().unwrap().contains("at most 500"),
+        "{r}"
+    );
 }
 
 #[test]
 fn serve_refuses_a_missing_path_and_documents_its_exit_codes() {
-    let out = util::inclusim().args(["serve", "no/such/folder"]).output().unwrap();
+    let out = util::inclusim()
+        .args(["serve", "no/such/folder"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(util::stderr_of(&out).contains("no/such/folder: error: no such scenario file or folder"));
     let help = util::inclusim().args(["serve", "--help"]).output().unwrap();
     let help = String::from_utf8(help.stdout).unwrap();
-    assert!(help.contains("Exit codes:") && help.contains("--listen"), "{help}");
+    assert!(
+        help.contains("Exit codes:") && help.contains("--listen"),
+        "{help}"
+    );
 }
 
 /// The cancel flag: set before a run, nothing runs; never set, the run is `run_with`'s, bit
@@ -372,14 +426,41 @@ fn a_cancelled_run_stops_between_batches_and_an_uncancelled_one_is_unchanged() {
     };
     let (_, all_firsts, all) = npvs(None, None);
     let never = AtomicBool::new(false);
-    assert_eq!(npvs(Some(&never), None), (Ended::Complete, all_firsts.clone(), all.clone()));
+    assert_eq!(
+        npvs(Some(&never), None),
+        (Ended::Complete, all_firsts.clone(), all.clone())
+    );
     let before = AtomicBool::new(true);
     let (ended, firsts, _) = npvs(Some(&before), None);
     assert_eq!((ended, firsts.len()), (Ended::Cancelled, 0));
     let midway = AtomicBool::new(false);
     let (ended, firsts, npv) = npvs(Some(&midway), Some(1));
     assert_eq!(ended, Ended::Cancelled);
-    assert!(firsts.len() < all_firsts.len(), "{} of {} chunks ran", firsts.len(), all_firsts.len());
+    assert!(
+        firsts.len() < all_firsts.len(),
+        "{} of {} chunks ran",
+        firsts.len(),
+        all_firsts.len()
+    );
     assert_eq!(firsts[..], all_firsts[..firsts.len()]);
     assert_eq!(npv[..], all[..npv.len()]);
+}
+
+/// One run at a time per page: a newer request of the same session (here an invalid one,
+/// which answers at once) cancels the run in progress, which answers `cancelled`.
+#[test]
+fn a_newer_request_of_the_page_cancels_its_run_in_progress() {
+    let (_root, cases) = folder();
+    let s = std::sync::Arc::new(Server::start(&[cases.to_str().unwrap()]));
+    let long = {
+        let s = s.clone();
+        std::thread::spawn(move || s.post_json("/api/run", &case(&["scenario.iterations=150000"])))
+    };
+    // Until the long run has started (the server's answer to it would then be `ok`, late).
+    std::thread::sleep(Duration::from_millis(700));
+    let (_, body) = s.post_json("/api/run", &case(&["placement.vakkenvuller.hours_per_week=-1"]));
+    assert_eq!(reply(&body)["status"], "invalid");
+    let (status, body) = long.join().unwrap();
+    assert_eq!(status, 200);
+    assert_eq!(reply(&body)["status"], "cancelled");
 }

@@ -25,9 +25,18 @@ type Ctx = State<Arc<Shared>>;
 
 pub fn router(shared: Arc<Shared>) -> Router {
     Router::new()
-        .route("/", get(|| async { asset(assets::INDEX, "text/html; charset=utf-8") }))
-        .route("/app.js", get(|| async { asset(assets::SCRIPT, "text/javascript; charset=utf-8") }))
-        .route("/app.css", get(|| async { asset(assets::STYLE, "text/css; charset=utf-8") }))
+        .route(
+            "/",
+            get(|| async { asset(assets::INDEX, "text/html; charset=utf-8") }),
+        )
+        .route(
+            "/app.js",
+            get(|| async { asset(assets::SCRIPT, "text/javascript; charset=utf-8") }),
+        )
+        .route(
+            "/app.css",
+            get(|| async { asset(assets::STYLE, "text/css; charset=utf-8") }),
+        )
         .route("/api/sources", get(sources))
         .route("/api/open", post(open))
         .route("/api/run", post(run_case))
@@ -57,7 +66,10 @@ async fn guard(State(shared): Ctx, request: Request, next: Next) -> Response {
              frame-ancestors 'self'; form-action 'none'; base-uri 'none'",
         ),
     );
-    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
     h.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     response
@@ -226,8 +238,17 @@ fn messages(diags: impl IntoIterator<Item = String>, set: &[String]) -> Vec<Mess
 }
 
 /// The validated model of a request, or the loader's messages (the command line's).
-fn load(shared: &Shared, req: &CaseRequest) -> Result<(Opened, Model), Result<Vec<Message>, Response>> {
-    let opened = shared.sources.open(&req.source).map_err(|e| Err(source_failure(&e)))?;
+/// Why a request gets no run: the loader's messages, or a reply of its own (403, 404).
+enum Stop {
+    Invalid(Vec<Message>),
+    Reply(Box<Response>),
+}
+
+fn load(shared: &Shared, req: &CaseRequest) -> Result<(Opened, Model), Stop> {
+    let opened = shared
+        .sources
+        .open(&req.source)
+        .map_err(|e| Stop::Reply(Box::new(source_failure(&e))))?;
     let mut settings = Vec::with_capacity(req.set.len());
     let mut errors = Vec::new();
     for arg in &req.set {
@@ -237,17 +258,20 @@ fn load(shared: &Shared, req: &CaseRequest) -> Result<(Opened, Model), Result<Ve
         }
     }
     if !errors.is_empty() {
-        return Err(Ok(messages(errors, &req.set)));
+        return Err(Stop::Invalid(messages(errors, &req.set)));
     }
     let model = edit::parse_with(&opened.path, &opened.text, &settings).map_err(|e| {
-        Ok(match e {
+        Stop::Invalid(match e {
             LoadError::Invalid(diags) => messages(diags.iter().map(ToString::to_string), &req.set),
             other => messages([other.to_string()], &req.set),
         })
     })?;
     if model.iterations > shared.max_iterations {
-        let at = req.set.iter().position(|a| a.trim_start().starts_with("scenario.iterations"));
-        return Err(Ok(vec![Message {
+        let at = req
+            .set
+            .iter()
+            .position(|a| a.trim_start().starts_with("scenario.iterations"));
+        return Err(Stop::Invalid(vec![Message {
             set: at,
             text: format!(
                 "{}: error: scenario.iterations: {} iterations is more than this server runs at once \
@@ -262,14 +286,14 @@ fn load(shared: &Shared, req: &CaseRequest) -> Result<(Opened, Model), Result<Ve
 }
 
 /// Runs a validated model on the engine for `session`: `None` when a newer run cancelled it.
-fn simulate(shared: &Shared, model: &Model, session: &str) -> Result<Option<Summary>, Response> {
+fn simulate(shared: &Shared, model: &Model, session: &str) -> Result<Option<Summary>, Box<Response>> {
     let cancel = shared.sessions.begin(session);
     let _engine = shared.sessions.engine();
     if cancel.load(Ordering::Relaxed) {
         return Ok(None);
     }
     run::summary(model, shared.threads, &cancel)
-        .map_err(|e| failure(StatusCode::INTERNAL_SERVER_ERROR, format!("error: {e}")))
+        .map_err(|e| Box::new(failure(StatusCode::INTERNAL_SERVER_ERROR, format!("error: {e}"))))
 }
 
 fn dated(shared: &Shared, model: &Model) -> Model {
@@ -334,7 +358,10 @@ fn verdict_of(model: &Model, summary: &Summary, lang: Lang) -> Verdict {
 
 async fn run_case(State(shared): Ctx, axum::Json(req): axum::Json<CaseRequest>) -> Response {
     if !session::valid_id(&req.session) {
-        return failure(StatusCode::BAD_REQUEST, "error: session: 1 to 64 letters, digits, - or _");
+        return failure(
+            StatusCode::BAD_REQUEST,
+            "error: session: 1 to 64 letters, digits, - or _",
+        );
     }
     let work = tokio::task::spawn_blocking(move || run_blocking(&shared, &req)).await;
     work.unwrap_or_else(|e| failure(StatusCode::INTERNAL_SERVER_ERROR, format!("error: {e}")))
@@ -345,7 +372,7 @@ fn run_blocking(shared: &Shared, req: &CaseRequest) -> Response {
     let lang = Lang::from(req.lang);
     let (_, model) = match load(shared, req) {
         Ok(x) => x,
-        Err(Ok(errors)) => {
+        Err(Stop::Invalid(errors)) => {
             // An invalid change still replaces the run in progress: its numbers are stale.
             shared.sessions.begin(&req.session);
             return json(
@@ -357,7 +384,7 @@ fn run_blocking(shared: &Shared, req: &CaseRequest) -> Response {
                 },
             );
         }
-        Err(Err(response)) => return response,
+        Err(Stop::Reply(response)) => return *response,
     };
     let summary = match simulate(shared, &model, &req.session) {
         Ok(Some(s)) => s,
@@ -370,7 +397,7 @@ fn run_blocking(shared: &Shared, req: &CaseRequest) -> Response {
                 },
             );
         }
-        Err(response) => return response,
+        Err(response) => return *response,
     };
     let dated = dated(shared, &model);
     let page = match report::build(&dated, &summary, report::Options { lang, png: false }) {
@@ -405,9 +432,16 @@ fn run_blocking(shared: &Shared, req: &CaseRequest) -> Response {
     )
 }
 
-async fn download(State(shared): Ctx, UrlPath(what): UrlPath<String>, axum::Json(req): axum::Json<CaseRequest>) -> Response {
+async fn download(
+    State(shared): Ctx,
+    UrlPath(what): UrlPath<String>,
+    axum::Json(req): axum::Json<CaseRequest>,
+) -> Response {
     if !session::valid_id(&req.session) {
-        return failure(StatusCode::BAD_REQUEST, "error: session: 1 to 64 letters, digits, - or _");
+        return failure(
+            StatusCode::BAD_REQUEST,
+            "error: session: 1 to 64 letters, digits, - or _",
+        );
     }
     let work = tokio::task::spawn_blocking(move || download_blocking(&shared, &what, &req)).await;
     work.unwrap_or_else(|e| failure(StatusCode::INTERNAL_SERVER_ERROR, format!("error: {e}")))
@@ -417,7 +451,13 @@ fn attachment(bytes: Vec<u8>, kind: &str, name: &str) -> Response {
     let mut headers = HeaderMap::new();
     let safe: String = name
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || "-_.".contains(c) { c } else { '_' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || "-_.".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
         .collect();
     if let Ok(v) = HeaderValue::from_str(kind) {
         headers.insert(header::CONTENT_TYPE, v);
@@ -431,29 +471,40 @@ fn attachment(bytes: Vec<u8>, kind: &str, name: &str) -> Response {
 fn download_blocking(shared: &Shared, what: &str, req: &CaseRequest) -> Response {
     let lang = Lang::from(req.lang);
     if !matches!(what, "scenario" | "report" | "pdf" | "xlsx") {
-        return failure(StatusCode::NOT_FOUND, format!("error: no download `{}`", crate::inert::inert(what)));
+        return failure(
+            StatusCode::NOT_FOUND,
+            format!("error: no download `{}`", crate::inert::inert(what)),
+        );
     }
     let (opened, model) = match load(shared, req) {
         Ok(x) => x,
-        Err(Ok(errors)) => {
+        Err(Stop::Invalid(errors)) => {
             let text: Vec<String> = errors.into_iter().map(|m| m.text).collect();
             return failure(StatusCode::UNPROCESSABLE_ENTITY, text.join("\n"));
         }
-        Err(Err(response)) => return response,
+        Err(Stop::Reply(response)) => return *response,
     };
     let stem = opened.file_name.trim_end_matches(".toml").to_owned();
     if what == "scenario" {
         // The file as the same edits by hand give it: comments and layout kept.
-        let settings: Vec<edit::Setting> = req.set.iter().filter_map(|a| edit::Setting::parse(a).ok()).collect();
+        let settings: Vec<edit::Setting> = req
+            .set
+            .iter()
+            .filter_map(|a| edit::Setting::parse(a).ok())
+            .collect();
         return match edit::apply(&opened.text, &settings) {
-            Ok((text, _)) => attachment(text.into_bytes(), "application/toml; charset=utf-8", &opened.file_name),
+            Ok((text, _)) => attachment(
+                text.into_bytes(),
+                "application/toml; charset=utf-8",
+                &opened.file_name,
+            ),
             Err(e) => failure(StatusCode::UNPROCESSABLE_ENTITY, e),
         };
     }
     let summary = match simulate(shared, &model, &format!("{}-download", req.session)) {
         Ok(Some(s)) => s,
         Ok(None) => return failure(StatusCode::CONFLICT, "cancelled by a newer download"),
-        Err(response) => return response,
+        Err(response) => return *response,
     };
     let dated = dated(shared, &model);
     if what == "xlsx" {
@@ -520,7 +571,9 @@ mod tests {
                     <section id=\"method\">M</section>\n</main></html>";
         assert_eq!(
             results_page(html),
-            format!("<html><head>{PANEL_STYLE}<main>\n<section id=\"comparison\">C</section>\n</main></html>")
+            format!(
+                "<html><head>{PANEL_STYLE}<main>\n<section id=\"comparison\">C</section>\n</main></html>"
+            )
         );
     }
 
@@ -528,7 +581,10 @@ mod tests {
     fn messages_are_tied_to_the_change_they_name() {
         let set = vec!["a.b=1".to_owned(), "a.c=x".to_owned()];
         let m = messages(
-            ["--set a.c=x: error: bad".to_owned(), "f.toml:3:1: error: other".to_owned()],
+            [
+                "--set a.c=x: error: bad".to_owned(),
+                "f.toml:3:1: error: other".to_owned(),
+            ],
             &set,
         );
         assert_eq!(m[0].set, Some(1));

@@ -89,7 +89,12 @@ const RUN: [(&str, &str, &str, Unit); 4] = [
     ("iterations", "Aantal simulaties", "Iterations", Unit::Plain),
     ("seed", "Startgetal toeval (seed)", "Random seed", Unit::Plain),
     ("horizon_months", "Looptijd", "Horizon", Unit::Months),
-    ("discount_rate", "Disconteringsvoet per jaar", "Discount rate per year", Unit::Pct),
+    (
+        "discount_rate",
+        "Disconteringsvoet per jaar",
+        "Discount rate per year",
+        Unit::Pct,
+    ),
 ];
 
 /// The placement's inputs by section: (section Dutch, English, keys).
@@ -100,9 +105,24 @@ const PLACEMENT: [(&str, &str, Keys); 5] = [
         "Work and pay",
         &[
             ("hours_per_week", "Uren per week", "Hours per week", Unit::Hours),
-            ("wage", "Bruto uurloon (of \"wml\")", "Gross hourly wage (or \"wml\")", Unit::Eur),
-            ("employer_burden", "Werkgeverslasten op het loon", "Employer's premiums on the wage", Unit::Pct),
-            ("value_per_productive_hour", "Waarde van een volledig productief uur", "Value of a fully productive hour", Unit::Eur),
+            (
+                "wage",
+                "Bruto uurloon (of \"wml\")",
+                "Gross hourly wage (or \"wml\")",
+                Unit::Eur,
+            ),
+            (
+                "employer_burden",
+                "Werkgeverslasten op het loon",
+                "Employer's premiums on the wage",
+                Unit::Pct,
+            ),
+            (
+                "value_per_productive_hour",
+                "Waarde van een volledig productief uur",
+                "Value of a fully productive hour",
+                Unit::Eur,
+            ),
         ],
     ),
     (
@@ -110,38 +130,108 @@ const PLACEMENT: [(&str, &str, Keys); 5] = [
         "Productivity (loonwaarde)",
         &[
             ("productivity.start", "Bij de start", "At the start", Unit::Pct),
-            ("productivity.target", "Na het inwerken", "After ramp-up", Unit::Pct),
-            ("productivity.ramp_months", "Inwerktijd (maanden tot 90%)", "Ramp-up (months to 90%)", Unit::Months),
+            (
+                "productivity.target",
+                "Na het inwerken",
+                "After ramp-up",
+                Unit::Pct,
+            ),
+            (
+                "productivity.ramp_months",
+                "Inwerktijd (maanden tot 90%)",
+                "Ramp-up (months to 90%)",
+                Unit::Months,
+            ),
         ],
     ),
     (
         "Begeleiding",
         "Supervision",
         &[
-            ("supervision.initial_hours_per_week", "Werkbegeleiding bij de start, uur per week", "Supervision at the start, hours a week", Unit::Hours),
-            ("supervision.steady_hours_per_week", "Werkbegeleiding op termijn, uur per week", "Supervision later on, hours a week", Unit::Hours),
-            ("supervision.halving_months", "Begeleiding halveert elke", "Supervision halves every", Unit::Months),
-            ("supervision.supervisor_cost", "Kosten werkbegeleider per uur", "Supervisor's cost per hour", Unit::Eur),
-            ("supervision.available_hours_per_week", "Beschikbare begeleidingsuren per week", "Supervisor hours available a week", Unit::Hours),
+            (
+                "supervision.initial_hours_per_week",
+                "Werkbegeleiding bij de start, uur per week",
+                "Supervision at the start, hours a week",
+                Unit::Hours,
+            ),
+            (
+                "supervision.steady_hours_per_week",
+                "Werkbegeleiding op termijn, uur per week",
+                "Supervision later on, hours a week",
+                Unit::Hours,
+            ),
+            (
+                "supervision.halving_months",
+                "Begeleiding halveert elke",
+                "Supervision halves every",
+                Unit::Months,
+            ),
+            (
+                "supervision.supervisor_cost",
+                "Kosten werkbegeleider per uur",
+                "Supervisor's cost per hour",
+                Unit::Eur,
+            ),
+            (
+                "supervision.available_hours_per_week",
+                "Beschikbare begeleidingsuren per week",
+                "Supervisor hours available a week",
+                Unit::Hours,
+            ),
         ],
     ),
     (
         "Belastbaarheid en verzuim",
         "Load capacity and sickness",
         &[
-            ("capacity.typical", "Belastbaarheid (deel van de contracturen)", "Load capacity (share of the contract hours)", Unit::Pct),
-            ("capacity.volatility", "Schommeling van de belastbaarheid", "Fluctuation of the load capacity", Unit::Plain),
-            ("capacity.sick_start_probability", "Kans per maand op een ziekmelding", "Chance per month of a sickness spell", Unit::Pct),
-            ("capacity.sick_months", "Duur van een ziekmelding", "Length of a sickness spell", Unit::Months),
+            (
+                "capacity.typical",
+                "Belastbaarheid (deel van de contracturen)",
+                "Load capacity (share of the contract hours)",
+                Unit::Pct,
+            ),
+            (
+                "capacity.volatility",
+                "Schommeling van de belastbaarheid",
+                "Fluctuation of the load capacity",
+                Unit::Plain,
+            ),
+            (
+                "capacity.sick_start_probability",
+                "Kans per maand op een ziekmelding",
+                "Chance per month of a sickness spell",
+                Unit::Pct,
+            ),
+            (
+                "capacity.sick_months",
+                "Duur van een ziekmelding",
+                "Length of a sickness spell",
+                Unit::Months,
+            ),
         ],
     ),
     (
         "Uitval",
         "Dropout",
         &[
-            ("dropout.monthly", "Kans per maand dat de plaatsing stopt", "Chance per month that the placement ends", Unit::Pct),
-            ("dropout.shortfall_factor", "× bij te weinig begeleiding", "× with too little supervision", Unit::Plain),
-            ("dropout.exit_cost", "Kosten bij uitval", "Cost of an exit", Unit::Eur),
+            (
+                "dropout.monthly",
+                "Kans per maand dat de plaatsing stopt",
+                "Chance per month that the placement ends",
+                Unit::Pct,
+            ),
+            (
+                "dropout.shortfall_factor",
+                "× bij te weinig begeleiding",
+                "× with too little supervision",
+                Unit::Plain,
+            ),
+            (
+                "dropout.exit_cost",
+                "Kosten bij uitval",
+                "Cost of an exit",
+                Unit::Eur,
+            ),
         ],
     ),
 ];
@@ -152,29 +242,74 @@ const LINE: [(&str, &str, &str, Unit); 2] = [
 ];
 
 const PEAK: [(&str, &str, &str, Unit); 3] = [
-    ("value_multiplier", "Waarde van een uur ×", "Value of an hour ×", Unit::Plain),
-    ("supervision_availability", "Beschikbare begeleiding", "Supervision available", Unit::Pct),
-    ("supervisor_cost_multiplier", "Kosten begeleiding ×", "Supervision cost ×", Unit::Plain),
+    (
+        "value_multiplier",
+        "Waarde van een uur ×",
+        "Value of an hour ×",
+        Unit::Plain,
+    ),
+    (
+        "supervision_availability",
+        "Beschikbare begeleiding",
+        "Supervision available",
+        Unit::Pct,
+    ),
+    (
+        "supervisor_cost_multiplier",
+        "Kosten begeleiding ×",
+        "Supervision cost ×",
+        Unit::Plain,
+    ),
 ];
 
 /// Names of instrument parameters that are known; any other is shown by its key.
 const PARAMS: [(&str, &str, &str, Unit); 16] = [
-    ("reassess_months", "Herbeoordeling loonwaarde elke (maanden)", "Loonwaarde reassessed every (months)", Unit::Months),
-    ("assessment_noise_sd", "Meetfout loonwaarde (sd)", "Assessment error (sd)", Unit::Plain),
-    ("assessment_admin_hours", "Uren administratie per beoordeling", "Admin hours per assessment", Unit::Hours),
+    (
+        "reassess_months",
+        "Herbeoordeling loonwaarde elke (maanden)",
+        "Loonwaarde reassessed every (months)",
+        Unit::Months,
+    ),
+    (
+        "assessment_noise_sd",
+        "Meetfout loonwaarde (sd)",
+        "Assessment error (sd)",
+        Unit::Plain,
+    ),
+    (
+        "assessment_admin_hours",
+        "Uren administratie per beoordeling",
+        "Admin hours per assessment",
+        Unit::Hours,
+    ),
     ("tariff_per_hour", "Tarief per uur", "Tariff per hour", Unit::Eur),
     ("basis", "Grondslag", "Basis", Unit::Plain),
-    ("provider_supervision_share", "Deel begeleiding door de aanbieder", "Share of supervision by the provider", Unit::Pct),
+    (
+        "provider_supervision_share",
+        "Deel begeleiding door de aanbieder",
+        "Share of supervision by the provider",
+        Unit::Pct,
+    ),
     ("category", "Categorie", "Category", Unit::Plain),
     ("amount", "Bedrag", "Amount", Unit::Eur),
     ("per", "Per", "Per", Unit::Plain),
     ("from_month", "Vanaf maand", "From month", Unit::Plain),
     ("to_month", "Tot en met maand", "To month", Unit::Plain),
-    ("hours_per_month", "Uren per maand", "Hours per month", Unit::Hours),
+    (
+        "hours_per_month",
+        "Uren per maand",
+        "Hours per month",
+        Unit::Hours,
+    ),
     ("hourly_rate", "Uurtarief", "Hourly rate", Unit::Eur),
     ("months", "Maanden", "Months", Unit::Months),
     ("share", "Aandeel", "Share", Unit::Pct),
-    ("duration_months", "Duur (maanden)", "Duration (months)", Unit::Months),
+    (
+        "duration_months",
+        "Duur (maanden)",
+        "Duration (months)",
+        Unit::Months,
+    ),
 ];
 
 /// A key part as `--set` writes it (quoted when it is not a bare key).
@@ -248,7 +383,9 @@ fn entry(i: usize, entries: &[(Option<&str>, Option<&str>)]) -> String {
 
 /// The names and kinds of a list's entries.
 fn names<'a>(list: &[&'a toml::Table]) -> Vec<(Option<&'a str>, Option<&'a str>)> {
-    list.iter().map(|t| (str_of(t, "name"), str_of(t, "kind"))).collect()
+    list.iter()
+        .map(|t| (str_of(t, "name"), str_of(t, "kind")))
+        .collect()
 }
 
 fn label_of(t: &toml::Table) -> Option<Words> {
@@ -266,7 +403,10 @@ fn label_of(t: &toml::Table) -> Option<Words> {
 pub fn of(text: &str) -> Option<Form> {
     let doc: toml::Table = toml::from_str(text).ok()?;
     let empty = toml::Table::new();
-    let scenario = doc.get("scenario").and_then(toml::Value::as_table).unwrap_or(&empty);
+    let scenario = doc
+        .get("scenario")
+        .and_then(toml::Value::as_table)
+        .unwrap_or(&empty);
     let run = Group {
         title: Words::new("Berekening", "Calculation"),
         note: None,
@@ -316,11 +456,19 @@ pub fn of(text: &str) -> Option<Form> {
             let months = p
                 .get("months")
                 .and_then(toml::Value::as_array)
-                .map(|m| m.iter().map(|x| x.to_string().trim_matches('"').to_owned()).collect::<Vec<_>>().join(", "))
+                .map(|m| {
+                    m.iter()
+                        .map(|x| x.to_string().trim_matches('"').to_owned())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                })
                 .unwrap_or_default();
             let name = str_of(p, "name").unwrap_or("peak");
             Group {
-                title: Words::new(&format!("Piek: {name} ({months})"), &format!("Peak: {name} ({months})")),
+                title: Words::new(
+                    &format!("Piek: {name} ({months})"),
+                    &format!("Peak: {name} ({months})"),
+                ),
                 note: None,
                 fields: fields(p, &format!("peak.{}", entry(i, &peak_names)), &PEAK),
             }
@@ -347,7 +495,10 @@ pub fn of(text: &str) -> Option<Form> {
                     let kind = str_of(ins, "kind").unwrap_or("?");
                     let name = |lang| instrument_summary_name(kind, lang);
                     let title = match str_of(ins, "name") {
-                        Some(n) => Words::new(&format!("{} ({n})", name(Lang::Nl)), &format!("{} ({n})", name(Lang::En))),
+                        Some(n) => Words::new(
+                            &format!("{} ({n})", name(Lang::Nl)),
+                            &format!("{} ({n})", name(Lang::En)),
+                        ),
                         None => Words::new(&name(Lang::Nl), &name(Lang::En)),
                     };
                     let at = format!("{prefix}.instruments.{}", entry(j, &list_names));
@@ -357,12 +508,19 @@ pub fn of(text: &str) -> Option<Form> {
                         .map(|(k, v)| {
                             let known = PARAMS.iter().find(|p| p.0 == k);
                             let unit = known.map_or(
-                                if k.ends_with("_share") { Unit::Pct } else { Unit::Plain },
+                                if k.ends_with("_share") {
+                                    Unit::Pct
+                                } else {
+                                    Unit::Plain
+                                },
                                 |p| p.3,
                             );
                             Field {
                                 key: format!("{at}.{}", part(k)),
-                                label: known.map_or_else(|| Words::same(&k.replace('_', " ")), |p| Words::new(p.1, p.2)),
+                                label: known.map_or_else(
+                                    || Words::same(&k.replace('_', " ")),
+                                    |p| Words::new(p.1, p.2),
+                                ),
                                 unit,
                                 value: json(v),
                             }
@@ -416,7 +574,8 @@ mod tests {
                 let value: toml::Value = serde_json::from_value(f.value.clone()).unwrap();
                 let toml_text = toml_value_text(&value);
                 let s = Setting::parse(&format!("{}={toml_text}", f.key)).unwrap();
-                let (edited, _) = edit::apply(text, &[s]).unwrap_or_else(|e| panic!("{name}: {}: {e}", f.key));
+                let (edited, _) =
+                    edit::apply(text, &[s]).unwrap_or_else(|e| panic!("{name}: {}: {e}", f.key));
                 assert!(
                     edit::parse_with(Path::new("x.toml"), &edited, &[]).is_ok(),
                     "{name}: {} set to its own value is invalid",
@@ -429,7 +588,10 @@ mod tests {
     fn toml_value_text(v: &toml::Value) -> String {
         match v {
             toml::Value::Table(t) => {
-                let parts: Vec<String> = t.iter().map(|(k, v)| format!("{k} = {}", toml_value_text(v))).collect();
+                let parts: Vec<String> = t
+                    .iter()
+                    .map(|(k, v)| format!("{k} = {}", toml_value_text(v)))
+                    .collect();
                 format!("{{ {} }}", parts.join(", "))
             }
             other => other.to_string(),
@@ -440,16 +602,34 @@ mod tests {
     fn supermarket_form_names_its_inputs_in_the_advisers_words() {
         let text = super::super::sources::BUNDLED[0].1;
         let form = of(text).unwrap();
-        let fields: Vec<&Field> = form.placements[0].sections.iter().flat_map(|g| &g.fields).collect();
-        let hours = fields.iter().find(|f| f.key == "placement.vakkenvuller.hours_per_week").unwrap();
+        let fields: Vec<&Field> = form.placements[0]
+            .sections
+            .iter()
+            .flat_map(|g| &g.fields)
+            .collect();
+        let hours = fields
+            .iter()
+            .find(|f| f.key == "placement.vakkenvuller.hours_per_week")
+            .unwrap();
         assert_eq!(hours.value, serde_json::json!(24));
         assert_eq!(hours.label.nl, "Uren per week");
-        let start = fields.iter().find(|f| f.key == "placement.vakkenvuller.productivity.start").unwrap();
+        let start = fields
+            .iter()
+            .find(|f| f.key == "placement.vakkenvuller.productivity.start")
+            .unwrap();
         assert_eq!(start.unit, Unit::Pct);
         assert_eq!(start.value["dist"], "pert");
         let tariff = &form.arrangements[2].instruments[0].fields;
-        assert!(tariff.iter().any(|f| f.key == "arrangement.Detachering.instruments.detachering.tariff_per_hour"));
+        assert!(
+            tariff
+                .iter()
+                .any(|f| f.key == "arrangement.Detachering.instruments.detachering.tariff_per_hour")
+        );
         assert_eq!(form.arrangements[0].title.nl, "LKS + no-risk polis");
-        assert!(form.arrangements[0].instruments[0].fields[0].key.starts_with("arrangement.\"LKS + no-risk polis\".instruments.lks."));
+        assert!(
+            form.arrangements[0].instruments[0].fields[0]
+                .key
+                .starts_with("arrangement.\"LKS + no-risk polis\".instruments.lks.")
+        );
     }
 }

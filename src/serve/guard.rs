@@ -115,13 +115,31 @@ mod tests {
     #[test]
     fn rebinding_names_other_ports_and_foreign_origins_are_refused() {
         let g = local();
-        for host in ["evil.example:8470", "127.0.0.1:80", "127.0.0.1", "localhost", "[::1]x:8470", "a:b:8470"] {
-            assert!(matches!(g.check(Some(host), None), Err(Refusal::ForeignHost(_))), "{host}");
+        for host in [
+            "evil.example:8470",
+            "127.0.0.1:80",
+            "127.0.0.1",
+            "localhost",
+            "[::1]x:8470",
+            "a:b:8470",
+        ] {
+            assert!(
+                matches!(g.check(Some(host), None), Err(Refusal::ForeignHost(_))),
+                "{host}"
+            );
         }
         assert_eq!(g.check(None, None), Err(Refusal::NoHost));
-        for origin in ["http://evil.example", "null", "http://localhost:8470", "https://127.0.0.1:8470"] {
+        for origin in [
+            "http://evil.example",
+            "null",
+            "http://localhost:8470",
+            "https://127.0.0.1:8470",
+        ] {
             assert!(
-                matches!(g.check(Some("127.0.0.1:8470"), Some(origin)), Err(Refusal::ForeignOrigin(_))),
+                matches!(
+                    g.check(Some("127.0.0.1:8470"), Some(origin)),
+                    Err(Refusal::ForeignOrigin(_))
+                ),
                 "{origin}"
             );
         }

@@ -20,17 +20,10 @@ pub fn summary(model: &Model, threads: usize, cancel: &AtomicBool) -> Result<Opt
         keep_paths: acc.keep_paths(),
         keep_draws: true,
     };
-    let ended = sim::run_cancellable(
-        model,
-        &cfg,
-        cancel,
-        &|_| (),
-        &mut |_| {},
-        &mut |chunk, ()| {
-            acc.add(&chunk);
-            influence.add(&chunk);
-        },
-    )?;
+    let ended = sim::run_cancellable(model, &cfg, cancel, &|_| (), &mut |_| {}, &mut |chunk, ()| {
+        acc.add(&chunk);
+        influence.add(&chunk);
+    })?;
     if ended == Ended::Cancelled {
         return Ok(None);
     }

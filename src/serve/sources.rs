@@ -13,13 +13,34 @@ use crate::templates;
 
 /// The scenarios shipped in `scenarios/`, embedded in the binary.
 pub const BUNDLED: [(&str, &str); 7] = [
-    ("supermarkt-vakkenvuller", include_str!("../../scenarios/supermarkt-vakkenvuller.toml")),
-    ("bakkerij-jobcoach", include_str!("../../scenarios/bakkerij-jobcoach.toml")),
-    ("groenvoorziening-wajong", include_str!("../../scenarios/groenvoorziening-wajong.toml")),
-    ("logistiek-orderpicker", include_str!("../../scenarios/logistiek-orderpicker.toml")),
-    ("sob-detachering", include_str!("../../scenarios/sob-detachering.toml")),
-    ("top-academy-logistiek", include_str!("../../scenarios/top-academy-logistiek.toml")),
-    ("zorg-proefplaatsing", include_str!("../../scenarios/zorg-proefplaatsing.toml")),
+    (
+        "supermarkt-vakkenvuller",
+        include_str!("../../scenarios/supermarkt-vakkenvuller.toml"),
+    ),
+    (
+        "bakkerij-jobcoach",
+        include_str!("../../scenarios/bakkerij-jobcoach.toml"),
+    ),
+    (
+        "groenvoorziening-wajong",
+        include_str!("../../scenarios/groenvoorziening-wajong.toml"),
+    ),
+    (
+        "logistiek-orderpicker",
+        include_str!("../../scenarios/logistiek-orderpicker.toml"),
+    ),
+    (
+        "sob-detachering",
+        include_str!("../../scenarios/sob-detachering.toml"),
+    ),
+    (
+        "top-academy-logistiek",
+        include_str!("../../scenarios/top-academy-logistiek.toml"),
+    ),
+    (
+        "zorg-proefplaatsing",
+        include_str!("../../scenarios/zorg-proefplaatsing.toml"),
+    ),
 ];
 
 /// The scenario the page opens when no file is given.
@@ -113,7 +134,9 @@ impl Sources {
         let mut out = Vec::new();
         if let Some((given, real)) = &self.folder {
             for path in crate::fs::scenario_files(std::slice::from_ref(given))? {
-                let Ok(rel) = path.strip_prefix(given) else { continue };
+                let Ok(rel) = path.strip_prefix(given) else {
+                    continue;
+                };
                 let rel = rel
                     .components()
                     .map(|c| c.as_os_str().to_string_lossy())
@@ -169,9 +192,10 @@ impl Sources {
             SourceId::File(rel) => {
                 let (shown, real) = self.resolve(rel)?;
                 let text = crate::scenario::read_text(&real)?;
-                let file_name = shown
-                    .file_name()
-                    .map_or_else(|| "scenario.toml".to_owned(), |n| n.to_string_lossy().into_owned());
+                let file_name = shown.file_name().map_or_else(
+                    || "scenario.toml".to_owned(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
                 Ok(Opened {
                     path: shown,
                     text,
@@ -188,9 +212,7 @@ impl Sources {
         };
         let outside = || SourceError::Outside(crate::inert::inert(rel).into_owned());
         let relative = Path::new(rel);
-        let plain = relative
-            .components()
-            .all(|c| matches!(c, Component::Normal(_)));
+        let plain = relative.components().all(|c| matches!(c, Component::Normal(_)));
         if rel.is_empty() || !plain || relative.extension().is_none_or(|e| e != "toml") {
             return Err(outside());
         }
@@ -205,11 +227,7 @@ impl Sources {
 /// `[scenario] name` of a scenario text, when it has one.
 fn scenario_name(text: &str) -> Option<String> {
     let table: toml::Table = toml::from_str(text).ok()?;
-    table
-        .get("scenario")?
-        .get("name")?
-        .as_str()
-        .map(str::to_owned)
+    table.get("scenario")?.get("name")?.as_str().map(str::to_owned)
 }
 
 #[cfg(test)]
@@ -228,7 +246,10 @@ mod tests {
         on_disk.sort();
         let mut bundled: Vec<String> = BUNDLED.iter().map(|(n, _)| (*n).to_owned()).collect();
         bundled.sort();
-        assert_eq!(on_disk, bundled, "add a new scenarios/*.toml to serve::sources::BUNDLED");
+        assert_eq!(
+            on_disk, bundled,
+            "add a new scenarios/*.toml to serve::sources::BUNDLED"
+        );
     }
 
     #[test]
@@ -242,7 +263,15 @@ mod tests {
         std::os::unix::fs::symlink(root.path().join("secret.toml"), inner.join("link.toml")).unwrap();
         let s = Sources::new(Some(&inner)).unwrap();
         assert_eq!(s.open(&SourceId::File("a.toml".into())).unwrap().text, "x = 1\n");
-        for rel in ["../secret.toml", "/etc/passwd", "link.toml", "", "a.toml/..", "sub/../a.toml", "missing.toml"] {
+        for rel in [
+            "../secret.toml",
+            "/etc/passwd",
+            "link.toml",
+            "",
+            "a.toml/..",
+            "sub/../a.toml",
+            "missing.toml",
+        ] {
             let e = s.open(&SourceId::File(rel.into())).unwrap_err();
             assert!(e.is_forbidden(), "{rel}: {e}");
         }
@@ -250,6 +279,10 @@ mod tests {
         assert!(listed.contains(&SourceId::File("a.toml".into())));
         assert!(!listed.contains(&SourceId::File("link.toml".into())));
         let none = Sources::new(None).unwrap();
-        assert!(none.open(&SourceId::File("a.toml".into())).unwrap_err().is_forbidden());
+        assert!(
+            none.open(&SourceId::File("a.toml".into()))
+                .unwrap_err()
+                .is_forbidden()
+        );
     }
 }
