@@ -167,8 +167,8 @@ pub struct ServeArgs {
     /// A scenario file to open first (its folder is served), or a folder of scenario files
     /// (searched recursively for *.toml). Without it, the bundled scenarios and templates.
     pub path: Option<PathBuf>,
-    /// The port (default 8470; 0 picks a free one).
-    #[arg(long, short = 'p', default_value_t = 8470)]
+    /// The port; 0 picks a free one.
+    #[arg(long, short = 'p', default_value_t = crate::serve::DEFAULT_PORT)]
     pub port: u16,
     /// Listen on this address instead of 127.0.0.1 (e.g. 0.0.0.0), so that other computers
     /// can reach the page. Anyone who can reach it can run scenarios and read the folder's
@@ -176,7 +176,7 @@ pub struct ServeArgs {
     #[arg(long, value_name = "ADDR")]
     pub listen: Option<std::net::IpAddr>,
     /// The most iterations a run from the page may have.
-    #[arg(long, default_value_t = 200_000, value_parser = clap::value_parser!(u64).range(1..=100_000_000))]
+    #[arg(long, default_value_t = crate::serve::DEFAULT_MAX_ITERATIONS, value_parser = clap::value_parser!(u64).range(1..=100_000_000))]
     pub max_iterations: u64,
     /// Worker threads per run (default: one per core). Results do not depend on it.
     #[arg(long, short = 'j', value_parser = clap::value_parser!(u16).range(1..=1024))]

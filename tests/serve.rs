@@ -375,6 +375,17 @@ fn runs_above_the_iteration_limit_are_refused() {
 }
 
 #[test]
+fn a_port_in_use_is_exit_code_3() {
+    let first = Server::start(&[]);
+    let out = util::inclusim()
+        .args(["serve", "--port", &first.port.to_string()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3), "{}", util::stderr_of(&out));
+    assert!(util::stderr_of(&out).contains("cannot listen"));
+}
+
+#[test]
 fn serve_refuses_a_missing_path_and_documents_its_exit_codes() {
     let out = util::inclusim()
         .args(["serve", "no/such/folder"])

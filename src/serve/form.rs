@@ -97,6 +97,15 @@ const RUN: [(&str, &str, &str, Unit); 4] = [
     ),
 ];
 
+/// The report's header: (key in `[report]`, Dutch, English, unit).
+const REPORT: [(&str, &str, &str, Unit); 5] = [
+    ("employer", "Werkgever", "Employer", Unit::Plain),
+    ("candidate", "Kandidaat", "Candidate", Unit::Plain),
+    ("adviser", "Adviseur", "Adviser", Unit::Plain),
+    ("organisation", "Organisatie", "Organisation", Unit::Plain),
+    ("date", "Datum (JJJJ-MM-DD)", "Date (YYYY-MM-DD)", Unit::Plain),
+];
+
 /// The placement's inputs by section: (section Dutch, English, keys).
 type Keys = &'static [(&'static str, &'static str, &'static str, Unit)];
 const PLACEMENT: [(&str, &str, Keys); 5] = [
@@ -407,10 +416,16 @@ pub fn of(text: &str) -> Option<Form> {
         .get("scenario")
         .and_then(toml::Value::as_table)
         .unwrap_or(&empty);
+    let report = doc
+        .get("report")
+        .and_then(toml::Value::as_table)
+        .unwrap_or(&empty);
+    let mut run_fields = fields(scenario, "scenario", &RUN);
+    run_fields.extend(fields(report, "report", &REPORT));
     let run = Group {
-        title: Words::new("Berekening", "Calculation"),
+        title: Words::new("Berekening en rapport", "Calculation and report"),
         note: None,
-        fields: fields(scenario, "scenario", &RUN),
+        fields: run_fields,
     };
     let placements_t = tables(&doc, "placement");
     let placement_names = names(&placements_t);
@@ -555,11 +570,12 @@ mod tests {
     use crate::scenario::edit::{self, Setting};
     use std::path::Path;
 
-    /// Every key of every bundled scenario's form is one `--set` accepts, and setting it to
-    /// its own value leaves the scenario valid.
+    /// Every key of the form of every bundled scenario and template is one `--set` accepts,
+    /// and setting it to its own value leaves the scenario valid.
     #[test]
     fn every_field_of_the_bundled_scenarios_is_a_key_set_accepts() {
-        for (name, text) in super::super::sources::BUNDLED {
+        let templates = crate::templates::TEMPLATES.iter().map(|t| (t.name, t.text));
+        for (name, text) in super::super::sources::BUNDLED.into_iter().chain(templates) {
             let form = of(text).unwrap_or_else(|| panic!("{name}: no form"));
             let mut keys: Vec<&Field> = form.run.fields.iter().collect();
             for p in &form.placements {
