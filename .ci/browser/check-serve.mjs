@@ -61,7 +61,8 @@ const verdictText = (page) => page.evaluate(() =>
   document.querySelector('#best').textContent + ' | '
   + [...document.querySelectorAll('#cards .card')].map((c) => c.textContent).join(' | '));
 
-/** Waits until the page shows a computed result (or a refusal) that is not `before`. */
+/** Waits until the page shows a computed result that is not `before` (`null`: any), or a
+ * refusal, which fails the wait's caller below. */
 async function settled(page, before) {
   await page.waitForFunction((prev) => {
     const s = document.querySelector('#status').dataset.state;
@@ -69,6 +70,11 @@ async function settled(page, before) {
       + [...document.querySelectorAll('#cards .card')].map((c) => c.textContent).join(' | ');
     return (s === 'ok' && text !== prev) || s === 'invalid';
   }, before, { timeout: 60000 });
+}
+
+/** Waits until the page's state is `ok` again after a refusal. */
+async function recovered(page) {
+  await page.waitForFunction(() => document.querySelector('#status').dataset.state === 'ok', null, { timeout: 60000 });
 }
 
 try {
@@ -125,7 +131,8 @@ try {
 
   // Back to 32 hours; the page's summary, and the downloaded scenario run by the CLI.
   await page.fill(`${hours} input`, '32');
-  await settled(page, '');
+  await recovered(page);
+  if (await page.locator(`${hours} .message`).count()) problems.push('the message stays after the value is corrected');
   const pageSummary = await page.evaluate(async () => {
     const r = await fetch('/api/run', { method: 'POST', headers: { 'content-type': 'application/json' }, body: body({ summary: true }) });
     return (await r.json()).summary;
