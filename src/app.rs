@@ -11,7 +11,8 @@ mod whatif;
 
 use crate::check::{self, Outcome, ScenarioCheck};
 use crate::cli::{
-    CheckArgs, Cli, Command, InitArgs, LangArg, RatesArgs, ReportArgs, RunArgs, SchemaArgs, ValidateArgs,
+    CheckArgs, Cli, Command, InitArgs, LangArg, RatesArgs, ReportArgs, RunArgs, SchemaArgs, ServeArgs,
+    ValidateArgs,
 };
 use crate::export;
 use crate::fs;
@@ -85,6 +86,7 @@ pub fn main_with(cli: Cli) -> Exit {
         Command::Gap(args) => whatif::gap(&args),
         Command::Sweep(args) => whatif::sweep(&args),
         Command::Compare(args) => whatif::compare(&args),
+        Command::Serve(args) => serve(&args),
     };
     match result {
         Ok(exit) => exit,
@@ -831,6 +833,53 @@ fn init(args: &InitArgs) -> Result<Exit, Failure> {
         template.name,
         file.display()
     );
+    Ok(Exit::Success)
+}
+
+/// `inclusim serve`: the page to work out the case on, until the process is stopped.
+fn serve(args: &ServeArgs) -> Result<Exit, Failure> {
+    let mut config = crate::serve::Config::local(report_date(None)?);
+    config.port = args.port;
+    config.max_iterations = args.max_iterations;
+    config.threads = args.threads.map_or(0, usize::from);
+    if let Some(path) = &args.path {
+        if path.is_dir() {
+            config.folder = Some(path.clone());
+        } else if path.is_file() {
+            let parent = path
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
+            config.folder = Some(parent.to_owned());
+            config.open = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        } else {
+            return Err(Failure::invalid(format!(
+                "{}: error: no such scenario file or folder",
+                path.display()
+            )));
+        }
+    }
+    if let Some(addr) = args.listen {
+        config.listen = addr;
+        if !addr.is_loopback() {
+            eprintln!(
+                "warning: listening on {addr}: other computers that can reach this one can open the page, \
+                 run scenarios and read the scenario files of the folder served"
+            );
+        }
+    }
+    if let Ok(chrome) = find_chrome(None) {
+        config.pdf = Some(Box::new(move |html: &Path, pdf: &Path| {
+            print_pdf(&chrome, html, pdf).map_err(|f| f.message)
+        }));
+    }
+    crate::serve::serve(config, |url| {
+        let _ = print_stdout(format!("inclusim serve: open {url} in a browser (Ctrl-C stops)\n").as_bytes());
+    })
+    .map_err(|e| match e {
+        crate::serve::ServeError::Source(e) => Failure::invalid(e.to_string()),
+        e => Failure::failed(e),
+    })?;
     Ok(Exit::Success)
 }
 

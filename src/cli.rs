@@ -142,6 +142,45 @@ pub enum Command {
     /// rates and instruments. Arrangements are matched by name; prints B − A per arrangement.
     #[command(after_help = EXIT_CODES)]
     Compare(CompareArgs),
+    /// Work out the business case together in a browser: a local web page to edit and re-run.
+    ///
+    /// Starts a web server on this computer (127.0.0.1) and prints the page's address. Open a
+    /// bundled scenario, an `init` template or a scenario file of the folder given; change the
+    /// placement and the arrangements in words; after every change the case re-runs on the same
+    /// seed, with the command line's validation messages at the field they concern. Download
+    /// the edited scenario (comments kept), the report (HTML; PDF when a Chromium or Chrome is
+    /// found) and the workbook. Everything is in the program: it works offline. Only this
+    /// computer can reach it unless --listen is given. See docs/serve.md.
+    #[command(after_help = SERVE_EXIT_CODES)]
+    Serve(ServeArgs),
+}
+
+const SERVE_EXIT_CODES: &str = "\
+Exit codes:
+  0  never while serving: the server runs until it is stopped
+  2  invalid arguments, or the scenario or folder given does not exist
+  3  the address cannot be listened on (port in use, not this computer's address), or the server failed
+130  stopped (Ctrl-C, SIGTERM, SIGHUP)";
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// A scenario file to open first (its folder is served), or a folder of scenario files
+    /// (searched recursively for *.toml). Without it, the bundled scenarios and templates.
+    pub path: Option<PathBuf>,
+    /// The port; 0 picks a free one.
+    #[arg(long, short = 'p', default_value_t = crate::serve::DEFAULT_PORT)]
+    pub port: u16,
+    /// Listen on this address instead of 127.0.0.1 (e.g. 0.0.0.0), so that other computers
+    /// can reach the page. Anyone who can reach it can run scenarios and read the folder's
+    /// scenario files.
+    #[arg(long, value_name = "ADDR")]
+    pub listen: Option<std::net::IpAddr>,
+    /// The most iterations a run from the page may have.
+    #[arg(long, default_value_t = crate::serve::DEFAULT_MAX_ITERATIONS, value_parser = clap::value_parser!(u64).range(1..=100_000_000))]
+    pub max_iterations: u64,
+    /// Worker threads per run (default: one per core). Results do not depend on it.
+    #[arg(long, short = 'j', value_parser = clap::value_parser!(u16).range(1..=1024))]
+    pub threads: Option<u16>,
 }
 
 const SOLVE_EXIT_CODES: &str = "\

@@ -28,6 +28,7 @@ pub mod rates;
 pub mod report;
 pub mod scenario;
 pub mod school_calendar;
+pub mod serve;
 pub mod sim;
 pub mod stats;
 pub mod templates;

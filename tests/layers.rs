@@ -16,7 +16,7 @@ use proc_macro2::{TokenStream, TokenTree};
 use syn::visit::Visit;
 
 /// The floors, lowest first. A module may import only from lower floors.
-const FLOORS: [&[&str]; 13] = [
+const FLOORS: [&[&str]; 14] = [
     &["vocab", "calendar", "fs", "templates", "inert"],
     &["dist", "plot"],
     &["rates", "school_calendar"],
@@ -28,6 +28,10 @@ const FLOORS: [&[&str]; 13] = [
     &["stats"],
     &["check", "report", "whatif"],
     &["export"],
+    // The local web server: reads scenarios, runs the engine, builds the report and the
+    // workbook (export) for the page; below the command line, whose arguments app turns into
+    // its configuration.
+    &["serve"],
     &["cli"],
     &["app"],
 ];

@@ -15,6 +15,7 @@ mod props;
 mod rates;
 mod report;
 mod sensitivity;
+mod serve;
 mod support;
 mod template;
 mod util;

@@ -49,6 +49,16 @@ pub fn display_name(name: &str, baseline: bool, lang: Lang) -> String {
     }
 }
 
+/// An instrument of the summary (`lkv (banenafspraak)`) by its name in words.
+pub fn instrument_summary_name(instrument: &str, lang: Lang) -> String {
+    let (kind, rest) = instrument.split_once(' ').unwrap_or((instrument, ""));
+    match lang.text().instrument_name(kind) {
+        Some(name) if rest.is_empty() => name.to_owned(),
+        Some(name) => format!("{name} {rest}"),
+        None => instrument.to_owned(),
+    }
+}
+
 /// The scenario's own line names with the `label` the scenario gives them in `lang`.
 pub fn line_labels(model: &Model, lang: Lang) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = Vec::new();

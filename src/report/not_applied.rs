@@ -4,8 +4,8 @@
 //! loonwaarde above the limit). `run`'s table, the report and the workbook show these notes
 //! next to the share of the simulated placements in which the instrument did not apply.
 
-use super::Lang;
 use super::text::fill;
+use super::{Lang, instrument_summary_name};
 use crate::model::Model;
 use crate::stats::Summary;
 
@@ -89,16 +89,6 @@ fn reason(model: &Model, instrument: &crate::instruments::Instrument, covers: &[
         parts.push(fill(pick(words), &[("limit", &lang.percent_short(limit))]));
     }
     parts.join("; ")
-}
-
-/// An instrument of the summary (`lkv (banenafspraak)`) by its name in words.
-pub fn instrument_summary_name(instrument: &str, lang: Lang) -> String {
-    let (kind, rest) = instrument.split_once(' ').unwrap_or((instrument, ""));
-    match lang.text().instrument_name(kind) {
-        Some(name) if rest.is_empty() => name.to_owned(),
-        Some(name) => format!("{name} {rest}"),
-        None => instrument.to_owned(),
-    }
 }
 
 #[cfg(test)]

@@ -19,6 +19,8 @@ pub mod plan;
 pub mod rng;
 pub mod trajectory;
 
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use rayon::prelude::*;
 
 use crate::model::Model;
@@ -143,6 +145,42 @@ pub fn run_with<T: Send>(
     progress: &mut dyn FnMut(u64),
     sink: &mut dyn FnMut(Chunk, T),
 ) -> Result<(), SimError> {
+    run_batches(model, cfg, None, extra, progress, sink).map(|_| ())
+}
+
+/// How a cancellable run ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ended {
+    /// Every iteration ran and reached the sink.
+    Complete,
+    /// `cancel` was set: the sink saw a prefix of the chunks (in order), the rest never ran.
+    Cancelled,
+}
+
+/// [`run_with`] that stops between batches once `cancel` is set (by another thread): the
+/// chunks handed on before are those of an uncancelled run, bit for bit; a cancelled run's
+/// sink state is to be thrown away. Used by `inclusim serve`, where a newer request replaces
+/// a run in progress.
+pub fn run_cancellable<T: Send>(
+    model: &Model,
+    cfg: &RunConfig,
+    cancel: &AtomicBool,
+    extra: &(dyn Fn(&Chunk) -> T + Sync),
+    progress: &mut dyn FnMut(u64),
+    sink: &mut dyn FnMut(Chunk, T),
+) -> Result<Ended, SimError> {
+    run_batches(model, cfg, Some(cancel), extra, progress, sink)
+}
+
+fn run_batches<T: Send>(
+    model: &Model,
+    cfg: &RunConfig,
+    cancel: Option<&AtomicBool>,
+    extra: &(dyn Fn(&Chunk) -> T + Sync),
+    progress: &mut dyn FnMut(u64),
+    sink: &mut dyn FnMut(Chunk, T),
+) -> Result<Ended, SimError> {
+    let cancelled = || cancel.is_some_and(|c| c.load(Ordering::Relaxed));
     let plan = Plan::new(model)?;
     let pool = pool(cfg.threads, cfg.iterations)?;
     let chunks = cfg.iterations.div_ceil(CHUNK);
@@ -167,10 +205,15 @@ pub fn run_with<T: Send>(
             progress(done);
         }
     };
-    std::thread::scope(|scope| {
+    let ended = std::thread::scope(|scope| {
         let mut ready: Option<Vec<(Chunk, T)>> = None;
         let mut next = 0;
         while next < chunks {
+            // Checked once per batch (tens of milliseconds of work): a cancelled run stops
+            // before simulating more.
+            if cancelled() {
+                return Ended::Cancelled;
+            }
             let first = next;
             let simulating = scope.spawn(move || simulate_batch(first));
             if let Some(results) = ready.take() {
@@ -187,8 +230,9 @@ pub fn run_with<T: Send>(
         if let Some(results) = ready {
             hand_on(results);
         }
+        Ended::Complete
     });
-    Ok(())
+    Ok(ended)
 }
 
 /// The pool of worker threads for a run of `iterations` ([`threads_for`]).
