@@ -186,7 +186,11 @@ impl From<LangCode> for Lang {
 #[derive(Debug, Serialize)]
 pub struct Message {
     set: Option<usize>,
+    /// As the command line prints it (`--set KEY=VALUE: error: key: what is wrong`).
     text: String,
+    /// What is wrong, without the change and the key that the field already shows (the
+    /// diagnostic's own message); absent for a message that is not a diagnostic.
+    short: Option<String>,
 }
 
 #[derive(Serialize, Default)]
@@ -232,7 +236,26 @@ fn messages(diags: impl IntoIterator<Item = String>, set: &[String]) -> Vec<Mess
             let index = set
                 .iter()
                 .position(|arg| text.starts_with(&format!("--set {arg}:")));
-            Message { set: index, text }
+            Message {
+                set: index,
+                text,
+                short: None,
+            }
+        })
+        .collect()
+}
+
+/// [`messages`] of diagnostics, each with its bare message for the field it is shown at.
+fn diagnostic_messages<'d>(
+    diags: impl IntoIterator<Item = &'d crate::diag::Diagnostic>,
+    set: &[String],
+) -> Vec<Message> {
+    diags
+        .into_iter()
+        .map(|d| {
+            let mut m = messages([d.to_string()], set).remove(0);
+            m.short = Some(d.message.clone());
+            m
         })
         .collect()
 }
@@ -262,7 +285,7 @@ fn load(shared: &Shared, req: &CaseRequest) -> Result<(Opened, Model), Stop> {
     }
     let model = edit::parse_with(&opened.path, &opened.text, &settings).map_err(|e| {
         Stop::Invalid(match e {
-            LoadError::Invalid(diags) => messages(diags.iter().map(ToString::to_string), &req.set),
+            LoadError::Invalid(diags) => diagnostic_messages(&diags, &req.set),
             other => messages([other.to_string()], &req.set),
         })
     })?;
@@ -271,15 +294,15 @@ fn load(shared: &Shared, req: &CaseRequest) -> Result<(Opened, Model), Stop> {
             .set
             .iter()
             .position(|a| a.trim_start().starts_with("scenario.iterations"));
+        let what = format!(
+            "{} iterations is more than this server runs at once (at most {}; `inclusim serve \
+             --max-iterations N` raises it, `inclusim run` has no such limit)",
+            model.iterations, shared.max_iterations
+        );
         return Err(Stop::Invalid(vec![Message {
             set: at,
-            text: format!(
-                "{}: error: scenario.iterations: {} iterations is more than this server runs at once \
-                 (at most {}; `inclusim serve --max-iterations N` raises it, `inclusim run` has no such limit)",
-                opened.path.display(),
-                model.iterations,
-                shared.max_iterations
-            ),
+            text: format!("{}: error: scenario.iterations: {what}", opened.path.display()),
+            short: Some(what),
         }]));
     }
     Ok((opened, model))
@@ -421,7 +444,7 @@ fn run_blocking(shared: &Shared, req: &CaseRequest) -> Response {
         &RunReply {
             status: "ok",
             errors: Vec::new(),
-            warnings: messages(model.warnings.iter().map(ToString::to_string), &req.set),
+            warnings: diagnostic_messages(&model.warnings, &req.set),
             verdict: Some(verdict_of(&model, &summary, lang)),
             report: page,
             summary: summary_json,

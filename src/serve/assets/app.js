@@ -348,7 +348,7 @@ async function run() {
     const general = [];
     for (const m of reply.errors) {
       const key = m.set == null ? null : set[m.set];
-      if (!key || !showAt(key, m.text, false)) general.push(m.text);
+      if (!key || !showAt(key, m.short || m.text, false, m.text)) general.push(m.text);
     }
     showGeneral(general);
     return;
@@ -366,12 +366,13 @@ function clearMessages() {
   showGeneral([]);
 }
 
-/** The message at its field; false when the field is not on the page. */
-function showAt(key, text, warning) {
+/** The message at its field (the command line's full text as its tooltip); false when the
+ * field is not on the page. */
+function showAt(key, text, warning, full) {
   const f = state.fields.get(key);
   if (!f) return false;
   if (!warning) f.row.setAttribute('data-invalid', '');
-  f.row.append(el('p', { class: warning ? 'message warning' : 'message', role: 'alert', text }));
+  f.row.append(el('p', { class: warning ? 'message warning' : 'message', role: 'alert', text, title: full || text }));
   return true;
 }
 
@@ -394,7 +395,7 @@ function showResult(reply) {
   list.replaceChildren();
   for (const w of reply.warnings) {
     const key = w.set == null ? null : set[w.set];
-    if (!key || !showAt(key, w.text, true)) list.append(el('li', { class: 'message warning', text: w.text }));
+    if (!key || !showAt(key, w.short || w.text, true, w.text)) list.append(el('li', { class: 'message warning', text: w.text }));
   }
   list.hidden = list.children.length === 0;
   const frame = $('#report');
