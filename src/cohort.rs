@@ -88,6 +88,16 @@ pub struct GroupLine {
     /// Booked only in the months in which some learner is in this phase (`None`: in all its
     /// months); with `scales`, the amount follows the share of the class in the phase.
     pub phase: Option<Phase>,
+    /// Per placement (by index): whether its learners count for `phase` and `scales`
+    /// (`placements` in the scenario; every learner when empty).
+    pub groups: Vec<bool>,
+}
+
+impl GroupLine {
+    /// Whether the learners of placement `p` count for the line.
+    pub fn counts(&self, p: usize) -> bool {
+        self.groups.get(p).copied().unwrap_or(true)
+    }
 }
 
 /// When a group line falls due (scenario months).

@@ -464,3 +464,58 @@ fn an_instrument_that_never_applies_has_a_share_of_one_with_a_drawn_class_size()
     let lkv = &arrangement(&s, "LKV").instruments[0];
     assert_eq!(lkv.ineligible_share, 1.0, "{lkv:?}");
 }
+
+/// A group line for some groups only (`placements`): its phase and its scaling count only
+/// their learners. The class: 3 pupils of "leerling" learning 12 months, 2 of "kort" learning
+/// 6; a line of 100 a month over 14 months.
+#[test]
+fn a_group_line_for_one_group_counts_only_its_learners() {
+    let kort = r#"
+[[placement]]
+name = "kort"
+count = 2
+hours_per_week = 24
+wage = "wml"
+value_per_productive_hour = 30
+productivity = { start = 0.3, target = 0.8, ramp_months = 6 }
+supervision = { initial_hours_per_week = 4, steady_hours_per_week = 1, halving_months = 4, supervisor_cost = 40, available_hours_per_week = 10 }
+worker = { age = 17, group = "praktijkonderwijs" }
+learning = { months = 6, hours_per_week = 24 }
+"#;
+    let total = |keys: &str| {
+        let cohort = format!("hire_probability = 1\n[[cohort.cost]]\nname = \"les\"\namount = 100\n{keys}");
+        let text = class("3", 14, 12, 1, &cohort, kort);
+        arrangement(&run(&model(&text), 1), "no support").lines["les"]
+    };
+    // While some learner of the group learns: the short group's 6 months, the class's 12.
+    assert_eq!(
+        cents(total("phase = \"learning\"\nplacements = [\"kort\"]")),
+        cents(6.0 * 100.0)
+    );
+    assert_eq!(cents(total("phase = \"learning\"")), cents(12.0 * 100.0));
+    // Scaled by the share learning: the short group all in for 6 months; the class 5 of 5
+    // for 6 months, then 3 of 5 for 6.
+    assert_eq!(
+        cents(total(
+            "phase = \"learning\"\nscales = true\nplacements = [\"kort\"]"
+        )),
+        cents(6.0 * 100.0)
+    );
+    assert_eq!(
+        cents(total("phase = \"learning\"\nscales = true")),
+        cents(6.0 * 100.0 + 6.0 * 60.0)
+    );
+    // Without phase or scaling the groups change nothing: every month of the line.
+    assert_eq!(cents(total("placements = [\"kort\"]")), cents(14.0 * 100.0));
+    // A name that is no group with a learning phase is an error at its key.
+    let cohort =
+        "hire_probability = 1\n[[cohort.cost]]\nname = \"les\"\namount = 100\nplacements = [\"vso\"]";
+    let text = class("3", 14, 12, 1, cohort, kort);
+    let diags = inclusim::scenario::parse(std::path::Path::new("t.toml"), &text).unwrap_err();
+    assert!(
+        diags.iter().any(|d| d.key.contains("placements[0]")
+            && d.message.contains("`vso`")
+            && d.message.contains("leerling, kort")),
+        "{diags:?}"
+    );
+}

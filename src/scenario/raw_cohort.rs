@@ -139,4 +139,8 @@ pub struct RawGroupLine {
     /// phase (it stops when the last one graduates or leaves); `employment`: only while some
     /// hired learner is employed. Default: in its months, whoever is there.
     pub phase: Option<String>,
+    /// The groups (placements with a learning phase) the line is for, e.g. the lesson of one
+    /// school for its own pupils: `phase` and `scales` then count only their learners.
+    /// Default: the whole class.
+    pub placements: Option<Vec<String>>,
 }

@@ -4,7 +4,7 @@
 //! mentor hours and coverage). `engine.rs` calls these through small hooks; the draws are in
 //! `class_draws.rs`, the learning month and the hiring decision in `class_phase.rs`.
 
-use crate::cohort::{GroupTiming, Phase};
+use crate::cohort::{GroupLine, GroupTiming, Phase};
 use crate::instruments::Books;
 use crate::model::{Model, WEEKS_PER_MONTH};
 
@@ -87,27 +87,38 @@ pub(super) fn book(
         return;
     };
     let horizon = model.horizon;
-    // A line that scales is stated for the whole class at its largest (every group at its
+    // A line that scales is stated for its learners at their largest (every group at its
     // largest count), so it also follows a drawn class size.
-    let learners = params.iter().filter(|p| p.learning_months > 0).count();
-    let learning_in = |t: usize| {
+    let placement_of = |c: usize| plan.copy_placement[c];
+    let learners = |line: &GroupLine| {
+        params
+            .iter()
+            .enumerate()
+            .filter(|(c, p)| p.learning_months > 0 && line.counts(placement_of(*c)))
+            .count()
+    };
+    let learning_in = |line: &GroupLine, t: usize| {
         params
             .iter()
             .enumerate()
             .filter(|(c, p)| {
                 p.learning_months > 0
+                    && line.counts(placement_of(*c))
                     && p.start <= t
                     && t < trajectory.stop[*c].min(p.start + p.learning_months)
             })
             .count()
     };
     // Hired learners at work in month t (the employment after graduation).
-    let employed_in = |t: usize| {
+    let employed_in = |line: &GroupLine, t: usize| {
         params
             .iter()
             .enumerate()
             .filter(|(c, p)| {
-                p.learning_months > 0 && p.start + p.learning_months <= t && t < trajectory.stop[*c]
+                p.learning_months > 0
+                    && line.counts(placement_of(*c))
+                    && p.start + p.learning_months <= t
+                    && t < trajectory.stop[*c]
             })
             .count()
     };
@@ -118,21 +129,23 @@ pub(super) fn book(
             GroupTiming::Monthly { from, to } => (from, to, false),
             GroupTiming::SchoolWeekly { from, to } => (from, to, true),
         };
+        let scoped = line.scales || line.phase.is_some();
+        let all = if scoped { learners(line) } else { 0 };
         for t in from..=to.min(horizon.saturating_sub(1)) {
             let mut x = amount;
             if per_week {
                 x *= cohort.school_share[t] * WEEKS_PER_MONTH;
             }
             let in_phase = match line.phase {
-                _ if !line.scales && line.phase.is_none() => 0,
-                None | Some(Phase::Learning) => learning_in(t),
-                Some(Phase::Employment) => employed_in(t),
+                _ if !scoped => 0,
+                None | Some(Phase::Learning) => learning_in(line, t),
+                Some(Phase::Employment) => employed_in(line, t),
             };
             if line.phase.is_some() && in_phase == 0 {
                 continue;
             }
             if line.scales {
-                x *= in_phase as f64 / learners.max(1) as f64;
+                x *= in_phase as f64 / all.max(1) as f64;
             }
             books.t = t;
             books.book(lines.group[i], x);

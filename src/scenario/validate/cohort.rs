@@ -566,6 +566,34 @@ fn build_group_lines(
                     }
                     phase
                 }),
+                groups: match &l.placements {
+                    None => Vec::new(),
+                    Some(names) => {
+                        let learners: Vec<&str> = placements
+                            .iter()
+                            .filter(|p| p.learning.is_some())
+                            .map(|p| p.name.as_str())
+                            .collect();
+                        if names.is_empty() {
+                            c.error(
+                                &lp.key("placements"),
+                                format!(
+                                    "an empty list: name the groups the line is for ({}), or leave `placements` out for the whole class",
+                                    learners.join(", ")
+                                ),
+                            );
+                        }
+                        for (j, name) in names.iter().enumerate() {
+                            if !learners.contains(&name.as_str()) {
+                                c.error(
+                                    &lp.key("placements").index(j),
+                                    unknown_key_message("placement with a learning phase", name, &learners),
+                                );
+                            }
+                        }
+                        placements.iter().map(|p| names.contains(&p.name)).collect()
+                    }
+                },
             });
         }
     }
