@@ -43,7 +43,7 @@ const NL: Words = Words {
     ],
     groups: [
         "Groep (school)",
-        "Leerlingen",
+        "Leerlingen (gemiddeld bij een wisselende groepsgrootte)",
         "Diploma (gemiddeld)",
         "Aangenomen (gemiddeld)",
         "Dekking begeleiding",
@@ -69,7 +69,7 @@ const EN: Words = Words {
     coverage: ["Month", "Mentor coverage, mean", "Mentor coverage, p10"],
     groups: [
         "Group (school)",
-        "Pupils",
+        "Pupils (the mean when the group's size varies)",
         "Graduated (mean)",
         "Hired (mean)",
         "Supervision coverage",
@@ -92,7 +92,7 @@ pub fn sheet(wb: &mut Workbook, s: &Summary, lang: Lang) -> Result<(), XlsxError
         .set_align(FormatAlign::Top);
     let euro = Format::new().set_num_format("€ #,##0;[Red]€ -#,##0");
     let share = Format::new().set_num_format("0.0%");
-    let plain = Format::new().set_num_format("0.##");
+    let plain = Format::new().set_num_format("0.0#");
     let ws = wb.add_worksheet().set_name(w.sheet)?;
     let heads = |ws: &mut rust_xlsxwriter::Worksheet, row: u32, names: &[&str]| -> Result<(), XlsxError> {
         for (c, name) in names.iter().enumerate() {
@@ -147,7 +147,10 @@ pub fn sheet(wb: &mut Workbook, s: &Summary, lang: Lang) -> Result<(), XlsxError
     row += 1;
     for g in &first.groups {
         ws.write_string(row, 0, &g.placement)?;
-        ws.write_number(row, 1, g.pupils as f64)?;
+        match g.pupils_mean {
+            Some(mean) => ws.write_number_with_format(row, 1, mean, &plain)?,
+            None => ws.write_number(row, 1, g.pupils as f64)?,
+        };
         ws.write_number_with_format(row, 2, g.completed_mean, &plain)?;
         ws.write_number_with_format(row, 3, g.hired_mean, &plain)?;
         if let Some(c) = g.coverage_mean {
