@@ -40,10 +40,17 @@ pub fn install_interrupt_cleanup() {
     // Failing to install (a handler already set by an embedding program) is not an error:
     // the temporary files are then still removed on every other path.
     let _ = ctrlc::set_handler(|| {
-        for path in live_temps().drain(..) {
+        let temps: Vec<PathBuf> = live_temps().drain(..).collect();
+        for path in &temps {
             let _ = fs::remove_file(path);
         }
-        eprintln!("interrupted: its temporary files are removed; finished outputs are left as they were");
+        // A command that was writing says what became of its files; one that was not (the
+        // `serve` page stopped with Ctrl-C) just stops.
+        if temps.is_empty() {
+            eprintln!("interrupted");
+        } else {
+            eprintln!("interrupted: its temporary files are removed; finished outputs are left as they were");
+        }
         std::process::exit(INTERRUPTED_EXIT);
     });
 }

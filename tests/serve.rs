@@ -372,6 +372,25 @@ fn runs_above_the_iteration_limit_are_refused() {
         r["errors"][0]["text"].as_str().unwrap().contains("at most 500"),
         "{r}"
     );
+    // Within the iterations but not the work: 500 × 3 placements × 600 months.
+    let (_, body) = s.post_json(
+        "/api/run",
+        &case(&[
+            "scenario.iterations=500",
+            "scenario.horizon_months=600",
+            "placement.vakkenvuller.count=3",
+        ]),
+    );
+    let r = reply(&body);
+    assert_eq!(r["status"], "invalid", "{r}");
+    assert_eq!(r["errors"][0]["set"], 0);
+    assert!(
+        r["errors"][0]["short"]
+            .as_str()
+            .unwrap()
+            .starts_with("500 iterations × 3 placement(s) × 600 months is 900000 placement-months"),
+        "{r}"
+    );
 }
 
 #[test]

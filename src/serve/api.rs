@@ -305,8 +305,35 @@ fn load(shared: &Shared, req: &CaseRequest) -> Result<(Opened, Model), Stop> {
             short: Some(what),
         }]));
     }
+    // The work of a run grows with the placements and the months too: a class of a hundred
+    // over fifty years at the iteration limit would hold the page for many minutes.
+    let work = model.iterations * model.copies() as u64 * model.horizon as u64;
+    let max_work = shared.max_iterations.saturating_mul(WORK_PER_ITERATION);
+    if work > max_work {
+        let at = req
+            .set
+            .iter()
+            .position(|a| a.trim_start().starts_with("scenario.iterations"));
+        let what = format!(
+            "{} iterations × {} placement(s) × {} months is {work} placement-months, more than this \
+             server runs at once (at most {max_work}, {WORK_PER_ITERATION} per iteration of \
+             `--max-iterations`); fewer iterations make it fit, `inclusim run` has no such limit",
+            model.iterations,
+            model.copies(),
+            model.horizon
+        );
+        return Err(Stop::Invalid(vec![Message {
+            set: at,
+            text: format!("{}: error: scenario.iterations: {what}", opened.path.display()),
+            short: Some(what),
+        }]));
+    }
     Ok((opened, model))
 }
+
+/// Placement-months a run from the page may take per iteration of `--max-iterations` (at the
+/// default 200,000 iterations: 2·10⁸ placement-months, some seconds on two cores).
+pub const WORK_PER_ITERATION: u64 = 1_000;
 
 /// Runs a validated model on the engine for `session`: `None` when a newer run cancelled it.
 fn simulate(shared: &Shared, model: &Model, session: &str) -> Result<Option<Summary>, Box<Response>> {
