@@ -76,6 +76,8 @@ pub struct ClassShock {
 #[derive(Debug, Clone, PartialEq)]
 pub struct GroupLine {
     pub name: String,
+    /// The name the report and workbook show (`label` in the scenario), if given.
+    pub label: Option<crate::model::Label>,
     pub payer: Party,
     pub payee: Party,
     /// Euros per unit of `timing` (drawn once per iteration).

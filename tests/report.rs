@@ -873,6 +873,21 @@ fn the_dutch_report_contains_no_machine_key_or_english_unit() {
                 }
             }
         }
+        // The class's group lines and its own lines under their words, never their keys.
+        for l in m.cohort.iter().flat_map(|k| &k.lines) {
+            assert!(
+                !text.contains(&l.name),
+                "{}: group line key {}",
+                path.display(),
+                l.name
+            );
+            assert!(l.label.is_some(), "{}: {} has a label", path.display(), l.name);
+        }
+        assert!(
+            !text.contains(inclusim::cohort::RECRUITMENT_LINE),
+            "{}",
+            path.display()
+        );
         // Every bundled arrangement describes itself in both languages; the Dutch report
         // shows the Dutch text and not the English one.
         for a in m.arrangements.iter().filter(|a| !a.is_baseline) {

@@ -31,6 +31,8 @@ struct Words {
     mentors: &'static str,
     group: &'static str,
     pupils: &'static str,
+    /// "mean" in a group's size of varying size: "5–7 (gem. 6,0)".
+    mean: &'static str,
     coverage: &'static str,
     hires_title: &'static str,
     hires_x: &'static str,
@@ -46,7 +48,7 @@ struct Words {
 
 const NL: Words = Words {
     title: "Wat levert de TOP-Academy op?",
-    intro: "De klas telt {pupils} leerlingen, met de schoolvakanties van {calendar} en {mentors} leermeester(s). Per toekomst: hoeveel leerlingen halen hun diploma, hoeveel neemt het bedrijf aan, hoeveel werken er aan het eind nog, hoeveel vallen uit, en wat kost een aangenomen leerling het bedrijf (netto, contant; negatief is winst).",
+    intro: "De klas telt {pupils} leerlingen, met de schoolvakanties van {calendar} en {mentors}. Per toekomst: hoeveel leerlingen halen hun diploma, hoeveel neemt het bedrijf aan, hoeveel werken er aan het eind nog, hoeveel vallen uit, en wat kost een aangenomen leerling het bedrijf (netto, contant; negatief is winst).",
     arrangement: "Regeling",
     completed: "Diploma",
     hired: "Aangenomen (gemiddeld)",
@@ -59,6 +61,7 @@ const NL: Words = Words {
     mentors: "Leermeesters: in {short} van de leermeester-maanden schoten hun uren tekort; gemiddelde dekking {mean}, laagste maandelijkse p10 {low}.",
     group: "Groep (school)",
     pupils: "Leerlingen",
+    mean: "gem.",
     coverage: "Dekking begeleiding",
     hires_title: "Aantal aangenomen leerlingen",
     hires_x: "Aangenomen bij het diploma",
@@ -74,7 +77,7 @@ const NL: Words = Words {
 
 const EN: Words = Words {
     title: "What does the TOP-Academy yield?",
-    intro: "The class has {pupils} pupils, the school holidays of {calendar} and {mentors} leermeester(s) (mentors). Per future: how many pupils graduate, how many the company hires, how many still work there at the end, how many drop out, and what a hire costs the company (net, discounted; negative is a gain).",
+    intro: "The class has {pupils} pupils, the school holidays of {calendar} and {mentors}. Per future: how many pupils graduate, how many the company hires, how many still work there at the end, how many drop out, and what a hire costs the company (net, discounted; negative is a gain).",
     arrangement: "Arrangement",
     completed: "Graduated",
     hired: "Hired (mean)",
@@ -87,6 +90,7 @@ const EN: Words = Words {
     mentors: "Mentors: their hours fell short in {short} of the mentor-months; mean coverage {mean}, lowest monthly p10 {low}.",
     group: "Group (school)",
     pupils: "Pupils",
+    mean: "mean",
     coverage: "Supervision coverage",
     hires_title: "Number of pupils hired",
     hires_x: "Hired at graduation",
@@ -200,7 +204,15 @@ pub fn section(h: &mut String, s: &Summary, charts: &[RenderedChart], lang: Lang
                     }
                 ),
                 ("calendar", &k.calendar),
-                ("mentors", &k.mentors.len().to_string()),
+                (
+                    "mentors",
+                    &match (k.mentors.len(), lang) {
+                        (1, Lang::Nl) => "1 leermeester".to_owned(),
+                        (n, Lang::Nl) => format!("{n} leermeesters"),
+                        (1, Lang::En) => "1 leermeester (mentor)".to_owned(),
+                        (n, Lang::En) => format!("{n} leermeesters (mentors)"),
+                    }
+                ),
             ]
         ))
     );
@@ -305,7 +317,12 @@ fn groups(h: &mut String, a: &crate::stats::cohort::CohortArrangement, lang: Lan
             h,
             "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
             escape(&g.placement),
-            g.pupils,
+            escape(&match (g.pupils_min, g.pupils_mean) {
+                // A group of varying size: its range and the mean that started.
+                (Some(min), Some(mean)) =>
+                    format!("{min}–{} ({} {})", g.pupils, w.mean, lang.number(mean, 1)),
+                _ => g.pupils.to_string(),
+            }),
             lang.number(g.completed_mean, 1),
             lang.number(g.hired_mean, 1),
             g.coverage_mean

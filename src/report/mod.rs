@@ -72,6 +72,14 @@ pub fn line_labels(model: &Model, lang: Lang) -> Vec<(String, String)> {
             }
         }
     }
+    // The class's group lines ([[cohort.cost]], [[cohort.benefit]]).
+    for l in model.cohort.iter().flat_map(|k| &k.lines) {
+        if let Some(label) = l.label.as_ref().and_then(|x| x.get(lang == Lang::En))
+            && !out.iter().any(|(n, _)| *n == l.name)
+        {
+            out.push((l.name.clone(), label.to_owned()));
+        }
+    }
     out
 }
 

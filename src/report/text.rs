@@ -474,6 +474,12 @@ impl Text {
             // The employer's duties (`[employer]`).
             crate::model::SROI_LINE => ("SROI-verplichting ingevuld", "SROI obligation met"),
             crate::model::QUOTUMHEFFING_LINE => ("Quotumheffing vermeden", "Quota levy avoided"),
+            // The class's own lines ([cohort]).
+            crate::cohort::STIPEND_LINE => ("Stagevergoeding", "Internship allowance (stagevergoeding)"),
+            crate::cohort::RECRUITMENT_LINE => (
+                "Wervingskosten vermeden (aangenomen leerlingen)",
+                "Recruitment cost avoided (pupils hired)",
+            ),
             // The instruments' own lines, in the words of their schemes.
             _ => return crate::instruments::line_words(line).map(|w| self.pick(w)),
         };

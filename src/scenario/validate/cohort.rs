@@ -551,6 +551,7 @@ fn build_group_lines(
             };
             out.push(GroupLine {
                 name: l.name.clone(),
+                label: l.label.as_ref().map(crate::scenario::raw::RawLabel::label),
                 payer,
                 payee,
                 amount: c.input(&l.amount, &lp.key("amount"), Range::NonNegative),
