@@ -77,7 +77,7 @@ pub struct ClassShock {
 pub struct GroupLine {
     pub name: String,
     /// The name the report and workbook show (`label` in the scenario), if given.
-    pub label: Option<crate::model::Label>,
+    pub label: Option<crate::vocab::Label>,
     pub payer: Party,
     pub payee: Party,
     /// Euros per unit of `timing` (drawn once per iteration).

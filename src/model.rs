@@ -425,25 +425,7 @@ pub struct ReportMeta {
     pub lang: Option<&'static str>,
 }
 
-/// A name the scenario gives a line for the report, in Dutch and English (the same text in
-/// both when the scenario gives one).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Label {
-    pub nl: Option<String>,
-    pub en: Option<String>,
-}
-
-impl Label {
-    /// The label in Dutch (`english == false`) or English, falling back to the other language.
-    pub fn get(&self, english: bool) -> Option<&str> {
-        let (first, second) = if english {
-            (&self.en, &self.nl)
-        } else {
-            (&self.nl, &self.en)
-        };
-        first.as_deref().or(second.as_deref())
-    }
-}
+pub use crate::vocab::Label;
 
 /// A cost or benefit line other than the built-in ones.
 #[derive(Debug, Clone)]

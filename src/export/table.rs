@@ -45,7 +45,7 @@ struct Words {
 }
 
 const NL: Words = Words {
-    run_line: "{iterations} iteraties, seed {seed}, {horizon} maanden vanaf {start}, {placements} plaatsing(en), disconto {rate} per jaar, tarieven {preset} (model {model})",
+    run_line: "{iterations} iteraties, seed {seed}, {horizon} maanden vanaf {start}, {placements}, disconto {rate} per jaar, tarieven {preset} (model {model})",
     npv_head: "NCW werkgever",
     columns: [
         "gemiddeld ± fout",
@@ -72,7 +72,7 @@ const NL: Words = Words {
 };
 
 const EN: Words = Words {
-    run_line: "{iterations} iterations, seed {seed}, {horizon} months from {start}, {placements} placement(s), discount {rate}/yr, rates {preset} (model {model})",
+    run_line: "{iterations} iterations, seed {seed}, {horizon} months from {start}, {placements}, discount {rate}/yr, rates {preset} (model {model})",
     npv_head: "Employer NPV",
     columns: [
         "mean ± mcse",
@@ -123,7 +123,18 @@ pub fn render_in(s: &Summary, lang: Lang, labels: &[(String, String)], not_appli
                 ("seed", &s.seed.to_string()),
                 ("horizon", &s.horizon_months.to_string()),
                 ("start", &s.start),
-                ("placements", &s.placements.to_string()),
+                ("placements", &{
+                    let n = match s.placements_min {
+                        Some(min) if min < s.placements => format!("{min}–{}", s.placements),
+                        _ => s.placements.to_string(),
+                    };
+                    match (lang, s.placements == 1 && s.placements_min.is_none()) {
+                        (Lang::Nl, true) => "1 plaatsing".to_owned(),
+                        (Lang::Nl, false) => format!("{n} plaatsingen"),
+                        (Lang::En, true) => "1 placement".to_owned(),
+                        (Lang::En, false) => format!("{n} placements"),
+                    }
+                }),
                 ("rate", &lang.percent_short(s.discount_rate)),
                 ("preset", &s.rates.preset),
                 ("model", &s.model_version),

@@ -5,6 +5,7 @@
 pub mod edit;
 pub mod raw;
 mod raw_cohort;
+mod raw_label;
 pub mod schema;
 mod template;
 pub mod validate;

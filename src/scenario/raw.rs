@@ -13,9 +13,9 @@ use std::borrow::Cow;
 use std::fmt;
 
 pub use super::raw_cohort::*;
+pub use super::raw_label::RawLabel;
 use crate::dist::InputSpec;
 pub use crate::instruments::RawInstrument;
-use crate::model::Label;
 pub use crate::vocab::{PayBasis, RampShape};
 
 /// An inclusim scenario file (TOML): placements, peaks, financing arrangements and the
@@ -452,31 +452,6 @@ impl JsonSchema for JobcoachHoursSpec {
                 per_month
             ]
         })
-    }
-}
-
-/// A name for the report: one text for every language, or one per language.
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
-#[serde(untagged)]
-pub enum RawLabel {
-    Same(String),
-    PerLanguage { nl: Option<String>, en: Option<String> },
-}
-
-impl RawLabel {
-    /// The label per language, blank texts left out.
-    pub fn label(&self) -> Label {
-        let text = |t: &Option<String>| t.clone().filter(|t| !t.trim().is_empty());
-        match self {
-            RawLabel::Same(t) => Label {
-                nl: text(&Some(t.clone())),
-                en: text(&Some(t.clone())),
-            },
-            RawLabel::PerLanguage { nl, en } => Label {
-                nl: text(nl),
-                en: text(en),
-            },
-        }
     }
 }
 

@@ -120,7 +120,7 @@ pub struct RawGroupLine {
     pub name: String,
     /// The name shown in the report and workbook: one text or one per language
     /// (`{ nl = "Praktijkles: lokaal", en = "Practical lesson: room" }`); default: `name`.
-    pub label: Option<super::raw::RawLabel>,
+    pub label: Option<super::raw_label::RawLabel>,
     /// Euros per month, per school week (`per = "school_week"`) or once (`at_month`).
     pub amount: InputSpec,
     /// `month` (default) or `school_week` (the month's school weeks by the calendar).

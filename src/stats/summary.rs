@@ -85,8 +85,11 @@ pub struct Summary {
     /// First simulated month, YYYY-MM.
     pub start: String,
     pub discount_rate: f64,
-    /// Placement copies per iteration.
+    /// Placement copies per iteration (the most, when a count is drawn per iteration).
     pub placements: usize,
+    /// The fewest copies an iteration can have, when a count is drawn per iteration.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub placements_min: Option<usize>,
     pub rates: RatesInfo,
     /// Iterations behind the monthly quantiles of cumulative net cash.
     pub monthly_quantile_iterations: u64,
@@ -682,6 +685,21 @@ impl<'m> Accumulator<'m> {
             start: model.start.to_string(),
             discount_rate: model.discount_rate,
             placements: model.copies(),
+            placements_min: model
+                .placements
+                .iter()
+                .any(|p| p.uncertain_count.is_some())
+                .then(|| {
+                    model
+                        .placements
+                        .iter()
+                        .map(|p| {
+                            p.uncertain_count
+                                .as_ref()
+                                .map_or(p.count, |d| d.support().0 as usize)
+                        })
+                        .sum()
+                }),
             rates: RatesInfo {
                 preset: model.rates.name().to_owned(),
                 wage_growth_per_year: model.rates.wage_growth_per_year(),
