@@ -51,7 +51,13 @@ pub fn evpi(options: &[&[f64]]) -> Value {
 /// The partial EVPI of knowing `x` (one value per iteration) before choosing among `options`
 /// and 0.
 pub fn partial_evpi(x: &[f64], options: &[&[f64]]) -> Value {
-    let n = x.len();
+    partial_evpi_of_ranks(&super::sensitivity::mid_ranks(x), options)
+}
+
+/// [`partial_evpi`] of the input whose mid-ranks ([`super::sensitivity::mid_ranks`]) are
+/// `ranks`: the spline is in the rank, so ranks computed once serve every use.
+pub fn partial_evpi_of_ranks(ranks: &[f64], options: &[&[f64]]) -> Value {
+    let n = ranks.len();
     if n < 2 || options.is_empty() {
         return Value { value: 0.0, se: 0.0 };
     }
@@ -60,7 +66,7 @@ pub fn partial_evpi(x: &[f64], options: &[&[f64]]) -> Value {
     // n-row basis would take several. Its pseudo-inverse (an SVD of the small matrix, singular
     // values below 10⁻¹² of the largest dropped) handles a basis of lower rank: an input with
     // few distinct values makes hinge columns equal or zero.
-    let basis = spline_basis(x);
+    let basis = spline_basis(ranks);
     let gram = basis.tr_mul(&basis).svd(true, true);
     let eps = 1e-12 * gram.singular_values.max();
     let fitted: Vec<Vec<f64>> = options
@@ -105,10 +111,9 @@ fn mean_se(z: &[f64]) -> Value {
     }
 }
 
-/// Columns 1, u, (u − k/KNOTS)₊ for k = 1 … KNOTS − 1, with u the mid-rank of x scaled to 0..1.
-fn spline_basis(x: &[f64]) -> DMatrix<f64> {
-    let n = x.len();
-    let ranks = super::sensitivity::mid_ranks(x);
+/// Columns 1, u, (u − k/KNOTS)₊ for k = 1 … KNOTS − 1, with u the mid-rank scaled to 0..1.
+fn spline_basis(ranks: &[f64]) -> DMatrix<f64> {
+    let n = ranks.len();
     let scale = (n as f64 - 1.0).max(1.0);
     DMatrix::from_fn(n, KNOTS + 1, |i, c| {
         let u = (ranks[i] - 1.0) / scale;

@@ -151,7 +151,7 @@ impl InfluenceAcc {
         let mut partial: Vec<PartialEvpi> = (0..set.len())
             .into_par_iter()
             .map(|j| {
-                let v = evpi::partial_evpi(set.values(j), &options);
+                let v = evpi::partial_evpi_of_ranks(set.ranks(j), &options);
                 PartialEvpi {
                     input: set.names()[j].clone(),
                     value: v.value,

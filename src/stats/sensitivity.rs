@@ -129,6 +129,11 @@ impl InputSet {
         &self.values[j]
     }
 
+    /// Input j's mid-ranks (1 … n, ties averaged), as [`mid_ranks`] gives them.
+    pub fn ranks(&self, j: usize) -> &[f64] {
+        &self.ranks[j]
+    }
+
     /// Every input's sensitivity for `output` (one value per iteration), largest |swing|
     /// first (ties by name, so the order is deterministic).
     pub fn analyse(&self, output: &[f64]) -> Vec<InputSensitivity> {
