@@ -91,8 +91,14 @@ impl InputSet {
             .filter(|(_, v)| v.iter().any(|x| *x != v[0]) && v.iter().all(|x| x.is_finite()))
             .unzip();
         // Input by input on the worker threads, collected in order.
-        let ranks: Vec<Vec<f64>> = values.par_iter().map(|v| mid_ranks(v)).collect();
-        let deciles = values.par_iter().map(|v| deciles(v)).collect();
+        // One sort per input gives its ranks and its deciles.
+        let (ranks, deciles): (Vec<Vec<f64>>, Vec<Deciles>) = values
+            .par_iter()
+            .map(|v| {
+                let (ranks, sorted) = ranks_and_sorted(v);
+                (ranks, deciles(v, &sorted))
+            })
+            .unzip();
         let k = ranks.len();
         let mut corr = DMatrix::identity(k, k);
         for i in 0..k {
@@ -197,9 +203,16 @@ impl InputSet {
 
 /// Mid-ranks (1-based; ties share the mean of their ranks).
 pub fn mid_ranks(v: &[f64]) -> Vec<f64> {
+    ranks_and_sorted(v).0
+}
+
+/// [`mid_ranks`] and the values in ascending total order (as [`crate::stats::describe::sorted`]
+/// gives them: the same radix order), from one sort.
+fn ranks_and_sorted(v: &[f64]) -> (Vec<f64>, Vec<f64>) {
     // A stable radix sort on the values' total order: ties stay in iteration order.
     let mut order: Vec<usize> = (0..v.len()).collect();
     radsort::sort_by_cached_key(&mut order, |&i| v[i]);
+    let sorted: Vec<f64> = order.iter().map(|&i| v[i]).collect();
     let mut ranks = vec![0.0; v.len()];
     let mut i = 0;
     while i < order.len() {
@@ -213,7 +226,7 @@ pub fn mid_ranks(v: &[f64]) -> Vec<f64> {
         }
         i = j + 1;
     }
-    ranks
+    (ranks, sorted)
 }
 
 /// Pearson's correlation; 0 when either side is constant.
@@ -259,9 +272,9 @@ fn mean_var(values: impl Iterator<Item = f64>) -> (f64, f64) {
 }
 
 /// The iterations at or below the 10% quantile and at or above the 90% quantile (type 7).
-fn deciles(v: &[f64]) -> Deciles {
-    let sorted = crate::stats::describe::sorted(v);
-    let q = |p: f64| crate::stats::describe::quantile_sorted(&sorted, p);
+/// The deciles of `v`, whose values in ascending order are `sorted`.
+fn deciles(v: &[f64], sorted: &[f64]) -> Deciles {
+    let q = |p: f64| crate::stats::describe::quantile_sorted(sorted, p);
     let (low_value, high_value) = (q(0.1), q(0.9));
     Deciles {
         low: (0..v.len()).filter(|&i| v[i] <= low_value).collect(),
