@@ -73,7 +73,7 @@ fn reason(model: &Model, instrument: &crate::instruments::Instrument, covers: &[
     if !not_for.is_empty() {
         let condition = pick(instrument.worker_condition());
         let names: Vec<&str> = not_for.iter().map(|p| p.name.as_str()).collect();
-        parts.push(if qualify.is_empty() && model.placements.len() == 1 {
+        parts.push(if qualify.is_empty() && model.copies() == 1 {
             fill(t.not_for_worker, &[("condition", condition)])
         } else {
             fill(
