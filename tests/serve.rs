@@ -254,6 +254,19 @@ fn files_outside_the_folder_are_refused() {
     assert!(
         listed.contains("supermarkt.toml") && !listed.contains("secret") && !listed.contains("link.toml")
     );
+    // Every template has a Dutch title for the Dutch page.
+    let sources = reply(&body);
+    let templates: Vec<&serde_json::Value> = sources["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["id"]["kind"] == "template")
+        .collect();
+    assert_eq!(templates.len(), inclusim::templates::TEMPLATES.len());
+    for t in templates {
+        let (en, nl) = (t["title"].as_str().unwrap(), t["title_nl"].as_str().unwrap());
+        assert!(!nl.is_empty() && nl != en, "{t}");
+    }
 }
 
 fn reply(body: &[u8]) -> serde_json::Value {

@@ -99,6 +99,9 @@ pub struct Listed {
     pub id: SourceId,
     /// The scenario's `[scenario] name`, or the template's summary.
     pub title: String,
+    /// A template's summary in Dutch (the page shows it in Dutch).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title_nl: Option<String>,
 }
 
 /// The folder served, if any.
@@ -151,6 +154,7 @@ impl Sources {
                     out.push(Listed {
                         id: SourceId::File(rel),
                         title,
+                        title_nl: None,
                     });
                 }
             }
@@ -159,12 +163,14 @@ impl Sources {
             out.push(Listed {
                 id: SourceId::Bundled(name.to_owned()),
                 title: scenario_name(text).unwrap_or_else(|| name.to_owned()),
+                title_nl: None,
             });
         }
         for t in &templates::TEMPLATES {
             out.push(Listed {
                 id: SourceId::Template(t.name.to_owned()),
                 title: t.summary.to_owned(),
+                title_nl: Some(t.summary_nl.to_owned()),
             });
         }
         Ok(out)

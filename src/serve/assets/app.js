@@ -272,7 +272,8 @@ function renderSources() {
     if (!items.length) continue;
     const og = el('optgroup', { label: title });
     for (const s of items) {
-      const o = el('option', { value: JSON.stringify(s.id), text: kind === 'file' ? `${s.title} — ${s.id.name}` : s.title });
+      const title = state.lang === 'nl' && s.title_nl ? s.title_nl : s.title;
+      const o = el('option', { value: JSON.stringify(s.id), text: kind === 'file' ? `${title} — ${s.id.name}` : title });
       if (state.source && JSON.stringify(state.source) === JSON.stringify(s.id)) o.selected = true;
       og.append(o);
     }
