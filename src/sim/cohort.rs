@@ -89,36 +89,21 @@ pub(super) fn book(
     let horizon = model.horizon;
     // A line that scales is stated for its learners at their largest (every group at its
     // largest count), so it also follows a drawn class size.
-    let placement_of = |c: usize| plan.copy_placement[c];
-    let learners = |line: &GroupLine| {
-        params
-            .iter()
-            .enumerate()
-            .filter(|(c, p)| p.learning_months > 0 && line.counts(placement_of(*c)))
-            .count()
-    };
-    let learning_in = |line: &GroupLine, t: usize| {
+    // The line's learners in month t: in `phase` (learning from the start until graduation or
+    // leaving; employed from hiring until the copy stops), or all of them with `None`.
+    let count = |line: &GroupLine, phase: Option<Phase>, t: usize| {
         params
             .iter()
             .enumerate()
             .filter(|(c, p)| {
+                let (start, end) = (p.start, p.start + p.learning_months);
                 p.learning_months > 0
-                    && line.counts(placement_of(*c))
-                    && p.start <= t
-                    && t < trajectory.stop[*c].min(p.start + p.learning_months)
-            })
-            .count()
-    };
-    // Hired learners at work in month t (the employment after graduation).
-    let employed_in = |line: &GroupLine, t: usize| {
-        params
-            .iter()
-            .enumerate()
-            .filter(|(c, p)| {
-                p.learning_months > 0
-                    && line.counts(placement_of(*c))
-                    && p.start + p.learning_months <= t
-                    && t < trajectory.stop[*c]
+                    && line.counts(plan.copy_placement[*c])
+                    && match phase {
+                        None => true,
+                        Some(Phase::Learning) => start <= t && t < trajectory.stop[*c].min(end),
+                        Some(Phase::Employment) => end <= t && t < trajectory.stop[*c],
+                    }
             })
             .count()
     };
@@ -130,16 +115,16 @@ pub(super) fn book(
             GroupTiming::SchoolWeekly { from, to } => (from, to, true),
         };
         let scoped = line.scales || line.phase.is_some();
-        let all = if scoped { learners(line) } else { 0 };
+        let all = if scoped { count(line, None, 0) } else { 0 };
         for t in from..=to.min(horizon.saturating_sub(1)) {
             let mut x = amount;
             if per_week {
                 x *= cohort.school_share[t] * WEEKS_PER_MONTH;
             }
-            let in_phase = match line.phase {
-                _ if !scoped => 0,
-                None | Some(Phase::Learning) => learning_in(line, t),
-                Some(Phase::Employment) => employed_in(line, t),
+            let in_phase = if scoped {
+                count(line, Some(line.phase.unwrap_or(Phase::Learning)), t)
+            } else {
+                0
             };
             if line.phase.is_some() && in_phase == 0 {
                 continue;
