@@ -749,7 +749,10 @@ fn party_views(
         .iter()
         .zip(acc.party_sums.iter().zip(&acc.party_kept))
         .map(|(&party, (&(sum, sq), kept))| {
-            let sorted = sorted(kept);
+            let [p5, p50, p95] = quantiles_by_selection(kept, &[0.05, 0.50, 0.95], &mut Vec::new())[..]
+            else {
+                unreachable!("three levels give three quantiles")
+            };
             let employer = party == Party::Employer;
             PartyView {
                 party: party.as_str().to_owned(),
@@ -764,9 +767,9 @@ fn party_views(
                 },
                 mean: sum / nf,
                 mcse: sd_from_sums(sum, sq, n) / nf.sqrt(),
-                p5: quantile_sorted(&sorted, 0.05),
-                p50: quantile_sorted(&sorted, 0.50),
-                p95: quantile_sorted(&sorted, 0.95),
+                p5,
+                p50,
+                p95,
                 internal_mean: if employer { internal_mean } else { 0.0 },
             }
         })
@@ -775,12 +778,13 @@ fn party_views(
 
 fn break_even(months: &[u32], n: u64) -> BreakEven {
     let (p_within, _) = proportion(months.len() as u64, n);
-    let mut sorted = months.to_vec();
-    sorted.sort_unstable();
-    // Smallest m with #(BE ≤ m) ≥ n/2.
+    // Smallest m with #(BE ≤ m) ≥ n/2: the needed-th smallest month, by selection.
     let needed = n.div_ceil(2) as usize;
     BreakEven {
-        p50_month: (needed >= 1 && sorted.len() >= needed).then(|| sorted[needed - 1]),
+        p50_month: (needed >= 1 && months.len() >= needed).then(|| {
+            let mut months = months.to_vec();
+            *months.select_nth_unstable(needed - 1).1
+        }),
         p_within_horizon: p_within,
     }
 }
