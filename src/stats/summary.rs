@@ -749,10 +749,7 @@ fn party_views(
         .iter()
         .zip(acc.party_sums.iter().zip(&acc.party_kept))
         .map(|(&party, (&(sum, sq), kept))| {
-            let [p5, p50, p95] = quantiles_by_selection(kept, &[0.05, 0.50, 0.95], &mut Vec::new())[..]
-            else {
-                unreachable!("three levels give three quantiles")
-            };
+            let q = quantiles_by_selection(kept, &[0.05, 0.50, 0.95], &mut Vec::new());
             let employer = party == Party::Employer;
             PartyView {
                 party: party.as_str().to_owned(),
@@ -767,9 +764,9 @@ fn party_views(
                 },
                 mean: sum / nf,
                 mcse: sd_from_sums(sum, sq, n) / nf.sqrt(),
-                p5,
-                p50,
-                p95,
+                p5: q[0],
+                p50: q[1],
+                p95: q[2],
                 internal_mean: if employer { internal_mean } else { 0.0 },
             }
         })
